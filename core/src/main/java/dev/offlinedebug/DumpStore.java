@@ -1,0 +1,34 @@
+package dev.offlinedebug;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * A directory of rolling dump files, as written by the appenders. Obtain one with {@link
+ * OfflineDebug#open(Path)}.
+ *
+ * @since 0.1
+ */
+public interface DumpStore {
+
+  /** The store's directory; never null. */
+  Path directory();
+
+  /**
+   * Loads one dump by the ID from a log line, without scanning the store.
+   *
+   * @throws DumpExpiredException when retention has deleted the dump
+   * @throws DumpNotFoundException when no dump has this ID
+   * @throws DumpFormatException when the record is damaged
+   * @throws IOException when the store cannot be read
+   */
+  Dump load(String id) throws IOException;
+
+  /**
+   * Summaries of every readable dump, oldest first. Damaged records are skipped.
+   *
+   * @return never null
+   */
+  List<DumpSummary> list() throws IOException;
+}

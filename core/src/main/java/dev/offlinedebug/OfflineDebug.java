@@ -1,0 +1,86 @@
+package dev.offlinedebug;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Path;
+
+/**
+ * Entry point of the Java API: write standalone dumps, open dump stores, load, rebuild, rethrow and
+ * replay dumps.
+ *
+ * <pre>{@code
+ * try {
+ *   process(order);
+ * } catch (RuntimeException e) {
+ *   OfflineDebug.save(e, Path.of("failure.dump"));
+ * }
+ * // later, anywhere:
+ * Dump dump = OfflineDebug.load(Path.of("failure.dump"));
+ * OfflineDebug.rethrow(Path.of("failure.dump"));
+ * }</pre>
+ *
+ * @since 0.1
+ */
+public final class OfflineDebug {
+  private OfflineDebug() {}
+
+  /**
+   * Captures {@code t} (with the locals the agent recorded for it) and writes it as a standalone
+   * single-dump file, replacing {@code file}.
+   *
+   * @return the dump's ID; never null
+   */
+  public static String save(Throwable t, Path file) throws IOException {
+    throw new UnsupportedOperationException("save(Throwable, Path)");
+  }
+
+  /**
+   * Captures {@code t} and writes it as a standalone single dump to {@code out}, which stays open.
+   *
+   * @return the dump's ID; never null
+   */
+  public static String save(Throwable t, OutputStream out) throws IOException {
+    throw new UnsupportedOperationException("save(Throwable, OutputStream)");
+  }
+
+  /**
+   * Loads a standalone dump written by {@link #save(Throwable, Path)}.
+   *
+   * @throws DumpFormatException when the file is not an intact dump
+   */
+  public static Dump load(Path file) throws IOException {
+    throw new UnsupportedOperationException("load(Path)");
+  }
+
+  /**
+   * Opens the dump store in {@code directory} for reading. Opening is cheap and reads nothing yet.
+   *
+   * @return never null
+   */
+  public static DumpStore open(Path directory) {
+    throw new UnsupportedOperationException("open(Path)");
+  }
+
+  /** Loads the standalone dump {@code file} and throws its {@linkplain Dump#rebuild() rebuilt} throwable. */
+  public static void rethrow(Path file) throws Throwable {
+    throw load(file).rebuild();
+  }
+
+  /** Loads dump {@code id} from the store in {@code directory} and throws its rebuilt throwable. */
+  public static void rethrow(Path directory, String id) throws Throwable {
+    throw open(directory).load(id).rebuild();
+  }
+
+  /**
+   * Throws the rebuilt throwable of {@code dump} through generated frames that carry the original
+   * class, method, source file and line names and hold the captured locals, so that a debugger
+   * stopping on the exception shows the original stack and variables.
+   *
+   * @param cause which stack to replay: {@code 0} for the logged throwable, {@code n} for its n-th
+   *     cause
+   * @throws IllegalArgumentException when the cause chain is shorter than {@code cause}
+   */
+  public static void replay(Dump dump, int cause) throws Throwable {
+    throw new UnsupportedOperationException("replay(Dump, int)");
+  }
+}

@@ -1,0 +1,26 @@
+package dev.offlinedebug.capture;
+
+import java.util.List;
+
+/**
+ * Bounds and redaction rules for capturing values.
+ *
+ * @param maxDepth how many object levels below a local variable are captured
+ * @param maxStringLength longer strings are cut to this many characters
+ * @param maxCollectionElements elements or entries captured per array, collection or map
+ * @param maxDumpBytes approximate upper bound of one encoded dump; values beyond it become {@code
+ *     <truncated>}
+ * @param redact extra redaction rules on top of the built-in list: names (matched after
+ *     normalisation), {@code type:com.acme.Secret}, {@code package:com.acme.secrets} or {@code
+ *     /regex/} for values; never null
+ */
+public record CaptureLimits(
+    int maxDepth, int maxStringLength, int maxCollectionElements, int maxDumpBytes, List<String> redact) {
+
+  /** The defaults documented in the README. */
+  public static final CaptureLimits DEFAULTS = new CaptureLimits(4, 1024, 64, 256 * 1024, List.of());
+
+  public CaptureLimits {
+    redact = List.copyOf(redact);
+  }
+}

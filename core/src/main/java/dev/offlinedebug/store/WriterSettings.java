@@ -1,0 +1,57 @@
+package dev.offlinedebug.store;
+
+import dev.offlinedebug.capture.CaptureLimits;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * Everything a {@link DumpWriter} needs; the appenders build it from their options.
+ *
+ * @param directory the store directory, created {@code 0700} when missing; never null
+ * @param maxFileSize a store file rolls when it would grow past this many bytes
+ * @param maxTotalSize the oldest files are deleted while the store is larger than this
+ * @param maxAge files older than this are deleted; never null
+ * @param dedupWindow a failure with the same fingerprint inside this window reuses the earlier dump
+ *     ({@link Duration#ZERO} turns dedup off); never null
+ * @param maxDumpsPerSecond dumps written per second at most, across all threads; more are dropped
+ *     and counted
+ * @param application the application name written into each dump, or {@code null}
+ * @param limits value capture bounds and redaction; never null
+ */
+public record WriterSettings(
+    Path directory,
+    long maxFileSize,
+    long maxTotalSize,
+    Duration maxAge,
+    Duration dedupWindow,
+    int maxDumpsPerSecond,
+    String application,
+    CaptureLimits limits) {
+
+  public static final long DEFAULT_MAX_FILE_SIZE = 16L * 1024 * 1024;
+  public static final long DEFAULT_MAX_TOTAL_SIZE = 256L * 1024 * 1024;
+  public static final Duration DEFAULT_MAX_AGE = Duration.ofDays(7);
+  public static final Duration DEFAULT_DEDUP_WINDOW = Duration.ofSeconds(60);
+  public static final int DEFAULT_MAX_DUMPS_PER_SECOND = 20;
+
+  public WriterSettings {
+    Objects.requireNonNull(directory, "directory");
+    Objects.requireNonNull(maxAge, "maxAge");
+    Objects.requireNonNull(dedupWindow, "dedupWindow");
+    Objects.requireNonNull(limits, "limits");
+  }
+
+  /** The defaults for {@code directory}. */
+  public static WriterSettings defaults(Path directory) {
+    return new WriterSettings(
+        directory,
+        DEFAULT_MAX_FILE_SIZE,
+        DEFAULT_MAX_TOTAL_SIZE,
+        DEFAULT_MAX_AGE,
+        DEFAULT_DEDUP_WINDOW,
+        DEFAULT_MAX_DUMPS_PER_SECOND,
+        null,
+        CaptureLimits.DEFAULTS);
+  }
+}

@@ -12,8 +12,12 @@ public final class DumpWriter implements Closeable {
 
   private DumpWriter() {}
 
-  /** Opens (creating when missing) the store directory of {@code settings}. */
-  public static DumpWriter open(WriterSettings settings) throws java.io.IOException {
+  /**
+   * Opens (creating when missing) the store directory of {@code settings}; problems found later
+   * (full disk, dropped dumps) go to {@code status}.
+   */
+  public static DumpWriter open(WriterSettings settings, StatusListener status)
+      throws java.io.IOException {
     throw new UnsupportedOperationException("open");
   }
 

@@ -90,7 +90,6 @@ final class DemoCommand implements Callable<Integer> {
     }
     command.add("-Dchronicle.analytics.disable=true");
     command.add("-Dlogback.configurationFile=offline-debug-demo-logback.xml");
-    command.add("-Dlog4j2.configurationFile=offline-debug-demo-log4j2.xml");
     command.add("-Doffline-debug.demo.dir=" + directory);
     command.add("-Doffline-debug.demo.log=" + log);
     command.add("-cp");

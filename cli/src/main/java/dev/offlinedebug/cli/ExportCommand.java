@@ -1,6 +1,9 @@
 package dev.offlinedebug.cli;
 
+import dev.offlinedebug.Dump;
+import dev.offlinedebug.json.JsonExport;
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -28,7 +31,15 @@ final class ExportCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    source.load();
-    throw new UnsupportedOperationException("export --format " + format.name().toLowerCase(java.util.Locale.ROOT) + " is not available yet");
+    Dump dump = source.load();
+    PrintWriter out = spec.commandLine().getOut();
+    if (format == Format.JSON) {
+      JsonExport.write(dump, new JsonTerminalGuard(out));
+      out.println();
+    } else {
+      throw new UnsupportedOperationException("export --format yaml is not available yet");
+    }
+    out.flush();
+    return ExitCode.OK;
   }
 }

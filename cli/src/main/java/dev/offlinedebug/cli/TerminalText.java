@@ -80,7 +80,7 @@ final class TerminalText {
   }
 
   /** Bidi embeddings, overrides, isolates and marks, and the Unicode line/paragraph separators. */
-  private static boolean isInvisibleFormatting(char c) {
+  static boolean isInvisibleFormatting(char c) {
     return c == '\u061c'
         || c == '\u200e'
         || c == '\u200f'

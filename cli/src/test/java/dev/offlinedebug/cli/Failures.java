@@ -1,0 +1,58 @@
+package dev.offlinedebug.cli;
+
+/**
+ * Code that fails with locals in scope, for the agent (attached to the integration tests' JVM) to
+ * capture. Each method fails with its own exception type, so each has its own fingerprint.
+ */
+final class Failures {
+  private Failures() {}
+
+  /** A throwable carrying a string field, to check that exception fields are escaped too. */
+  static final class HostileException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+    final String detail;
+
+    HostileException(String message, String detail) {
+      super(message);
+      this.detail = detail;
+    }
+  }
+
+  static RuntimeException declined(String customer, int cents) {
+    try {
+      charge(customer, cents);
+      throw new AssertionError("charge fails");
+    } catch (IllegalStateException e) {
+      return new IllegalArgumentException("checkout of " + cents + " cents failed", e);
+    }
+  }
+
+  private static void charge(String customer, int cents) {
+    String currency = "EUR";
+    long limit = 25_000L;
+    if (cents > limit) {
+      throw new IllegalStateException("card declined for " + customer + ": " + cents + " " + currency);
+    }
+  }
+
+  static RuntimeException hostile() {
+    try {
+      clearScreen(SampleDumps.HOSTILE);
+      throw new AssertionError("clearScreen fails");
+    } catch (HostileException e) {
+      return e;
+    }
+  }
+
+  private static void clearScreen(String screen) {
+    throw new HostileException("message " + screen, "detail " + screen);
+  }
+
+  static RuntimeException unsupported(int n) {
+    try {
+      throw new UnsupportedOperationException("operation " + n);
+    } catch (UnsupportedOperationException e) {
+      return e;
+    }
+  }
+}

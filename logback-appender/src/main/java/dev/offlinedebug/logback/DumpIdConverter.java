@@ -2,31 +2,40 @@ package dev.offlinedebug.logback;
 
 import ch.qos.logback.classic.pattern.ClassicConverter;
 import ch.qos.logback.classic.spi.ILoggingEvent;
+import dev.offlinedebug.appender.DumpOptions;
+import dev.offlinedebug.appender.DumpSink;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
 import java.util.Map;
 
 /**
  * Renders the event's dump ID in a pattern layout; empty when the event has no throwable or gets no
- * dump. Register it in {@code logback.xml} and use {@code %dumpId}, or {@code %dumpId{Dumps}} to name
- * the {@link OfflineDebugAppender} whose store it writes to (by default the one started last):
+ * dump. Register it in {@code logback.xml}, then use {@code %dumpId}:
  *
  * <pre>{@code
  * <conversionRule conversionWord="dumpId" converterClass="dev.offlinedebug.logback.DumpIdConverter"/>
  * }</pre>
  *
- * <p>On an event forwarded by the appender it renders the ID from MDC key {@value
- * OfflineDebugAppender#DUMP_ID_KEY}; otherwise it asks the appender, which writes the dump if no one
- * did yet, so that the log line and the store agree whichever runs first. Without a started appender
- * in the context it reports one warning and renders empty.
+ * <p>On an event forwarded by an {@link OfflineDebugAppender} it renders the ID from MDC key {@value
+ * OfflineDebugAppender#DUMP_ID_KEY}. Otherwise it asks the context's {@code OfflineDebugAppender}
+ * (the one named by the option, {@code %dumpId{Dumps}}, else the one started last), which writes the
+ * dump unless the appender or another converter did already, so that the log line and the store
+ * agree whichever runs first; a misconfigured appender gives empty IDs. With no such appender in the
+ * context it writes to the directory the option names ({@code %dumpId{logs/dumps}}, default {@value
+ * DumpOptions#DEFAULT_DIRECTORY}) with default options, as the Log4j2 converter does.
  *
  * @since 0.1
  */
 public class DumpIdConverter extends ClassicConverter {
-  private String appenderName;
-  private volatile boolean warned;
+  private String option;
+  private volatile DumpSink directorySink;
+  /** Set once opening the directory failed, so that the failure is reported once, not per event. */
+  private volatile boolean directoryUnavailable;
 
   @Override
   public void start() {
-    appenderName = getFirstOption();
+    String first = getFirstOption();
+    option = first == null || first.isBlank() ? null : first.trim();
     super.start();
   }
 
@@ -40,25 +49,39 @@ public class DumpIdConverter extends ClassicConverter {
     if (forwarded != null) {
       return forwarded;
     }
-    OfflineDebugAppender appender = appender();
-    if (appender == null) {
-      return "";
-    }
-    String id = appender.dumpId(event);
+    String id = dumpId(event);
     return id == null ? "" : id;
   }
 
-  private OfflineDebugAppender appender() {
-    StartedAppenders registry = StartedAppenders.find(getContext());
-    OfflineDebugAppender appender = registry == null ? null : registry.find(appenderName);
-    if (appender == null && !warned) {
-      warned = true;
-      addWarn(
-          "%dumpId renders nothing: no started "
-              + OfflineDebugAppender.class.getSimpleName()
-              + (appenderName == null ? "" : " named [" + appenderName + "]")
-              + " in this logging context");
+  /** Looks the appender up per event: appenders start after layouts and restart on reconfiguration. */
+  private String dumpId(ILoggingEvent event) {
+    ConfiguredAppenders registry = ConfiguredAppenders.find(getContext());
+    OfflineDebugAppender appender = registry == null ? null : registry.find(option);
+    if (appender != null) {
+      return appender.dumpId(event);
     }
-    return appender;
+    DumpSink sink = directorySink();
+    LogbackEvents events = LogbackEvents.INSTANCE;
+    return sink == null
+        ? null
+        : sink.dumpId(events.thrown(event), events.severity(event), () -> events.toLoggedEvent(event));
+  }
+
+  private DumpSink directorySink() {
+    DumpSink sink = directorySink;
+    return sink != null || directoryUnavailable ? sink : openDirectorySink();
+  }
+
+  private synchronized DumpSink openDirectorySink() {
+    if (directorySink == null && !directoryUnavailable) {
+      try {
+        Path dir = Path.of(option != null ? option : DumpOptions.DEFAULT_DIRECTORY);
+        directorySink = DumpSink.forDirectory(dir, (message, cause) -> addError("%dumpId: " + message, cause));
+      } catch (InvalidPathException e) {
+        addError("%dumpId{" + option + "} names no OfflineDebugAppender and no valid directory: " + e.getReason());
+      }
+      directoryUnavailable = directorySink == null;
+    }
+    return directorySink;
   }
 }

@@ -10,6 +10,7 @@ import dev.offlinedebug.capture.LoggedEvent;
 import dev.offlinedebug.model.ThreadInfo;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import org.slf4j.Marker;
@@ -86,15 +87,28 @@ enum LogbackEvents implements EventAdapter<ILoggingEvent> {
     return copy;
   }
 
+  /** Each marker and the markers it references, each name once, in the order logged. */
   private static List<String> markerNames(List<Marker> markers) {
     if (markers == null || markers.isEmpty()) {
       return List.of();
     }
     List<String> names = new ArrayList<>(markers.size());
     for (Marker marker : markers) {
-      names.add(marker.getName());
+      addWithReferences(marker, names);
     }
     return names;
+  }
+
+  private static void addWithReferences(Marker marker, List<String> names) {
+    if (marker == null || names.contains(marker.getName())) {
+      return;
+    }
+    names.add(marker.getName());
+    if (marker.hasReferences()) {
+      for (Iterator<Marker> references = marker.iterator(); references.hasNext(); ) {
+        addWithReferences(references.next(), names);
+      }
+    }
   }
 
   private static Map<String, String> attributes(List<KeyValuePair> pairs) {

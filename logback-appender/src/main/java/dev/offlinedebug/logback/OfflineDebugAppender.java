@@ -104,6 +104,7 @@ public class OfflineDebugAppender extends UnsynchronizedAppenderBase<ILoggingEve
     if (isStarted()) {
       return;
     }
+    ConfiguredAppenders.of(getContext()).add(this);
     AppenderCore<ILoggingEvent> starting =
         new AppenderCore<>(
             getClass().getSimpleName() + " [" + getName() + "]", LogbackEvents.INSTANCE, this::forward);
@@ -111,7 +112,6 @@ public class OfflineDebugAppender extends UnsynchronizedAppenderBase<ILoggingEve
       return;
     }
     core = starting;
-    StartedAppenders.of(getContext()).add(this);
     super.start();
   }
 
@@ -144,7 +144,7 @@ public class OfflineDebugAppender extends UnsynchronizedAppenderBase<ILoggingEve
   @Override
   public void stop() {
     super.stop();
-    StartedAppenders registry = StartedAppenders.find(getContext());
+    ConfiguredAppenders registry = ConfiguredAppenders.find(getContext());
     if (registry != null) {
       registry.remove(this);
     }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.core.Appender;
 import ch.qos.logback.core.status.Status;
+import dev.offlinedebug.OfflineDebug;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.util.List;
@@ -45,19 +46,15 @@ class OfflineDebugAppenderConfigurationTest {
   }
 
   @Test
-  void convert_noAppenderInContext_warnsOnceAndRendersEmpty() {
+  void convert_noAppenderInContext_writesToTheDirectoryItNames() throws Exception {
     logback.configure("logback-converter-only.xml");
-    org.slf4j.Logger logger = logback.logger(OrderFailure.LOGGER);
+    OrderFailure failure = new OrderFailure();
 
-    logger.error("first", OrderFailure.reject("D-1"));
-    logger.error("second", OrderFailure.reject("D-2"));
+    failure.logOn(logback.logger(OrderFailure.LOGGER));
     logback.stop();
 
-    assertEquals(List.of("", ""), logback.dumpIdsInLog());
-    List<String> warnings =
-        logback.statusMessages(Status.WARN).stream().filter(m -> m.contains("dumpId")).toList();
-    assertEquals(1, warnings.size(), warnings.toString());
-    assertTrue(warnings.get(0).contains(OfflineDebugAppender.class.getSimpleName()), warnings.get(0));
+    String id = OfflineDebugAppenderTest.single(logback.dumpIdsInLog());
+    failure.assertDump(OfflineDebug.open(logback.dumpDir()).load(id), id);
     assertTrue(logback.statusMessages(Status.ERROR).isEmpty(), "no configuration error");
   }
 

@@ -93,6 +93,8 @@ final class FrameClassWriter {
     MethodVisitor mv =
         cw.visitMethod(ACC_PUBLIC | (isStatic ? ACC_STATIC : 0), first.methodName, first.descriptor(), null, null);
     mv.visitCode();
+    Label methodStart = new Label();
+    mv.visitLabel(methodStart);
     if (kind == Kind.CONSTRUCTOR) {
       copyFieldsFromTemplate(mv, c);
     }
@@ -112,6 +114,12 @@ final class FrameClassWriter {
     }
     mv.visitLabel(unknownFrame);
     mv.visitInsn(RETURN);
+    if (!isStatic) {
+      // JVMTI reads a frame's receiver through the LocalVariableTable once there is one.
+      Label methodEnd = new Label();
+      mv.visitLabel(methodEnd);
+      mv.visitLocalVariable("this", TypeNames.descriptor(c.name), null, methodStart, methodEnd, 0);
+    }
     mv.visitMaxs(0, 0);
     mv.visitEnd();
   }

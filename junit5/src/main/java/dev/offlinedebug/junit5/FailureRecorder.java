@@ -23,17 +23,18 @@ final class FailureRecorder {
 
   /**
    * Dumps {@code thrown} unless the extension is disabled, the test was aborted (an assumption
-   * failed: not a failure), or the test replays a dump (its failure is the dump). Never throws:
-   * the caller rethrows {@code thrown} unchanged whatever happens here.
+   * failed: not a failure), or the test replays a dump (its failure is the dump).
+   *
+   * @return {@code thrown}, for the caller to rethrow unchanged whatever happened here
    */
-  static void record(ExtensionContext context, Throwable thrown, FailurePhase phase) {
+  static Throwable recorded(ExtensionContext context, Throwable thrown, FailurePhase phase) {
     try {
       if (thrown instanceof TestAbortedException || replaysDump(context)) {
-        return;
+        return thrown;
       }
       ExtensionConfiguration configuration = ExtensionConfiguration.of(context);
       if (!configuration.enabled()) {
-        return;
+        return thrown;
       }
       String id =
           StoredWriter.of(context, configuration.writerSettings()).write(thrown, event(context, phase));
@@ -44,6 +45,7 @@ final class FailureRecorder {
       ConsoleStatus.INSTANCE.report(
           "cannot dump the failure of " + context.getUniqueId() + "; the test result is unchanged", e);
     }
+    return thrown;
   }
 
   private static boolean replaysDump(ExtensionContext context) {

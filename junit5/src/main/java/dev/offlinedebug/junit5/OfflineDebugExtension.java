@@ -51,35 +51,30 @@ public final class OfflineDebugExtension
   @Override
   public void handleTestExecutionException(ExtensionContext context, Throwable thrown)
       throws Throwable {
-    FailureRecorder.record(context, thrown, FailurePhase.TEST);
-    throw thrown;
+    throw FailureRecorder.recorded(context, thrown, FailurePhase.TEST);
   }
 
   @Override
   public void handleBeforeAllMethodExecutionException(ExtensionContext context, Throwable thrown)
       throws Throwable {
-    FailureRecorder.record(context, thrown, FailurePhase.BEFORE_ALL);
-    throw thrown;
+    throw FailureRecorder.recorded(context, thrown, FailurePhase.BEFORE_ALL);
   }
 
   @Override
   public void handleBeforeEachMethodExecutionException(ExtensionContext context, Throwable thrown)
       throws Throwable {
-    FailureRecorder.record(context, thrown, FailurePhase.BEFORE_EACH);
-    throw thrown;
+    throw FailureRecorder.recorded(context, thrown, FailurePhase.BEFORE_EACH);
   }
 
   @Override
   public void handleAfterEachMethodExecutionException(ExtensionContext context, Throwable thrown)
       throws Throwable {
-    FailureRecorder.record(context, thrown, FailurePhase.AFTER_EACH);
-    throw thrown;
+    throw FailureRecorder.recorded(context, thrown, FailurePhase.AFTER_EACH);
   }
 
   @Override
   public void handleAfterAllMethodExecutionException(ExtensionContext context, Throwable thrown)
       throws Throwable {
-    FailureRecorder.record(context, thrown, FailurePhase.AFTER_ALL);
-    throw thrown;
+    throw FailureRecorder.recorded(context, thrown, FailurePhase.AFTER_ALL);
   }
 }

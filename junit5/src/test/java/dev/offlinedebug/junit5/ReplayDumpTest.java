@@ -19,10 +19,8 @@ class ReplayDumpTest {
   void replayDump_throwsDumpedExceptionWithOriginalTypeAndMessage() {
     String id = dumpOfFailure();
 
-    EngineExecutionResults results =
-        new FixtureRun(directory).with(ReplayDumpExtension.ID, id).run(Reproduce.class);
+    Throwable replayed = replayFailure(new FixtureRun(directory).with(ReplayDumpExtension.ID, id));
 
-    Throwable replayed = FixtureRun.failure(results.testEvents().failed().list().get(0));
     assertEquals(IllegalStateException.class, replayed.getClass());
     assertEquals("order 42 has no lines", replayed.getMessage());
     assertEquals(Failing.class.getName(), replayed.getStackTrace()[0].getClassName());
@@ -32,13 +30,10 @@ class ReplayDumpTest {
   void replayDump_causeOne_throwsWithCauseChain() {
     String id = dumpOfFailure();
 
-    EngineExecutionResults results =
-        new FixtureRun(directory)
-            .with(ReplayDumpExtension.ID, id)
-            .with(ReplayDumpExtension.CAUSE, "1")
-            .run(Reproduce.class);
+    Throwable replayed =
+        replayFailure(
+            new FixtureRun(directory).with(ReplayDumpExtension.ID, id).with(ReplayDumpExtension.CAUSE, "1"));
 
-    Throwable replayed = FixtureRun.failure(results.testEvents().failed().list().get(0));
     assertEquals("order 42 has no lines", replayed.getMessage());
     assertEquals("empty", replayed.getCause().getMessage());
   }
@@ -47,13 +42,10 @@ class ReplayDumpTest {
   void replayDump_causeBeyondChain_failsNamingTheCause() {
     String id = dumpOfFailure();
 
-    EngineExecutionResults results =
-        new FixtureRun(directory)
-            .with(ReplayDumpExtension.ID, id)
-            .with(ReplayDumpExtension.CAUSE, "5")
-            .run(Reproduce.class);
+    Throwable failure =
+        replayFailure(
+            new FixtureRun(directory).with(ReplayDumpExtension.ID, id).with(ReplayDumpExtension.CAUSE, "5"));
 
-    Throwable failure = FixtureRun.failure(results.testEvents().failed().list().get(0));
     assertInstanceOf(IllegalArgumentException.class, failure);
     assertTrue(failure.getMessage().contains("no cause 5"), failure.getMessage());
   }
@@ -86,6 +78,10 @@ class ReplayDumpTest {
     run.with(ReplayDumpExtension.ID, id).run(ReproduceWithExtension.class);
 
     assertEquals(1, run.dumps().size());
+  }
+
+  private static Throwable replayFailure(FixtureRun run) {
+    return FixtureRun.failure(run.run(Reproduce.class).testEvents().failed().list().get(0));
   }
 
   /** Runs {@link Failing} and returns the ID of its one dump. */

@@ -38,24 +38,38 @@ final class ReplayDumpExtension implements InvocationInterceptor {
     replay(OfflineDebug.open(directory).load(id), parameters.nonNegativeInt(CAUSE, request.cause()));
   }
 
-  /** Throws {@code dump}'s exception, replayed through generated frames when replay is available. */
+  /**
+   * Throws the {@code cause}-th cause of {@code dump}'s rebuilt exception, replayed through
+   * generated frames when replay is available.
+   */
   static void replay(Dump dump, int cause) throws Throwable {
-    if (dump.exception().nthCause(cause).isEmpty()) {
-      throw new IllegalArgumentException(
-          "dump " + dump.id() + " has no cause " + cause + ": its cause chain is shorter");
-    }
+    String thrownType =
+        dump.exception()
+            .nthCause(cause)
+            .orElseThrow(
+                () -> new IllegalArgumentException(
+                    "dump " + dump.id() + " has no cause " + cause + ": its cause chain is shorter"))
+            .type();
     try {
       OfflineDebug.replay(dump, cause);
     } catch (UnsupportedOperationException | LinkageError unavailable) {
       // Replay itself is missing (no ASM on the class path, or a core without replay) unless this
-      // is the dump's own exception coming back replayed.
-      if (unavailable.getClass().getName().equals(dump.exception().root().type())) {
+      // is the dumped exception coming back replayed.
+      if (unavailable.getClass().getName().equals(thrownType)) {
         throw unavailable;
       }
       ConsoleStatus.INSTANCE.report(
           "replay is unavailable, rethrowing dump " + dump.id() + " without its frames", unavailable);
-      throw dump.rebuild();
+      throw nthCause(dump.rebuild(), cause);
     }
     throw new IllegalStateException("replay of dump " + dump.id() + " returned without throwing");
+  }
+
+  private static Throwable nthCause(Throwable rebuilt, int cause) {
+    Throwable current = rebuilt;
+    for (int i = 0; i < cause && current.getCause() != null; i++) {
+      current = current.getCause();
+    }
+    return current;
   }
 }

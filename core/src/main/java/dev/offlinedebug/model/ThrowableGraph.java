@@ -25,7 +25,7 @@ public record ThrowableGraph(List<ThrowableInfo> throwables) {
     }
   }
 
-  // Static and given the list: the compact constructor runs before the field is assigned.
+  /** Static: a compact constructor runs before the {@code throwables} field is assigned. */
   private static void checkIndex(List<ThrowableInfo> throwables, int owner, int index, boolean mayBeNone) {
     if ((mayBeNone && index == ThrowableInfo.NO_CAUSE) || (index >= 0 && index < throwables.size())) {
       return;

@@ -18,20 +18,20 @@ public record ThrowableGraph(List<ThrowableInfo> throwables) {
     }
     for (int i = 0; i < throwables.size(); i++) {
       ThrowableInfo t = throwables.get(i);
-      checkIndex(throwables.size(), i, t.cause(), true);
+      checkIndex(throwables, i, t.cause(), true);
       for (int s : t.suppressed()) {
-        checkIndex(throwables.size(), i, s, false);
+        checkIndex(throwables, i, s, false);
       }
     }
   }
 
-  // Static: the record's field is not assigned yet while the compact constructor runs.
-  private static void checkIndex(int size, int owner, int index, boolean mayBeNone) {
-    if ((mayBeNone && index == ThrowableInfo.NO_CAUSE) || (index >= 0 && index < size)) {
+  /** Static: a compact constructor runs before the {@code throwables} field is assigned. */
+  private static void checkIndex(List<ThrowableInfo> throwables, int owner, int index, boolean mayBeNone) {
+    if ((mayBeNone && index == ThrowableInfo.NO_CAUSE) || (index >= 0 && index < throwables.size())) {
       return;
     }
     throw new IllegalArgumentException(
-        "throwable " + owner + " refers to throwable " + index + ", expected 0.." + (size - 1));
+        "throwable " + owner + " refers to throwable " + index + ", expected 0.." + (throwables.size() - 1));
   }
 
   /** The logged throwable. */

@@ -2,6 +2,7 @@ package dev.offlinedebug.store;
 
 import dev.offlinedebug.Dump;
 import dev.offlinedebug.DumpExpiredException;
+import dev.offlinedebug.DumpFormatException;
 import dev.offlinedebug.DumpNotFoundException;
 import dev.offlinedebug.DumpStore;
 import dev.offlinedebug.DumpSummary;
@@ -63,7 +64,15 @@ public final class RollingDumpStore implements DumpStore {
     }
     try (channel) {
       requireWire();
-      DecodedRecord record = RecordFrame.read(channel, file, parsed.offset());
+      DecodedRecord record;
+      try {
+        record = RecordFrame.read(channel, file, parsed.offset());
+      } catch (DumpFormatException e) {
+        if (RecordScanner.skipsOver(channel, parsed.offset())) {
+          throw new DumpNotFoundException(id, directory);
+        }
+        throw e;
+      }
       if (record.dump() == null || !record.dump().id().equals(id)) {
         throw new DumpNotFoundException(id, directory);
       }

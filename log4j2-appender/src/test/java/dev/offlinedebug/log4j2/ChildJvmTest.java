@@ -44,7 +44,8 @@ class ChildJvmTest {
     assertTrue(child.waitFor(3, TimeUnit.MINUTES), "child JVM did not exit");
     assertEquals(0, child.exitValue(), () -> read(dir.resolve("child.out")));
 
-    String id = LogLines.onlyId(dir.resolve("app.log"));
+    // Chronicle's own log lines (logged while it initialised) went through the same configuration.
+    String id = LogLines.idLoggedBy(dir.resolve("app.log"), "shop.Orders");
     Dump dump = OfflineDebug.open(dir.resolve("dumps")).load(id);
     IllegalStateException expected = Failures.orderFailure();
     ThrowableInfo root = dump.exception().root();

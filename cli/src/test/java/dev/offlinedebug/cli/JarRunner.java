@@ -49,6 +49,9 @@ final class JarRunner {
   ProcessBuilder builder(String... args) {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    if (Runtime.version().feature() >= 23) {
+      command.add("--sun-misc-unsafe-memory-access=allow"); // as the launcher script does
+    }
     command.add("-jar");
     command.add(jar().toString());
     command.addAll(List.of(args));

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.acme.shop.Failures;
 import dev.offlinedebug.OfflineDebug;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -97,9 +98,9 @@ class ListShowIT {
     assertTrue(out.contains("mdc         orderId=\"ORD-7\"\n"), result.toString());
     assertTrue(out.contains("locals      captured\n"), result.toString());
     assertTrue(out.contains("\njava.lang.IllegalArgumentException: checkout of 33790 cents failed\n"
-        + "\tat dev.offlinedebug.cli.Failures.declined(Failures.java:"), result.toString());
+        + "\tat com.acme.shop.Failures.declined(Failures.java:"), result.toString());
     assertTrue(out.contains("Caused by: java.lang.IllegalStateException: card declined for C-1042: 33790 EUR\n"
-        + "\tat dev.offlinedebug.cli.Failures.charge(Failures.java:"), result.toString());
+        + "\tat com.acme.shop.Failures.charge(Failures.java:"), result.toString());
     assertTrue(out.contains("\t    customer = \"C-1042\"\n"), result.toString());
     assertTrue(out.contains("\t    cents = 33790\n"), result.toString());
     assertTrue(out.contains("\t    currency = \"EUR\"\n"), result.toString());

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.acme.shop.Failures;
 import com.sun.jdi.Bootstrap;
 import com.sun.jdi.StackFrame;
 import com.sun.jdi.StringReference;
@@ -40,7 +41,7 @@ class ReplayIT {
     assertEquals(0, result.exit(), result.toString());
     assertTrue(result.out().startsWith("Replaying java.lang.IllegalStateException of dump " + id), result.toString());
     assertTrue(result.out().contains("card declined for C-1042"), result.toString());
-    assertTrue(result.out().contains("\tat dev.offlinedebug.cli.Failures.charge(Failures.java:"), result.toString());
+    assertTrue(result.out().contains("\tat com.acme.shop.Failures.charge(Failures.java:"), result.toString());
   }
 
   @Test
@@ -82,7 +83,7 @@ class ReplayIT {
       }
     }
     StackFrame top = thrown.thread().frame(0);
-    assertEquals("dev.offlinedebug.cli.Failures", top.location().declaringType().name());
+    assertEquals("com.acme.shop.Failures", top.location().declaringType().name());
     assertEquals("charge", top.location().method().name());
     assertEquals("C-1042", ((StringReference) top.getValue(top.visibleVariableByName("customer"))).value());
     vm.dispose();

@@ -3,6 +3,7 @@ package dev.offlinedebug.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.acme.shop.Failures;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;

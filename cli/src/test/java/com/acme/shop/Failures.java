@@ -1,14 +1,18 @@
-package dev.offlinedebug.cli;
+package com.acme.shop;
 
 /**
  * Code that fails with locals in scope, for the agent (attached to the integration tests' JVM) to
- * capture. Each method fails with its own exception type, so each has its own fingerprint.
+ * capture; outside {@code dev.offlinedebug}, which the agent never instruments. Each method fails
+ * with its own exception type, so each has its own fingerprint.
  */
-final class Failures {
+public final class Failures {
+  /** Terminal control sequences: clear screen, bell, carriage return, C1 CSI, bidi override. */
+  public static final String HOSTILE = "clear\u001b[2Jscreen\u0007bell\r\u009bC1\u202eevil";
+
   private Failures() {}
 
   /** A throwable carrying a string field, to check that exception fields are escaped too. */
-  static final class HostileException extends RuntimeException {
+  public static final class HostileException extends RuntimeException {
     private static final long serialVersionUID = 1L;
     final String detail;
 
@@ -18,7 +22,7 @@ final class Failures {
     }
   }
 
-  static RuntimeException declined(String customer, int cents) {
+  public static RuntimeException declined(String customer, int cents) {
     try {
       charge(customer, cents);
       throw new AssertionError("charge fails");
@@ -35,9 +39,9 @@ final class Failures {
     }
   }
 
-  static RuntimeException hostile() {
+  public static RuntimeException hostile() {
     try {
-      clearScreen(SampleDumps.HOSTILE);
+      clearScreen(HOSTILE);
       throw new AssertionError("clearScreen fails");
     } catch (HostileException e) {
       return e;
@@ -48,7 +52,7 @@ final class Failures {
     throw new HostileException("message " + screen, "detail " + screen);
   }
 
-  static RuntimeException unsupported(int n) {
+  public static RuntimeException unsupported(int n) {
     try {
       throw new UnsupportedOperationException("operation " + n);
     } catch (UnsupportedOperationException e) {

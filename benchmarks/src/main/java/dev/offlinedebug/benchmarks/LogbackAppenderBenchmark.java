@@ -5,11 +5,7 @@ import ch.qos.logback.classic.joran.JoranConfigurator;
 import ch.qos.logback.core.joran.spi.JoranException;
 import ch.qos.logback.core.status.Status;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -50,16 +46,16 @@ public class LogbackAppenderBenchmark {
   @Param({"plain", "dedupHit", "dedupOff"})
   public String setup;
 
-  private Path dir;
+  private ScratchDirectory dir;
   private LoggerContext context;
   private Logger logger;
   private ReferenceFailure failure;
 
   @Setup(Level.Trial)
   public void start() throws IOException, JoranException {
-    dir = Files.createTempDirectory("od-logback-bench");
+    dir = new ScratchDirectory("od-logback-bench");
     context = new LoggerContext();
-    context.putProperty("od.bench.dir", dir.toString());
+    context.putProperty("od.bench.dir", dir.path().toString());
     context.putProperty("od.bench.dedupWindow", setup.equals("dedupOff") ? "0" : "60s");
     JoranConfigurator configurator = new JoranConfigurator();
     configurator.setContext(context);
@@ -77,9 +73,7 @@ public class LogbackAppenderBenchmark {
   @TearDown(Level.Trial)
   public void stop() throws IOException {
     context.stop();
-    try (Stream<Path> files = Files.walk(dir)) {
-      files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-    }
+    dir.close();
   }
 
   @Benchmark

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ch.qos.logback.core.status.Status;
 import dev.offlinedebug.DumpStore;
 import dev.offlinedebug.OfflineDebug;
 import java.io.IOException;
@@ -46,6 +47,13 @@ class OfflineDebugAppenderTest {
     String line = logLineWith(id);
     assertTrue(line.contains("[" + OrderFailure.THREAD + "]"), line);
     assertTrue(line.contains("order 17 rejected for alice"), line);
+    assertNoErrorStatus();
+  }
+
+  /** Spring Boot refuses to start on any ERROR status a configuration leaves behind. */
+  private void assertNoErrorStatus() {
+    List<String> errors = logback.statusMessages(Status.ERROR);
+    assertTrue(errors.isEmpty(), errors.toString());
   }
 
   @Test
@@ -61,6 +69,7 @@ class OfflineDebugAppenderTest {
     String record = logLineWith(id);
     assertTrue(record.matches("\\{.*\"mdc\": \\{.*\"dumpId\":\"" + id + "\".*\\}.*"), record);
     assertTrue(record.contains("\"user\":\"alice\""), record);
+    assertNoErrorStatus();
   }
 
   @Test

@@ -40,6 +40,7 @@ class OfflineDebugAppenderLocalsTest {
     Thread checkout = new Thread(() -> Checkout.checkout(logger), THREAD);
     checkout.start();
     checkout.join();
+    logback.awaitLogLine("checkout of order 42 failed");
     logback.stop();
 
     String id = OfflineDebugAppenderTest.single(logback.dumpIdsInLog());

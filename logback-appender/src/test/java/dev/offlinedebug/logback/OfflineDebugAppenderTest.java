@@ -38,6 +38,7 @@ class OfflineDebugAppenderTest {
     OrderFailure failure = new OrderFailure();
 
     failure.logOn(logback.logger(OrderFailure.LOGGER));
+    logback.awaitLogLine("order 17 rejected for alice");
     logback.stop();
 
     String id = single(logback.dumpIdsInLog());

@@ -1,6 +1,10 @@
 package dev.offlinedebug.locals;
 
+import java.lang.ref.WeakReference;
+import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
+import java.util.concurrent.ConcurrentLinkedQueue;
 
 /**
  * Where agent-instrumented code records the locals of each frame a throwable unwinds through, and
@@ -9,20 +13,112 @@ import java.util.List;
  * <p>When the agent is active this class (and its package) is loaded by the bootstrap class loader,
  * so that instrumented code in any class loader and the capture see the same records: it must refer
  * to {@code java.*} types only. Without the agent it is an ordinary class that never holds records.
+ *
+ * <p>Records live in a small ring per recording thread, keyed weakly by the throwable's identity:
+ * a throwable that is never logged is forgotten once its thread has recorded a few newer ones, and
+ * a throwable that is collected takes nothing with it.
+ *
+ * @since 0.1
  */
 public final class UnwindRecorder {
+  private static final ThreadLocal<ThreadRecords> OWN = new ThreadLocal<>();
+  private static final ConcurrentLinkedQueue<WeakReference<ThreadRecords>> ALL =
+      new ConcurrentLinkedQueue<>();
+  private static volatile boolean active;
+  private static volatile int maxFrames = 64;
+  private static volatile ThrowableRateLimit rateLimit = new ThrowableRateLimit(1000);
+
   private UnwindRecorder() {}
 
   /** Whether the agent is installed in this JVM. */
   public static boolean agentActive() {
-    return false;
+    return active;
+  }
+
+  /**
+   * Called once by the agent when it starts; applications never call it.
+   *
+   * @param maxFramesPerThrowable frames recorded per throwable, innermost first; at least 1
+   * @param maxThrowablesPerSecond throwables recorded per second in the whole JVM; at least 1
+   */
+  public static void activate(int maxFramesPerThrowable, int maxThrowablesPerSecond) {
+    maxFrames = Math.max(1, maxFramesPerThrowable);
+    rateLimit = new ThrowableRateLimit(Math.max(1, maxThrowablesPerSecond));
+    active = true;
   }
 
   /**
    * Removes and returns the frames recorded for {@code thrown}, innermost first, whichever thread
-   * recorded them. Empty when there are none; never null, never throws.
+   * recorded them. Empty when there are none; never null, never throws. The arrays of each frame
+   * are shared with the recording site: read them, do not modify them.
    */
   public static List<RecordedFrame> take(Throwable thrown) {
-    return List.of();
+    try {
+      if (thrown == null || !active) {
+        return List.of();
+      }
+      List<RecordedFrame> frames = null;
+      ThreadRecords own = OWN.get();
+      if (own != null) {
+        frames = own.remove(thrown);
+      }
+      for (Iterator<WeakReference<ThreadRecords>> it = ALL.iterator();
+          frames == null && it.hasNext(); ) {
+        ThreadRecords records = it.next().get();
+        if (records == null) {
+          it.remove();
+        } else if (records != own) {
+          frames = records.remove(thrown);
+        }
+      }
+      return frames == null ? List.of() : withLines(frames, thrown.getStackTrace());
+    } catch (Throwable e) {
+      return List.of();
+    }
+  }
+
+  /** Called through {@link RecordingSite} by the handler the agent appends to a method. */
+  static void record(
+      Throwable thrown,
+      String className,
+      String methodName,
+      String[] names,
+      String[] types,
+      Object[] values) {
+    if (!active || thrown == null) {
+      return;
+    }
+    ThreadRecords own = OWN.get();
+    if (own == null) {
+      own = new ThreadRecords();
+      OWN.set(own);
+      ALL.add(new WeakReference<>(own));
+    }
+    own.add(thrown, new RecordedFrame(className, methodName, -1, names, types, values), maxFrames,
+        rateLimit);
+  }
+
+  /**
+   * The handlers do not know which line threw: the throwable's own stack trace does. Walks the
+   * records and the trace together, both innermost first, and takes each record's line from the
+   * next element of the same method.
+   */
+  private static List<RecordedFrame> withLines(List<RecordedFrame> frames, StackTraceElement[] trace) {
+    List<RecordedFrame> result = new ArrayList<>(frames.size());
+    int next = 0;
+    for (RecordedFrame frame : frames) {
+      int line = -1;
+      for (int i = next; i < trace.length; i++) {
+        if (trace[i].getMethodName().equals(frame.methodName())
+            && trace[i].getClassName().equals(frame.className())) {
+          line = Math.max(-1, trace[i].getLineNumber());
+          next = i + 1;
+          break;
+        }
+      }
+      result.add(new RecordedFrame(frame.className(), frame.methodName(), line, frame.names(),
+          frame.types(), frame.values()));
+    }
+    return List.copyOf(result);
   }
 }

@@ -1,0 +1,119 @@
+package dev.offlinedebug.agent;
+
+import java.util.Arrays;
+import java.util.List;
+import org.objectweb.asm.Opcodes;
+import org.objectweb.asm.Type;
+import org.objectweb.asm.tree.FrameNode;
+
+/**
+ * The verifier's view of the local variable slots at one instruction, tracked in a single pass
+ * over the code: reset at each stack map frame, updated by stores in between. This is the work the
+ * JVM's type-checking verifier does, and costs far less than ASM's fix-point {@code Analyzer}.
+ *
+ * <p>Kinds as in {@link LocalsLayout}, plus {@code T} for unusable (unassigned, or the second half
+ * of a long or double) and {@code U} for an object whose constructor has not run yet.
+ */
+final class SlotStates {
+  final char[] kinds;
+  /** Internal name or array descriptor of a reference, when a frame says it; else null. */
+  final String[] refTypes;
+
+  SlotStates(int maxLocals) {
+    kinds = new char[maxLocals];
+    refTypes = new String[maxLocals];
+    Arrays.fill(kinds, 'T');
+  }
+
+  /** The implicit frame at method entry. */
+  static SlotStates atEntry(String owner, int access, String name, String descriptor,
+      int maxLocals) {
+    SlotStates states = new SlotStates(maxLocals);
+    int slot = 0;
+    if ((access & Opcodes.ACC_STATIC) == 0) {
+      states.set(slot++, name.equals("<init>") ? 'U' : 'R', owner);
+    }
+    for (Type argument : Type.getArgumentTypes(descriptor)) {
+      char kind = kindOf(argument);
+      states.set(slot, kind, kind == 'R' ? argument.getInternalName() : null);
+      slot += argument.getSize();
+    }
+    return states;
+  }
+
+  void reset(FrameNode frame) {
+    Arrays.fill(kinds, 'T');
+    Arrays.fill(refTypes, null);
+    List<Object> locals = frame.local;
+    int slot = 0;
+    for (int i = 0; locals != null && i < locals.size() && slot < kinds.length; i++) {
+      Object local = locals.get(i);
+      char kind;
+      String type = null;
+      if (local instanceof String internalName) {
+        kind = 'R';
+        type = internalName;
+      } else if (local == Opcodes.INTEGER) {
+        kind = 'I';
+      } else if (local == Opcodes.FLOAT) {
+        kind = 'F';
+      } else if (local == Opcodes.LONG) {
+        kind = 'J';
+      } else if (local == Opcodes.DOUBLE) {
+        kind = 'D';
+      } else if (local == Opcodes.NULL) {
+        kind = 'R';
+      } else if (local == Opcodes.TOP) {
+        kind = 'T';
+      } else {
+        kind = 'U';
+      }
+      set(slot, kind, type);
+      slot += LocalsLayout.size(kind);
+    }
+  }
+
+  /** The effect of an {@code xSTORE} into {@code slot}. */
+  void store(int opcode, int slot) {
+    char kind = switch (opcode) {
+      case Opcodes.ISTORE -> 'I';
+      case Opcodes.FSTORE -> 'F';
+      case Opcodes.LSTORE -> 'J';
+      case Opcodes.DSTORE -> 'D';
+      default -> 'R';
+    };
+    if (slot > 0 && LocalsLayout.size(kinds[slot - 1]) == 2) {
+      set(slot - 1, 'T', null);
+    }
+    set(slot, kind, null);
+  }
+
+  /** After {@code super(...)} or {@code this(...)} in a constructor. */
+  void initialiseThis(String owner) {
+    if (kinds.length > 0 && kinds[0] == 'U') {
+      set(0, 'R', owner);
+    }
+  }
+
+  private void set(int slot, char kind, String refType) {
+    if (slot >= kinds.length) {
+      return;
+    }
+    kinds[slot] = kind;
+    refTypes[slot] = refType;
+    if (LocalsLayout.size(kind) == 2 && slot + 1 < kinds.length) {
+      kinds[slot + 1] = 'T';
+      refTypes[slot + 1] = null;
+    }
+  }
+
+  static char kindOf(Type type) {
+    return switch (type.getSort()) {
+      case Type.BOOLEAN, Type.BYTE, Type.CHAR, Type.SHORT, Type.INT -> 'I';
+      case Type.FLOAT -> 'F';
+      case Type.LONG -> 'J';
+      case Type.DOUBLE -> 'D';
+      default -> 'R';
+    };
+  }
+}

@@ -1,0 +1,95 @@
+package dev.offlinedebug.locals;
+
+import java.lang.ref.WeakReference;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The frames recorded by one thread, for its last {@value #CAPACITY} throwables. Written by its
+ * thread as a throwable unwinds, read (and emptied) by whichever thread logs the throwable. An
+ * uncontended monitor costs far less than the weak-keyed maps a global table would need.
+ */
+final class ThreadRecords {
+  static final int CAPACITY = 16;
+  /** Records older than this are dropped when the ring is next touched: values are not kept long. */
+  private static final long MAX_AGE_NANOS = 60_000_000_000L;
+
+  private final Entry[] entries = new Entry[CAPACITY];
+  private int next;
+  private int last = -1;
+
+  /** Appends {@code frame} to the record of {@code thrown}, starting one if there is none. */
+  synchronized void add(Throwable thrown, RecordedFrame frame, int maxFrames,
+      ThrowableRateLimit rateLimit) {
+    Entry entry = last >= 0 ? entries[last] : null;
+    if (entry == null || entry.key.get() != thrown) {
+      entry = find(thrown);
+    }
+    if (entry == null) {
+      entry = start(thrown, rateLimit);
+    }
+    if (entry.frames != null && entry.frames.size() < maxFrames) {
+      entry.frames.add(frame);
+    }
+  }
+
+  /** Removes and returns the frames recorded for {@code thrown}, or null when there are none. */
+  synchronized List<RecordedFrame> remove(Throwable thrown) {
+    long now = System.nanoTime();
+    List<RecordedFrame> found = null;
+    for (int i = 0; i < CAPACITY; i++) {
+      Entry entry = entries[i];
+      if (entry == null) {
+        continue;
+      }
+      Throwable key = entry.key.get();
+      if (key == thrown) {
+        found = entry.frames;
+        entries[i] = null;
+      } else if (key == null || now - entry.started > MAX_AGE_NANOS) {
+        entries[i] = null;
+      }
+    }
+    return found == null || found.isEmpty() ? null : found;
+  }
+
+  private Entry find(Throwable thrown) {
+    for (int i = 0; i < CAPACITY; i++) {
+      Entry entry = entries[i];
+      if (entry != null && entry.key.get() == thrown) {
+        last = i;
+        return entry;
+      }
+    }
+    return null;
+  }
+
+  private Entry start(Throwable thrown, ThrowableRateLimit rateLimit) {
+    long now = System.nanoTime();
+    boolean recorded = rateLimit.tryAcquire(now) && !SharedThrowables.isShared(thrown);
+    Entry entry = new Entry(thrown, now, recorded ? new ArrayList<>(8) : null);
+    for (int i = 0; i < CAPACITY; i++) {
+      Entry old = entries[i];
+      if (old != null && (old.key.get() == null || now - old.started > MAX_AGE_NANOS)) {
+        entries[i] = null;
+      }
+    }
+    entries[next] = entry;
+    last = next;
+    next = (next + 1) % CAPACITY;
+    return entry;
+  }
+
+  /** One throwable's frames; {@code frames} is null when the throwable is not to be recorded. */
+  private static final class Entry {
+    final WeakReference<Throwable> key;
+    final long started;
+    final List<RecordedFrame> frames;
+
+    Entry(Throwable key, long started, List<RecordedFrame> frames) {
+      this.key = new WeakReference<>(key);
+      this.started = started;
+      this.frames = frames;
+    }
+  }
+}

@@ -1,0 +1,116 @@
+package dev.offlinedebug.log4j2;
+
+import static dev.offlinedebug.log4j2.DumpAssertions.assertEvent;
+import static dev.offlinedebug.log4j2.DumpAssertions.assertThrowable;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import dev.offlinedebug.Dump;
+import dev.offlinedebug.OfflineDebug;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.logging.log4j.Logger;
+import org.apache.logging.log4j.ThreadContext;
+import org.apache.logging.log4j.core.LoggerContext;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** Each test logs a real exception through a real configuration, reads the ID from the log, loads the dump. */
+class OfflineDebugAppenderTest {
+  private static final String LOGGER = "shop.Orders";
+
+  @AfterEach
+  void clearThreadContext() {
+    ThreadContext.clearAll();
+  }
+
+  @Test
+  @Log4jConfig("log4j2-sync.xml")
+  void append_syncLogger_forwardsIdAndWritesDump(LoggerContext context, Path dir) throws Exception {
+    assertLoggedAndDumped(context, dir);
+  }
+
+  @Test
+  @Log4jConfig("log4j2-async-appender.xml")
+  void append_behindAsyncAppender_keepsLoggingThreadAndContext(LoggerContext context, Path dir) throws Exception {
+    assertLoggedAndDumped(context, dir);
+  }
+
+  @Test
+  @Log4jConfig(value = "log4j2-sync.xml", allAsync = true)
+  void append_allAsyncLoggers_keepsLoggingThreadAndContext(LoggerContext context, Path dir) throws Exception {
+    assertLoggedAndDumped(context, dir);
+  }
+
+  @Test
+  @Log4jConfig("log4j2-json.xml")
+  void append_jsonTemplateLayout_putsIdInField(LoggerContext context, Path dir) throws Exception {
+    IllegalStateException failure = Failures.orderFailure();
+    ThreadContext.put("orderId", "42");
+
+    context.getLogger(LOGGER).error("order 42 failed", failure);
+    context.stop();
+
+    String json = Files.readString(dir.resolve("app.json"));
+    String id = LogLines.onlyId(dir.resolve("app.json"));
+    Matcher converter = Pattern.compile("\"converterDumpId\":\"([^\"]*)\"").matcher(json);
+    assertEquals(id, converter.find() ? converter.group(1) : null, json);
+    Dump dump = OfflineDebug.open(dir.resolve("dumps")).load(id);
+    assertThrowable(failure, dump);
+    assertEvent(dump, LOGGER, "ERROR", Thread.currentThread().getName(), "order 42 failed", Map.of("orderId", "42"));
+  }
+
+  @Test
+  @Log4jConfig("log4j2-sync.xml")
+  void append_sameThrowableLoggedTwice_reusesDump(LoggerContext context, Path dir) throws Exception {
+    IllegalStateException failure = Failures.orderFailure();
+    Logger logger = context.getLogger(LOGGER);
+
+    logger.error("caught", failure);
+    logger.error("caught again after rethrow", failure);
+    context.stop();
+
+    List<String> ids = LogLines.ids(dir.resolve("app.log"));
+    assertEquals(2, ids.size());
+    assertFalse(ids.get(0).isEmpty());
+    assertEquals(ids.get(0), ids.get(1));
+    assertEquals(1, OfflineDebug.open(dir.resolve("dumps")).list().size());
+  }
+
+  @Test
+  @Log4jConfig("log4j2-sync.xml")
+  void append_belowMinLevelOrWithoutThrowable_forwardsWithoutId(LoggerContext context, Path dir) throws Exception {
+    Logger logger = context.getLogger(LOGGER);
+
+    logger.warn("only a warning", Failures.orderFailure());
+    logger.error("no throwable");
+    context.stop();
+
+    assertEquals(List.of("", ""), LogLines.ids(dir.resolve("app.log")));
+    assertFalse(Files.exists(dir.resolve("dumps")) && !OfflineDebug.open(dir.resolve("dumps")).list().isEmpty());
+  }
+
+  /** Logs on a thread with a recognisable name, so a dump written on an appender thread must carry it. */
+  private static void assertLoggedAndDumped(LoggerContext context, Path dir) throws Exception {
+    IllegalStateException failure = Failures.orderFailure();
+    String threadName = "checkout-" + System.nanoTime();
+    Thread logging = new Thread(() -> {
+      ThreadContext.put("orderId", "42");
+      context.getLogger(LOGGER).error("order {} failed", 42, failure);
+    }, threadName);
+    logging.start();
+    logging.join();
+    context.stop();
+
+    String id = LogLines.onlyId(dir.resolve("app.log"));
+    Dump dump = OfflineDebug.open(dir.resolve("dumps")).load(id);
+    assertEquals(id, dump.id());
+    assertThrowable(failure, dump);
+    assertEvent(dump, LOGGER, "ERROR", threadName, "order 42 failed", Map.of("orderId", "42"));
+    assertEquals(logging.getId(), dump.thread().id());
+  }
+}

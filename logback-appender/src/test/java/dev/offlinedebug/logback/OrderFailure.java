@@ -1,0 +1,93 @@
+package dev.offlinedebug.logback;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.offlinedebug.Dump;
+import dev.offlinedebug.model.FrameInfo;
+import dev.offlinedebug.model.ThrowableInfo;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.MDC;
+import org.slf4j.Marker;
+import org.slf4j.MarkerFactory;
+
+/**
+ * The reference failure the tests log: an {@link IllegalStateException} caused by a {@link
+ * NumberFormatException}, logged at ERROR on thread {@value #THREAD} through the SLF4J 2 fluent API
+ * with a marker, a key-value pair, message arguments and an MDC entry; and the checks that a dump
+ * holds exactly that.
+ */
+final class OrderFailure {
+
+  static final String LOGGER = "com.acme.Orders";
+  static final String THREAD = "order-worker-7";
+  static final Marker AUDIT = MarkerFactory.getMarker("AUDIT");
+
+  final IllegalStateException thrown = reject("A-17");
+
+  static IllegalStateException reject(String orderId) {
+    try {
+      Integer.parseInt(orderId);
+      return new IllegalStateException("order " + orderId + " accepted unexpectedly");
+    } catch (NumberFormatException e) {
+      return new IllegalStateException("order " + orderId + " rejected", e);
+    }
+  }
+
+  /** Logs {@link #thrown} with {@code logger} on thread {@value #THREAD} and waits for it. */
+  void logOn(Logger logger) throws InterruptedException {
+    Thread worker = new Thread(() -> log(logger), THREAD);
+    worker.start();
+    worker.join();
+  }
+
+  private void log(Logger logger) {
+    MDC.put("user", "alice");
+    try {
+      logger
+          .atError()
+          .addMarker(AUDIT)
+          .setMessage("order {} rejected for {}")
+          .addArgument(17)
+          .addArgument("alice")
+          .addKeyValue("orderId", "A-17")
+          .setCause(thrown)
+          .log();
+    } finally {
+      MDC.remove("user");
+    }
+  }
+
+  /** Asserts that {@code dump} is {@link #thrown} as logged by {@link #logOn}. */
+  void assertDump(Dump dump, String id) {
+    assertEquals(id, dump.id());
+    assertEquals(LOGGER, dump.logger());
+    assertEquals("ERROR", dump.level());
+    assertEquals(THREAD, dump.thread().name());
+    assertEquals("order 17 rejected for alice", dump.message());
+    assertEquals("alice", dump.mdc().get("user"));
+    assertFalse(dump.mdc().containsKey("dumpId"), "the dump keeps the MDC as logged");
+    assertEquals(List.of("AUDIT"), dump.markers());
+    assertEquals("A-17", dump.attributes().get("orderId"));
+
+    ThrowableInfo root = dump.exception().root();
+    assertEquals(IllegalStateException.class.getName(), root.type());
+    assertEquals("order A-17 rejected", root.message());
+    assertFrames(thrown.getStackTrace(), root.frames());
+
+    ThrowableInfo cause = dump.exception().cause(root).orElseThrow();
+    assertEquals(NumberFormatException.class.getName(), cause.type());
+    assertEquals(thrown.getCause().getMessage(), cause.message());
+    assertFrames(thrown.getCause().getStackTrace(), cause.frames());
+    assertTrue(dump.exception().cause(cause).isEmpty());
+  }
+
+  private static void assertFrames(StackTraceElement[] expected, List<FrameInfo> actual) {
+    assertEquals(expected.length, actual.size(), "frame count");
+    for (int i = 0; i < expected.length; i++) {
+      assertEquals(expected[i], actual.get(i).toStackTraceElement(), "frame " + i);
+    }
+  }
+}

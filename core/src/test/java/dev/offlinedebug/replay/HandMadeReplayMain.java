@@ -11,6 +11,6 @@ public final class HandMadeReplayMain {
 
   public static void main(String[] args) throws Throwable {
     Dump dump = SampleDumps.orderDump();
-    Replayer.replay(dump.exception(), Integer.parseInt(args[0]), SampleDumps.rebuild(dump.exception()));
+    Replayer.replay(dump.exception(), Integer.parseInt(args[0]), dump.rebuild());
   }
 }

@@ -16,7 +16,7 @@ class ReplayerTest {
   @ValueSource(ints = {0, 1})
   void replay_printsOriginalStackTrace(int cause) {
     Dump dump = SampleDumps.orderDump();
-    Throwable rebuilt = SampleDumps.rebuild(dump.exception());
+    Throwable rebuilt = dump.rebuild();
     Throwable expected = cause == 0 ? rebuilt : rebuilt.getCause();
 
     Throwable thrown = assertThrows(Throwable.class, () -> Replayer.replay(dump.exception(), cause, rebuilt));
@@ -29,7 +29,7 @@ class ReplayerTest {
   @Test
   void replay_causeBeyondChain() {
     Dump dump = SampleDumps.orderDump();
-    Throwable rebuilt = SampleDumps.rebuild(dump.exception());
+    Throwable rebuilt = dump.rebuild();
 
     IllegalArgumentException e = assertThrows(
         IllegalArgumentException.class, () -> Replayer.replay(dump.exception(), 2, rebuilt));

@@ -161,30 +161,4 @@ final class SampleDumps {
     return new ThrowableInfo(t.getClass().getName(), t.getMessage(), t.toString(), frames, cause,
         suppressed, Map.of());
   }
-
-  /**
-   * Rebuilds the throwables of {@code graph} (JDK types only): what {@code Dump.rebuild()} does, for
-   * tests that must not depend on it.
-   */
-  static Throwable rebuild(ThrowableGraph graph) {
-    List<Throwable> rebuilt = new ArrayList<>();
-    try {
-      for (ThrowableInfo info : graph.throwables()) {
-        Throwable t = (Throwable) Class.forName(info.type()).getConstructor(String.class).newInstance(info.message());
-        t.setStackTrace(info.frames().stream().map(FrameInfo::toStackTraceElement).toArray(StackTraceElement[]::new));
-        rebuilt.add(t);
-      }
-    } catch (ReflectiveOperationException e) {
-      throw new IllegalStateException("sample dumps use JDK throwables only", e);
-    }
-    for (int i = 0; i < rebuilt.size(); i++) {
-      ThrowableInfo info = graph.get(i);
-      if (info.cause() != ThrowableInfo.NO_CAUSE) {
-        rebuilt.get(i).initCause(rebuilt.get(info.cause()));
-      }
-      Throwable owner = rebuilt.get(i);
-      info.suppressed().forEach(s -> owner.addSuppressed(rebuilt.get(s)));
-    }
-    return rebuilt.get(0);
-  }
 }

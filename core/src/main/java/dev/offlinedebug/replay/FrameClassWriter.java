@@ -114,10 +114,13 @@ final class FrameClassWriter {
     }
     mv.visitLabel(unknownFrame);
     mv.visitInsn(RETURN);
+    Label methodEnd = new Label();
+    mv.visitLabel(methodEnd);
+    // Debuggers show no variables of a method without a LocalVariableTable ("information absent"):
+    // the frame index gets an entry, but in scope only where no replayed frame ever is.
+    mv.visitLocalVariable("$frame", "I", null, unknownFrame, methodEnd, indexSlot);
     if (!isStatic) {
       // JVMTI reads a frame's receiver through the LocalVariableTable once there is one.
-      Label methodEnd = new Label();
-      mv.visitLabel(methodEnd);
       mv.visitLocalVariable("this", TypeNames.descriptor(c.name), null, methodStart, methodEnd, 0);
     }
     mv.visitMaxs(0, 0);

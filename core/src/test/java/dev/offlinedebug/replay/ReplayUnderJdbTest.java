@@ -43,7 +43,7 @@ class ReplayUnderJdbTest {
     Collections.reverse(expected);
     List<String> output = new CopyOnWriteArrayList<>();
     ReplayLauncher launcher = ReplayLauncher.start("localhost:0", HandMadeReplayMain.class.getName(),
-        List.of(String.valueOf(cause)), replayed.type(), output::add);
+        List.of("order", String.valueOf(cause)), replayed.type(), output::add);
     try (JdbSession jdb = JdbSession.attach(launcher.address())) {
       jdb.awaitPrompt("VM Started");
       jdb.command("catch " + replayed.type(), "(?:Set|Deferring) all");

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.offlinedebug.Dump;
+import dev.offlinedebug.model.ThrowableInfo;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import org.junit.jupiter.api.Test;
@@ -24,6 +25,18 @@ class ReplayerTest {
     assertSame(expected, thrown);
     Throwable original = cause == 0 ? SampleDumps.orderOriginal() : SampleDumps.orderOriginal().getCause();
     assertEquals(printed(original), printed(thrown));
+  }
+
+  @Test
+  void replay_unloadableTypeConstructorsAndInheritance() {
+    Dump dump = SampleDumps.edgeDump();
+    ThrowableInfo original = dump.exception().root();
+    StringBuilder expected = new StringBuilder(original.description()).append(System.lineSeparator());
+    original.frames().forEach(f -> expected.append("\tat ").append(f.toStackTraceElement()).append(System.lineSeparator()));
+
+    Throwable thrown = assertThrows(Throwable.class, () -> Replayer.replay(dump.exception(), 0, dump.rebuild()));
+
+    assertEquals(expected.toString(), printed(thrown));
   }
 
   @Test

@@ -1,6 +1,7 @@
 package dev.offlinedebug.replay;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import com.sun.jdi.Bootstrap;
@@ -35,6 +36,8 @@ class ReplayUnderJdiTest {
     List<String> output = new CopyOnWriteArrayList<>();
     ReplayLauncher launcher = ReplayLauncher.start("localhost:0", HandMadeReplayMain.class.getName(),
         List.of(sample, String.valueOf(cause)), thrownType, output::add);
+    assertTrue(launcher.attachInstructions().contains("jdb -attach " + launcher.address() + ", then: catch " + thrownType),
+        launcher.attachInstructions());
     VirtualMachine vm = attach(launcher.address());
     try {
       ExceptionRequest request = vm.eventRequestManager().createExceptionRequest(null, true, true);

@@ -16,6 +16,7 @@ import static org.objectweb.asm.Opcodes.ILOAD;
 import static org.objectweb.asm.Opcodes.INVOKESPECIAL;
 import static org.objectweb.asm.Opcodes.INVOKESTATIC;
 import static org.objectweb.asm.Opcodes.INVOKEVIRTUAL;
+import static org.objectweb.asm.Opcodes.ISTORE;
 import static org.objectweb.asm.Opcodes.NEW;
 import static org.objectweb.asm.Opcodes.POP;
 import static org.objectweb.asm.Opcodes.PUTFIELD;
@@ -43,6 +44,11 @@ import org.objectweb.asm.Type;
  */
 final class FrameClassWriter {
   private static final String VALUES_DESCRIPTOR = "[Ljava/lang/Object;";
+  private static final Map<Integer, String> BOXES =
+      Map.of(
+          Type.BOOLEAN, "java/lang/Boolean", Type.CHAR, "java/lang/Character",
+          Type.BYTE, "java/lang/Byte", Type.SHORT, "java/lang/Short", Type.INT, "java/lang/Integer",
+          Type.FLOAT, "java/lang/Float", Type.LONG, "java/lang/Long", Type.DOUBLE, "java/lang/Double");
 
   private final ReplayPlan plan;
 
@@ -154,7 +160,7 @@ final class FrameClassWriter {
       Type type = Type.getType(TypeNames.descriptor(frame.locals.get(i).type()));
       loadValue(mv, owner, frame.valueBase + i);
       convert(mv, type);
-      mv.visitVarInsn(type.getOpcode(org.objectweb.asm.Opcodes.ISTORE), slot);
+      mv.visitVarInsn(type.getOpcode(ISTORE), slot);
       slots[i] = slot;
       slot += type.getSize();
     }
@@ -223,10 +229,4 @@ final class FrameClassWriter {
     mv.visitTypeInsn(CHECKCAST, box);
     mv.visitMethodInsn(INVOKEVIRTUAL, box, type.getClassName() + "Value", "()" + type.getDescriptor(), false);
   }
-
-  private static final Map<Integer, String> BOXES =
-      Map.of(
-          Type.BOOLEAN, "java/lang/Boolean", Type.CHAR, "java/lang/Character",
-          Type.BYTE, "java/lang/Byte", Type.SHORT, "java/lang/Short", Type.INT, "java/lang/Integer",
-          Type.FLOAT, "java/lang/Float", Type.LONG, "java/lang/Long", Type.DOUBLE, "java/lang/Double");
 }

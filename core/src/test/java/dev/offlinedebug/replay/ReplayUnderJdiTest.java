@@ -1,0 +1,83 @@
+package dev.offlinedebug.replay;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import com.sun.jdi.Bootstrap;
+import com.sun.jdi.VirtualMachine;
+import com.sun.jdi.connect.AttachingConnector;
+import com.sun.jdi.connect.Connector;
+import com.sun.jdi.event.Event;
+import com.sun.jdi.event.EventSet;
+import com.sun.jdi.event.ExceptionEvent;
+import com.sun.jdi.event.VMDisconnectEvent;
+import com.sun.jdi.request.EventRequest;
+import com.sun.jdi.request.ExceptionRequest;
+import dev.offlinedebug.Dump;
+import dev.offlinedebug.model.FrameInfo;
+import dev.offlinedebug.model.ThrowableInfo;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** A JDI client (what IDE debuggers sit on) attached to a replay JVM sees the dump's frames. */
+class ReplayUnderJdiTest {
+  @ParameterizedTest
+  @ValueSource(ints = {0, 1})
+  void replay_debuggerSeesOriginalFramesAndLocals(int cause) throws Exception {
+    Dump dump = SampleDumps.orderDump();
+    ThrowableInfo replayed = dump.exception().nthCause(cause).orElseThrow();
+    List<FrameInfo> frames = ReplayPlan.replayedFrames(replayed);
+    String throwingClass = frames.get(frames.size() - 1).className();
+    List<String> output = new CopyOnWriteArrayList<>();
+    ReplayLauncher launcher = ReplayLauncher.start("localhost:0", HandMadeReplayMain.class.getName(),
+        List.of(String.valueOf(cause)), replayed.type(), output::add);
+    VirtualMachine vm = attach(launcher.address());
+    try {
+      ExceptionRequest request = vm.eventRequestManager().createExceptionRequest(null, true, true);
+      request.addClassFilter(throwingClass); // matches the throwing location's class
+      request.setSuspendPolicy(EventRequest.SUSPEND_ALL);
+      request.enable();
+      vm.resume();
+
+      ExceptionEvent event = nextException(vm);
+
+      assertEquals(replayed.type(), event.exception().referenceType().name());
+      assertEquals(null, event.catchLocation(), "the replayed throwable leaves main uncaught");
+      new JdiFrameAssertions(replayed).assertFrames(replayed, event.thread());
+      request.disable();
+      vm.resume();
+      assertEquals(1, launcher.waitFor(), "the uncaught throwable ends the replay JVM");
+    } finally {
+      launcher.process().destroyForcibly();
+    }
+  }
+
+  static VirtualMachine attach(String address) throws Exception {
+    AttachingConnector connector = Bootstrap.virtualMachineManager().attachingConnectors().stream()
+        .filter(c -> c.name().equals("com.sun.jdi.SocketAttach"))
+        .findFirst().orElseThrow();
+    Map<String, Connector.Argument> arguments = connector.defaultArguments();
+    int colon = address.lastIndexOf(':');
+    arguments.get("hostname").setValue(address.substring(0, colon));
+    arguments.get("port").setValue(address.substring(colon + 1));
+    return connector.attach(arguments);
+  }
+
+  private static ExceptionEvent nextException(VirtualMachine vm) throws InterruptedException {
+    while (true) {
+      EventSet events = vm.eventQueue().remove();
+      for (Event event : events) {
+        if (event instanceof ExceptionEvent exception) {
+          return exception;
+        }
+        if (event instanceof VMDisconnectEvent) {
+          fail("the replay JVM ended without throwing");
+        }
+      }
+      events.resume();
+    }
+  }
+}

@@ -1,0 +1,45 @@
+package dev.offlinedebug.replay;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import dev.offlinedebug.Dump;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class ReplayerTest {
+  @ParameterizedTest
+  @ValueSource(ints = {0, 1})
+  void replay_printsOriginalStackTrace(int cause) {
+    Dump dump = SampleDumps.orderDump();
+    Throwable rebuilt = SampleDumps.rebuild(dump.exception());
+    Throwable expected = cause == 0 ? rebuilt : rebuilt.getCause();
+
+    Throwable thrown = assertThrows(Throwable.class, () -> Replayer.replay(dump.exception(), cause, rebuilt));
+
+    assertSame(expected, thrown);
+    Throwable original = cause == 0 ? SampleDumps.orderOriginal() : SampleDumps.orderOriginal().getCause();
+    assertEquals(printed(original), printed(thrown));
+  }
+
+  @Test
+  void replay_causeBeyondChain() {
+    Dump dump = SampleDumps.orderDump();
+    Throwable rebuilt = SampleDumps.rebuild(dump.exception());
+
+    IllegalArgumentException e = assertThrows(
+        IllegalArgumentException.class, () -> Replayer.replay(dump.exception(), 2, rebuilt));
+
+    assertEquals("the dump's exception has no cause 2; expected 0..1", e.getMessage());
+  }
+
+  private static String printed(Throwable t) {
+    StringWriter out = new StringWriter();
+    t.printStackTrace(new PrintWriter(out));
+    return out.toString();
+  }
+}

@@ -36,7 +36,7 @@ class ReplayDumpTest {
 
     assertEquals(IllegalArgumentException.class, replayed.getClass());
     assertEquals("empty", replayed.getMessage());
-    assertEquals(IndexOutOfBoundsException.class, replayed.getCause().getClass());
+    assertInstanceOf(IndexOutOfBoundsException.class, replayed.getCause());
   }
 
   @Test

@@ -40,6 +40,11 @@ final class FailureRecorder {
           StoredWriter.of(context, configuration.writerSettings()).write(thrown, event(context, phase));
       if (id != null) {
         context.publishReportEntry(OfflineDebugExtension.REPORT_ENTRY_KEY, id);
+        // Surefire (up to 3.6 at least) drops report entries; it keeps a test's standard output
+        // in its XML report and console, next to the failure.
+        System.out.println(
+            "offline-debug: " + phase.description + " failed: " + context.getDisplayName() + "; dump "
+                + id + " in " + configuration.directory());
       }
     } catch (RuntimeException | LinkageError e) {
       ConsoleStatus.INSTANCE.report(

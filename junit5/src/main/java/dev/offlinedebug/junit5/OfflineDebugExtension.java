@@ -8,8 +8,8 @@ import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
  * Writes a dump for every failing test: the failure with the local variables of the frames it
  * unwound through (when the offline-debug agent is on the test JVM), and the test's unique ID and
  * display name as attributes {@code test.uniqueId} and {@code test.displayName}. The dump ID is
- * published as report entry {@value #REPORT_ENTRY_KEY}, so Surefire reports and IDEs show it next
- * to the failure.
+ * published as report entry {@value #REPORT_ENTRY_KEY}, which IDEs show next to the failure, and
+ * printed on standard output, which Surefire keeps in its reports (it drops report entries).
  *
  * <p>Register it on a test class, or for every test class through JUnit's extension
  * auto-detection ({@code junit.jupiter.extensions.autodetection.enabled=true}):

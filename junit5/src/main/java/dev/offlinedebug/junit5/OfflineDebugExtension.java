@@ -30,11 +30,12 @@ import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
  *
  * <p>Configured with JUnit configuration parameters ({@code junit-platform.properties} or {@code
  * -D}): {@code offlinedebug.enabled} (default {@code true}), {@code offlinedebug.directory}
- * (default {@code target/offline-debug}), {@code offlinedebug.maxDepth}, {@code
- * offlinedebug.maxStringLength}, {@code offlinedebug.maxCollectionElements}, {@code
- * offlinedebug.maxDumpBytes}, {@code offlinedebug.redact} (comma-separated) and {@code
- * offlinedebug.maxDumpsPerSecond} (default {@code 100}). Dumps are written through one store
- * writer per directory and engine run, closed when the run ends.
+ * (default {@code target/offline-debug}), and the appenders' other writer options with their
+ * syntax, prefixed with {@code offlinedebug.}: {@code maxFileSize}, {@code maxTotalSize}, {@code
+ * maxAge}, {@code maxDepth}, {@code maxStringLength}, {@code maxCollectionElements}, {@code
+ * maxDumpBytes}, {@code redact}, {@code dedupWindow} (default {@code 0}: every failure gets its own
+ * dump) and {@code maxDumpsPerSecond} (default {@code 100}). Dumps are written through one store
+ * writer per directory and engine run, opened at the first failure and closed when the run ends.
  *
  * @see ReplayDump
  * @since 0.1

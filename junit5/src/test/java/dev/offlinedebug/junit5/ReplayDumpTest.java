@@ -19,11 +19,14 @@ class ReplayDumpTest {
   void replayDump_throwsDumpedExceptionWithOriginalTypeAndMessage() {
     String id = dumpOfFailure();
 
-    Throwable replayed = replayFailure(new FixtureRun(directory).with(ReplayDumpExtension.ID, id));
+    EngineExecutionResults results =
+        new FixtureRun(directory).with(ReplayDumpExtension.ID, id).run(Reproduce.class);
 
+    Throwable replayed = FixtureRun.failure(results.testEvents().failed().list().get(0));
     assertEquals(IllegalStateException.class, replayed.getClass());
     assertEquals("order 42 has no lines", replayed.getMessage());
     assertEquals(Failing.class.getName(), replayed.getStackTrace()[0].getClassName());
+    assertEquals(List.of("replayed"), FixtureRun.reportEntries(results, ReplayDumpExtension.REPORT_ENTRY_KEY));
   }
 
   @Test

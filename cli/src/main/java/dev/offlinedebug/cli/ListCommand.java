@@ -25,7 +25,7 @@ final class ListCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    List<DumpSummary> matching = store.open().list().stream().filter(filter::test).toList();
+    List<DumpSummary> matching = store.openExisting().list().stream().filter(filter::test).toList();
     int from = limit == null ? 0 : Math.max(0, matching.size() - limit);
     SummaryLine lines = new SummaryLine(common.style());
     PrintWriter out = spec.commandLine().getOut();

@@ -3,6 +3,7 @@ package dev.offlinedebug.cli;
 import dev.offlinedebug.DumpStore;
 import dev.offlinedebug.OfflineDebug;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
 
@@ -24,6 +25,17 @@ final class StoreOptions {
     }
     String fromEnvironment = System.getenv(ENVIRONMENT_VARIABLE);
     return fromEnvironment == null || fromEnvironment.isBlank() ? DEFAULT_DIRECTORY : Path.of(fromEnvironment);
+  }
+
+  /**
+   * The store, which must exist: listing a directory that is not there is almost always a wrong
+   * {@code --dir}, which an empty listing would hide.
+   */
+  DumpStore openExisting() throws IOException {
+    if (!Files.isDirectory(directory())) {
+      throw new IOException("no dump store at " + directory() + " (give --dir DIR or set $" + ENVIRONMENT_VARIABLE + ")");
+    }
+    return open();
   }
 
   DumpStore open() throws IOException {

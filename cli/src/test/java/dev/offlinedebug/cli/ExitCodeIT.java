@@ -72,6 +72,14 @@ class ExitCodeIT {
   }
 
   @Test
+  void list_missingStore() throws Exception {
+    JarRunner.Result result = new JarRunner(work).run("list", "--dir", work.resolve("typo").toString());
+    assertEquals(1, result.exit(), result.toString());
+    assertTrue(result.err().contains("no dump store at "), result.toString());
+    assertOneLine(result);
+  }
+
+  @Test
   void verbose_addsTheStackTrace() throws Exception {
     JarRunner.Result result = new JarRunner(work).run("show", "--file", work.resolve("nope.dump").toString(), "--verbose");
     assertEquals(3, result.exit(), result.toString());

@@ -68,7 +68,7 @@ public final class RollingDumpStore implements DumpStore {
       try {
         record = RecordFrame.read(channel, file, parsed.offset());
       } catch (DumpFormatException e) {
-        if (RecordScanner.skipsOver(channel, parsed.offset())) {
+        if (RecordScanner.skipsOver(channel, file, parsed.offset())) {
           throw new DumpNotFoundException(id, directory);
         }
         throw e;

@@ -37,7 +37,7 @@ final class DumpEncoder {
 
   private void body(WireOut w, Dump dump) {
     w.write("ts").int64(dump.time().getEpochSecond());
-    w.write("tn").int32(dump.time().getNano());
+    SmallInts.write(w.write("tn"), dump.time().getNano());
     text(w, "h", dump.host());
     w.write("p").int64(dump.pid());
     text(w, "j", dump.jvm());
@@ -101,21 +101,21 @@ final class DumpEncoder {
   }
 
   private void throwable(WireOut w, ThrowableInfo t, int enclosing, int shared) {
-    w.write("t").int32(names.indexOf(t.type()));
+    SmallInts.write(w.write("t"), names.indexOf(t.type()));
     text(w, "m", t.message());
     if (!t.description().equals(defaultDescription(t.type(), t.message()))) {
       text(w, "d", t.description());
     }
     if (t.cause() != ThrowableInfo.NO_CAUSE) {
-      w.write("c").int32(t.cause());
+      SmallInts.write(w.write("c"), t.cause());
     }
     if (!t.suppressed().isEmpty()) {
-      w.write("s").sequence(t.suppressed(), (indexes, seq) -> indexes.forEach(seq::int32));
+      w.write("s").sequence(t.suppressed(), (indexes, seq) -> indexes.forEach(i -> SmallInts.write(seq, i)));
     }
     if (!t.fields().isEmpty()) {
       w.write("o").sequence(t.fields(), (fields, seq) -> {
         for (Map.Entry<String, Value> field : fields.entrySet()) {
-          seq.int32(names.indexOf(field.getKey()));
+          SmallInts.write(seq, names.indexOf(field.getKey()));
           values.write(seq, field.getValue());
         }
       });
@@ -123,8 +123,8 @@ final class DumpEncoder {
     List<FrameInfo> own = t.frames().subList(0, t.frames().size() - shared);
     frames(w, own);
     if (shared > 0) {
-      w.write("fp").int32(enclosing);
-      w.write("fs").int32(shared);
+      SmallInts.write(w.write("fp"), enclosing);
+      SmallInts.write(w.write("fs"), shared);
     }
   }
 
@@ -135,10 +135,10 @@ final class DumpEncoder {
   private void frames(WireOut w, List<FrameInfo> frames) {
     w.write("f").sequence(frames, (list, seq) -> {
       for (FrameInfo f : list) {
-        seq.int32(names.indexOf(f.className()));
-        seq.int32(names.indexOf(f.methodName()));
-        seq.int32(names.indexOf(f.fileName()));
-        seq.int32(f.line());
+        SmallInts.write(seq, names.indexOf(f.className()));
+        SmallInts.write(seq, names.indexOf(f.methodName()));
+        SmallInts.write(seq, names.indexOf(f.fileName()));
+        SmallInts.write(seq, f.line());
       }
     });
     if (frames.stream().anyMatch(f -> f.moduleName() != null || f.moduleVersion() != null || f.classLoaderName() != null)) {
@@ -146,10 +146,10 @@ final class DumpEncoder {
         for (int i = 0; i < list.size(); i++) {
           FrameInfo f = list.get(i);
           if (f.moduleName() != null || f.moduleVersion() != null || f.classLoaderName() != null) {
-            seq.int32(i);
-            seq.int32(names.indexOf(f.moduleName()));
-            seq.int32(names.indexOf(f.moduleVersion()));
-            seq.int32(names.indexOf(f.classLoaderName()));
+            SmallInts.write(seq, i);
+            SmallInts.write(seq, names.indexOf(f.moduleName()));
+            SmallInts.write(seq, names.indexOf(f.moduleVersion()));
+            SmallInts.write(seq, names.indexOf(f.classLoaderName()));
           }
         }
       });
@@ -159,22 +159,16 @@ final class DumpEncoder {
         for (int i = 0; i < list.size(); i++) {
           FrameInfo f = list.get(i);
           if (f.localsCaptured()) {
-            seq.int32(i);
-            seq.int32(f.locals().size());
+            SmallInts.write(seq, i);
+            SmallInts.write(seq, f.locals().size());
             for (LocalVariable local : f.locals()) {
-              seq.int32(names.indexOf(local.name()));
-              seq.int32(names.indexOf(local.type()));
+              SmallInts.write(seq, names.indexOf(local.name()));
+              SmallInts.write(seq, names.indexOf(local.type()));
               values.write(seq, local.value());
             }
           }
         }
       });
-    }
-  }
-
-  private void name(WireOut w, String field, String name) {
-    if (name != null) {
-      w.write(field).int32(names.indexOf(name));
     }
   }
 

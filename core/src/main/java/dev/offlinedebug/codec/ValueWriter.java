@@ -37,54 +37,54 @@ final class ValueWriter {
       value = new OmittedValue(OmittedValue.Reason.TRUNCATED, value.type());
     }
     if (value instanceof NullValue) {
-      out.int32(ValueKind.NULL);
+      SmallInts.write(out, ValueKind.NULL);
     } else if (value instanceof PrimitiveValue p) {
-      out.int32(ValueKind.PRIMITIVE);
-      out.int32(names.indexOf(p.type()));
+      SmallInts.write(out, ValueKind.PRIMITIVE);
+      SmallInts.write(out, names.indexOf(p.type()));
       primitive(out, p.value());
     } else if (value instanceof StringValue s) {
-      out.int32(ValueKind.STRING);
+      SmallInts.write(out, ValueKind.STRING);
       WireText.write(out, s.value());
-      out.int32(s.length() - s.value().length());
+      SmallInts.write(out, s.length() - s.value().length());
     } else if (value instanceof TextValue t) {
-      out.int32(ValueKind.TEXT);
-      out.int32(names.indexOf(t.type()));
+      SmallInts.write(out, ValueKind.TEXT);
+      SmallInts.write(out, names.indexOf(t.type()));
       WireText.write(out, t.text());
     } else if (value instanceof ObjectValue o) {
-      out.int32(ValueKind.OBJECT);
-      out.int32(o.id());
-      out.int32(names.indexOf(o.type()));
-      out.int32(o.fields().size());
+      SmallInts.write(out, ValueKind.OBJECT);
+      SmallInts.write(out, o.id());
+      SmallInts.write(out, names.indexOf(o.type()));
+      SmallInts.write(out, o.fields().size());
       for (Map.Entry<String, Value> field : o.fields().entrySet()) {
-        out.int32(names.indexOf(field.getKey()));
+        SmallInts.write(out, names.indexOf(field.getKey()));
         write(out, field.getValue(), depth + 1);
       }
     } else if (value instanceof ArrayValue a) {
-      out.int32(ValueKind.ARRAY);
-      out.int32(a.id());
-      out.int32(names.indexOf(a.type()));
-      out.int32(a.length());
-      out.int32(a.elements().size());
+      SmallInts.write(out, ValueKind.ARRAY);
+      SmallInts.write(out, a.id());
+      SmallInts.write(out, names.indexOf(a.type()));
+      SmallInts.write(out, a.length());
+      SmallInts.write(out, a.elements().size());
       for (Value element : a.elements()) {
         write(out, element, depth + 1);
       }
     } else if (value instanceof MapValue m) {
-      out.int32(ValueKind.MAP);
-      out.int32(m.id());
-      out.int32(names.indexOf(m.type()));
-      out.int32(m.size());
-      out.int32(m.entries().size());
+      SmallInts.write(out, ValueKind.MAP);
+      SmallInts.write(out, m.id());
+      SmallInts.write(out, names.indexOf(m.type()));
+      SmallInts.write(out, m.size());
+      SmallInts.write(out, m.entries().size());
       for (MapValue.Entry entry : m.entries()) {
         write(out, entry.key(), depth + 1);
         write(out, entry.value(), depth + 1);
       }
     } else if (value instanceof RefValue r) {
-      out.int32(ValueKind.REF);
-      out.int32(r.id());
+      SmallInts.write(out, ValueKind.REF);
+      SmallInts.write(out, r.id());
     } else if (value instanceof OmittedValue o) {
-      out.int32(ValueKind.OMITTED);
-      out.int32(o.reason().ordinal());
-      out.int32(names.indexOf(o.type()));
+      SmallInts.write(out, ValueKind.OMITTED);
+      SmallInts.write(out, o.reason().ordinal());
+      SmallInts.write(out, names.indexOf(o.type()));
     }
   }
 
@@ -95,32 +95,32 @@ final class ValueWriter {
   /** Floating point values go as raw bits so NaN payloads and {@code -0.0} survive. */
   private static void primitive(ValueOut out, Object box) {
     if (box instanceof Boolean b) {
-      out.int32(ValueKind.BOOLEAN);
+      SmallInts.write(out, ValueKind.BOOLEAN);
       out.bool(b);
     } else if (box instanceof Byte b) {
-      out.int32(ValueKind.BYTE);
-      out.int32(b);
+      SmallInts.write(out, ValueKind.BYTE);
+      SmallInts.write(out, b);
     } else if (box instanceof Short s) {
-      out.int32(ValueKind.SHORT);
-      out.int32(s);
+      SmallInts.write(out, ValueKind.SHORT);
+      SmallInts.write(out, s);
     } else if (box instanceof Character c) {
-      out.int32(ValueKind.CHAR);
-      out.int32(c);
+      SmallInts.write(out, ValueKind.CHAR);
+      SmallInts.write(out, c);
     } else if (box instanceof Integer i) {
-      out.int32(ValueKind.INT);
-      out.int32(i);
+      SmallInts.write(out, ValueKind.INT);
+      SmallInts.write(out, i);
     } else if (box instanceof Long l) {
-      out.int32(ValueKind.LONG);
+      SmallInts.write(out, ValueKind.LONG);
       out.int64(l);
     } else if (box instanceof Float f) {
-      out.int32(ValueKind.FLOAT);
-      out.int32(Float.floatToRawIntBits(f));
+      SmallInts.write(out, ValueKind.FLOAT);
+      SmallInts.write(out, Float.floatToRawIntBits(f));
     } else if (box instanceof Double d) {
-      out.int32(ValueKind.DOUBLE);
+      SmallInts.write(out, ValueKind.DOUBLE);
       out.int64(Double.doubleToRawLongBits(d));
     } else {
       // Not a box the model allows; keep its text rather than failing the whole dump.
-      out.int32(ValueKind.UNKNOWN_BOX);
+      SmallInts.write(out, ValueKind.UNKNOWN_BOX);
       WireText.write(out, String.valueOf(box));
     }
   }

@@ -12,7 +12,7 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Bytes per dump of the {@linkplain ReferenceFailure reference exception}, framed as in the store,
+ * Bytes per dump of the {@linkplain ReferenceDump reference exception}, framed as in the store,
  * against its {@code printStackTrace} text (goal: at most 1.0) and its JSON export (goal: at most
  * 0.5), with and without its 50 locals. Sizes are exact, so this is a plain program, not a JMH run:
  * {@code java -cp benchmarks/target/benchmarks.jar dev.offlinedebug.benchmarks.DumpSizeReport}.
@@ -21,16 +21,16 @@ public final class DumpSizeReport {
   private DumpSizeReport() {}
 
   public static void main(String[] args) {
-    Throwable thrown = ReferenceFailure.newThrowable();
+    Throwable thrown = ReferenceDump.newThrowable();
     StringWriter trace = new StringWriter();
     thrown.printStackTrace(new PrintWriter(trace));
     int traceBytes = trace.toString().getBytes(StandardCharsets.UTF_8).length;
     Dump plain = new DumpCapture(CaptureLimits.DEFAULTS, "shop").capture("od-mhx2k3a1b-q7f3kz-1f4", thrown,
         LoggedEvent.standalone());
-    Dump withLocals = ReferenceFailure.withLocals(plain);
+    Dump withLocals = ReferenceDump.withLocals(plain);
     System.out.printf("JDK %s, printStackTrace text: %d bytes%n", System.getProperty("java.version"), traceBytes);
     report("without locals", plain, traceBytes);
-    report("with " + ReferenceFailure.LOCALS + " locals", withLocals, traceBytes);
+    report("with " + ReferenceDump.LOCALS + " locals", withLocals, traceBytes);
   }
 
   private static void report(String name, Dump dump, int traceBytes) {

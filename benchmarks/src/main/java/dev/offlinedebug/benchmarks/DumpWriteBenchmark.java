@@ -31,7 +31,7 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Writing the {@linkplain ReferenceFailure reference exception} as a dump, against printing its
+ * Writing the {@linkplain ReferenceDump reference exception} as a dump, against printing its
  * stack trace into a {@code StringWriter} (goal: {@code writeDump / printStackTrace <= 1.0}). Every
  * benchmark makes a new throwable, as production does, so the baseline pays for that too.
  *
@@ -60,8 +60,8 @@ public class DumpWriteBenchmark {
     // Big enough never to drop for the rate limit; retention keeps the disk use bounded.
     writer = DumpWriter.open(new WriterSettings(dir, 16L << 20, 64L << 20, Duration.ofDays(1), Duration.ZERO,
         Integer.MAX_VALUE, "bench", CaptureLimits.DEFAULTS), StatusListener.IGNORE);
-    Throwable thrown = ReferenceFailure.newThrowable();
-    withLocals = ReferenceFailure.withLocals(new DumpCapture(CaptureLimits.DEFAULTS, "bench")
+    Throwable thrown = ReferenceDump.newThrowable();
+    withLocals = ReferenceDump.withLocals(new DumpCapture(CaptureLimits.DEFAULTS, "bench")
         .capture("od-bench", thrown, LoggedEvent.standalone()));
   }
 
@@ -78,18 +78,18 @@ public class DumpWriteBenchmark {
   @Benchmark
   public String printStackTrace() {
     StringWriter text = new StringWriter();
-    ReferenceFailure.newThrowable().printStackTrace(new PrintWriter(text));
+    ReferenceDump.newThrowable().printStackTrace(new PrintWriter(text));
     return text.toString();
   }
 
   @Benchmark
   public String writeDump() {
-    return writer.write(ReferenceFailure.newThrowable(), LoggedEvent.standalone());
+    return writer.write(ReferenceDump.newThrowable(), LoggedEvent.standalone());
   }
 
   @Benchmark
   public byte[] encodeWithLocals() {
-    ReferenceFailure.newThrowable();
+    ReferenceDump.newThrowable();
     return DumpCodec.encode(withLocals);
   }
 }

@@ -18,20 +18,20 @@ public record ThrowableGraph(List<ThrowableInfo> throwables) {
     }
     for (int i = 0; i < throwables.size(); i++) {
       ThrowableInfo t = throwables.get(i);
-      checkIndex(i, t.cause(), true, throwables.size());
+      checkIndex(throwables, i, t.cause(), true);
       for (int s : t.suppressed()) {
-        checkIndex(i, s, false, throwables.size());
+        checkIndex(throwables, i, s, false);
       }
     }
   }
 
-  // Static with the size passed in: a compact constructor has not assigned the field yet.
-  private static void checkIndex(int owner, int index, boolean mayBeNone, int size) {
-    if ((mayBeNone && index == ThrowableInfo.NO_CAUSE) || (index >= 0 && index < size)) {
+  /** Static: a compact constructor runs before the {@code throwables} field is assigned. */
+  private static void checkIndex(List<ThrowableInfo> throwables, int owner, int index, boolean mayBeNone) {
+    if ((mayBeNone && index == ThrowableInfo.NO_CAUSE) || (index >= 0 && index < throwables.size())) {
       return;
     }
     throw new IllegalArgumentException(
-        "throwable " + owner + " refers to throwable " + index + ", expected 0.." + (size - 1));
+        "throwable " + owner + " refers to throwable " + index + ", expected 0.." + (throwables.size() - 1));
   }
 
   /** The logged throwable. */

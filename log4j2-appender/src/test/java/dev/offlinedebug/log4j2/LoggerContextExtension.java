@@ -1,9 +1,11 @@
 package dev.offlinedebug.log4j2;
 
+import dev.offlinedebug.codec.WireRuntime;
 import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import org.apache.logging.log4j.core.LoggerContext;
 import org.apache.logging.log4j.core.async.AsyncLoggerContext;
 import org.junit.jupiter.api.extension.AfterEachCallback;
@@ -31,6 +33,9 @@ final class LoggerContextExtension implements BeforeEachCallback, AfterEachCallb
     var uri = LoggerContextExtension.class.getClassLoader().getResource(config).toURI();
     LoggerContext context = allAsync ? new AsyncLoggerContext(name, null, uri) : new LoggerContext(name, null, uri);
     context.start();
+    // The writer drops dumps while Chronicle is still loading (a few seconds at most, unless the
+    // machine is overloaded); tests check dumps, not that start-up race.
+    WireRuntime.awaitReady(Duration.ofMinutes(2));
     return context;
   }
 

@@ -1,5 +1,6 @@
 package dev.offlinedebug.log4j2;
 
+import com.acme.shop.Failures;
 import dev.offlinedebug.codec.WireRuntime;
 import java.time.Duration;
 import org.apache.logging.log4j.LogManager;

@@ -4,6 +4,7 @@ import static dev.offlinedebug.log4j2.DumpAssertions.assertEvent;
 import static dev.offlinedebug.log4j2.DumpAssertions.assertThrowable;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import com.acme.shop.Failures;
 import dev.offlinedebug.Dump;
 import dev.offlinedebug.DumpSummary;
 import dev.offlinedebug.OfflineDebug;

@@ -5,6 +5,7 @@ import static dev.offlinedebug.log4j2.DumpAssertions.assertThrowable;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
+import com.acme.shop.Failures;
 import dev.offlinedebug.Dump;
 import dev.offlinedebug.OfflineDebug;
 import java.nio.file.Files;

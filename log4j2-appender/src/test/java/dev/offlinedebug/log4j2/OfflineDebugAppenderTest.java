@@ -4,6 +4,7 @@ import static dev.offlinedebug.log4j2.DumpAssertions.assertEvent;
 import static dev.offlinedebug.log4j2.DumpAssertions.assertThrowable;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.acme.shop.Failures;
 import dev.offlinedebug.Dump;
@@ -93,6 +94,20 @@ class OfflineDebugAppenderTest {
 
     assertEquals(List.of("", ""), LogLines.ids(dir.resolve("app.log")));
     assertFalse(Files.exists(dir.resolve("dumps")) && !OfflineDebug.open(dir.resolve("dumps")).list().isEmpty());
+  }
+
+  @Test
+  @Log4jConfig("log4j2-sync.xml")
+  void append_targetRendersLocation_forwardsCallerLocation(LoggerContext context, Path dir) throws Exception {
+    logOrderFailure(context.getLogger(LOGGER));
+    context.stop();
+
+    String log = Files.readString(dir.resolve("app.log"));
+    assertTrue(log.contains(" order failed (logOrderFailure)"), log);
+  }
+
+  private static void logOrderFailure(Logger logger) {
+    logger.error("order failed", Failures.orderFailure());
   }
 
   /** Logs on a thread with a recognisable name, so a dump written on an appender thread must carry it. */

@@ -47,6 +47,7 @@ public final class OfflineDebugAppender extends AbstractAppender {
   private final DumpOptions options;
   private final AppenderCore<LogEvent> core;
   private volatile List<AppenderControl> targets = List.of();
+  private volatile boolean targetsNeedLocation;
 
   private OfflineDebugAppender(Builder<?> builder, DumpOptions options) {
     super(builder.getName(), builder.getFilter(), null, builder.isIgnoreExceptions(), Property.EMPTY_ARRAY);
@@ -67,6 +68,7 @@ public final class OfflineDebugAppender extends AbstractAppender {
     // Left unstarted on bad options: Log4j2 then skips this appender and the others keep logging.
     if (core.start(options, (message, cause) -> LOGGER.error(message, cause))) {
       targets = resolveTargets();
+      targetsNeedLocation = requiresLocation();
       super.start();
     }
   }
@@ -121,7 +123,7 @@ public final class OfflineDebugAppender extends AbstractAppender {
     if (current.isEmpty()) {
       return;
     }
-    LogEvent forwarded = dumpId == null ? event : withDumpId(event, dumpId, requiresLocation());
+    LogEvent forwarded = dumpId == null ? event : withDumpId(event, dumpId, targetsNeedLocation);
     for (AppenderControl target : current) {
       target.callAppender(forwarded);
     }

@@ -86,10 +86,25 @@ class RobustnessTest {
 
     assertTrue(openFileCount() <= openFiles + 1, "open files grew from " + openFiles + " to " + openFileCount());
     context.stop();
+    assertEquals(List.of(), openFilesUnder(dir.resolve("dumps")), "stop() must release the store files");
     List<String> ids = LogLines.ids(dir.resolve("app.log"));
     assertEquals(6, ids.size());
     for (String id : ids) {
       assertEquals(id, OfflineDebug.open(dir.resolve("dumps")).load(id).id());
+    }
+  }
+
+  private static List<Path> openFilesUnder(Path dir) throws Exception {
+    try (var fds = Files.list(Path.of("/proc/self/fd"))) {
+      return fds.map(fd -> {
+            try {
+              return Files.readSymbolicLink(fd);
+            } catch (java.io.IOException closedMeanwhile) {
+              return Path.of("");
+            }
+          })
+          .filter(target -> target.startsWith(dir))
+          .toList();
     }
   }
 

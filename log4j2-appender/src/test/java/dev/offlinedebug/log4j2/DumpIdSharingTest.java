@@ -35,6 +35,13 @@ class DumpIdSharingTest {
     assertOneDumpMatchingLogLine(context, dir);
   }
 
+  @Test
+  @Log4jConfig("log4j2-converter-by-name.xml")
+  void dumpId_appenderNameOption_usesThatAppendersStore(LoggerContext context, Path dir) throws Exception {
+    assertOneDumpMatchingLogLine(context, dir);
+    assertEquals(List.of(), OfflineDebug.open(dir.resolve("first")).list());
+  }
+
   private static void assertOneDumpMatchingLogLine(LoggerContext context, Path dir) throws Exception {
     IllegalStateException failure = Failures.orderFailure();
 

@@ -46,7 +46,7 @@ class ChildJvmTest {
         "-cp", System.getProperty("java.class.path"),
         "-Dlog4j2.contextSelector=" + selector,
         "-Dlog4j2.configurationFile=" + config,
-        "-D" + LoggerContextExtension.DIR_PROPERTY + "=" + dir,
+        "-D" + TestLogging.DIR_PROPERTY + "=" + dir,
         "-Dchronicle.analytics.disable=true",
         ChildJvmMain.class.getName(), "checkout-child"));
     Process child = new ProcessBuilder(command)

@@ -39,22 +39,15 @@ class RobustnessTest {
 
   /** Starts {@code config}, logs two failures, stops; returns the status messages containing {@code text}. */
   private static List<String> startLogAndStop(String config, Path dir, String text) throws Exception {
-    System.setProperty(LoggerContextExtension.DIR_PROPERTY, dir.toString());
     StatusMessages status = StatusMessages.register();
-    try {
-      LoggerContext context = LoggerContextExtension.start(config, config, false);
-      try {
-        Logger logger = context.getLogger("shop.Orders");
-        logger.error("first", Failures.orderFailure());
-        logger.error("second", Failures.orderFailure());
-      } finally {
-        context.stop();
-      }
-      return status.containing(text);
+    try (TestLogging logging = TestLogging.startIn(dir, config, false)) {
+      Logger logger = logging.context().getLogger("shop.Orders");
+      logger.error("first", Failures.orderFailure());
+      logger.error("second", Failures.orderFailure());
     } finally {
       status.unregister();
-      System.clearProperty(LoggerContextExtension.DIR_PROPERTY);
     }
+    return status.containing(text);
   }
 
   @Test

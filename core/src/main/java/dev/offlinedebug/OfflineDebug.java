@@ -1,5 +1,7 @@
 package dev.offlinedebug;
 
+import dev.offlinedebug.store.RollingDumpStore;
+import dev.offlinedebug.store.StandaloneDumpFile;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Path;
@@ -31,7 +33,7 @@ public final class OfflineDebug {
    * @return the dump's ID; never null
    */
   public static String save(Throwable t, Path file) throws IOException {
-    throw new UnsupportedOperationException("save(Throwable, Path)");
+    return StandaloneDumpFile.save(t, file);
   }
 
   /**
@@ -40,7 +42,7 @@ public final class OfflineDebug {
    * @return the dump's ID; never null
    */
   public static String save(Throwable t, OutputStream out) throws IOException {
-    throw new UnsupportedOperationException("save(Throwable, OutputStream)");
+    return StandaloneDumpFile.save(t, out);
   }
 
   /**
@@ -49,7 +51,7 @@ public final class OfflineDebug {
    * @throws DumpFormatException when the file is not an intact dump
    */
   public static Dump load(Path file) throws IOException {
-    throw new UnsupportedOperationException("load(Path)");
+    return StandaloneDumpFile.load(file);
   }
 
   /**
@@ -58,7 +60,7 @@ public final class OfflineDebug {
    * @return never null
    */
   public static DumpStore open(Path directory) {
-    throw new UnsupportedOperationException("open(Path)");
+    return RollingDumpStore.open(directory);
   }
 
   /** Loads the standalone dump {@code file} and throws its {@linkplain Dump#rebuild() rebuilt} throwable. */

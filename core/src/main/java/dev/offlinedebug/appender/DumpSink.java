@@ -37,6 +37,11 @@ public final class DumpSink {
     return OpenSinks.forDirectory(directory, status);
   }
 
+  /** Whether dumps are still written through this sink (its appender has not been stopped). */
+  public boolean isOpen() {
+    return open;
+  }
+
   /** The store directory, absolute and normalised; never null. */
   public Path directory() {
     return shared.settings.directory();

@@ -16,6 +16,7 @@ import static org.objectweb.asm.Opcodes.ILOAD;
 import static org.objectweb.asm.Opcodes.INVOKESPECIAL;
 import static org.objectweb.asm.Opcodes.INVOKESTATIC;
 import static org.objectweb.asm.Opcodes.INVOKEVIRTUAL;
+import static org.objectweb.asm.Opcodes.ISTORE;
 import static org.objectweb.asm.Opcodes.NEW;
 import static org.objectweb.asm.Opcodes.POP;
 import static org.objectweb.asm.Opcodes.PUTFIELD;
@@ -43,6 +44,11 @@ import org.objectweb.asm.Type;
  */
 final class FrameClassWriter {
   private static final String VALUES_DESCRIPTOR = "[Ljava/lang/Object;";
+  private static final Map<Integer, String> BOXES =
+      Map.of(
+          Type.BOOLEAN, "java/lang/Boolean", Type.CHAR, "java/lang/Character",
+          Type.BYTE, "java/lang/Byte", Type.SHORT, "java/lang/Short", Type.INT, "java/lang/Integer",
+          Type.FLOAT, "java/lang/Float", Type.LONG, "java/lang/Long", Type.DOUBLE, "java/lang/Double");
 
   private final ReplayPlan plan;
 
@@ -114,10 +120,13 @@ final class FrameClassWriter {
     }
     mv.visitLabel(unknownFrame);
     mv.visitInsn(RETURN);
+    Label methodEnd = new Label();
+    mv.visitLabel(methodEnd);
+    // Debuggers show no variables of a method without a LocalVariableTable ("information absent"):
+    // the frame index gets an entry, but in scope only where no replayed frame ever is.
+    mv.visitLocalVariable("$frame", "I", null, unknownFrame, methodEnd, indexSlot);
     if (!isStatic) {
       // JVMTI reads a frame's receiver through the LocalVariableTable once there is one.
-      Label methodEnd = new Label();
-      mv.visitLabel(methodEnd);
       mv.visitLocalVariable("this", TypeNames.descriptor(c.name), null, methodStart, methodEnd, 0);
     }
     mv.visitMaxs(0, 0);
@@ -151,7 +160,7 @@ final class FrameClassWriter {
       Type type = Type.getType(TypeNames.descriptor(frame.locals.get(i).type()));
       loadValue(mv, owner, frame.valueBase + i);
       convert(mv, type);
-      mv.visitVarInsn(type.getOpcode(org.objectweb.asm.Opcodes.ISTORE), slot);
+      mv.visitVarInsn(type.getOpcode(ISTORE), slot);
       slots[i] = slot;
       slot += type.getSize();
     }
@@ -220,10 +229,4 @@ final class FrameClassWriter {
     mv.visitTypeInsn(CHECKCAST, box);
     mv.visitMethodInsn(INVOKEVIRTUAL, box, type.getClassName() + "Value", "()" + type.getDescriptor(), false);
   }
-
-  private static final Map<Integer, String> BOXES =
-      Map.of(
-          Type.BOOLEAN, "java/lang/Boolean", Type.CHAR, "java/lang/Character",
-          Type.BYTE, "java/lang/Byte", Type.SHORT, "java/lang/Short", Type.INT, "java/lang/Integer",
-          Type.FLOAT, "java/lang/Float", Type.LONG, "java/lang/Long", Type.DOUBLE, "java/lang/Double");
 }

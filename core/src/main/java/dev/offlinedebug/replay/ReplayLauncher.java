@@ -1,5 +1,6 @@
 package dev.offlinedebug.replay;
 
+import dev.offlinedebug.Dump;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -45,7 +46,7 @@ public final class ReplayLauncher {
    * The class name of the throwable the replay of {@code dump}'s {@code cause}-th cause throws:
    * what the exception breakpoint is set on. Rebuilds the dump's throwable ({@code Dump.rebuild()}).
    */
-  public static String exceptionBreakpoint(dev.offlinedebug.Dump dump, int cause) {
+  public static String exceptionBreakpoint(Dump dump, int cause) {
     return Replayer.thrownType(dump.rebuild(), cause);
   }
 

@@ -86,7 +86,8 @@ final class ReplayPlan {
   /**
    * The captured {@code this} of {@code info} when the replay can use it as the receiver: an object
    * of the frame's class, or of a subclass, which then extends the frame's generated class (so a
-   * frame of an inherited method runs on an object of the original runtime class).
+   * frame of an inherited method runs on an object of the original runtime class). For a
+   * constructor it is the template whose fields the new object copies.
    */
   private Value adoptReceiver(FrameInfo info) {
     Value captured = thisOf(info);
@@ -100,7 +101,15 @@ final class ReplayPlan {
         && !isSubclassOrSame(frameClass, runtime.name)) {
       runtime.superName = frameClass;
     }
-    return isSubclassOrSame(runtime.name, frameClass) ? captured : null;
+    if (!isSubclassOrSame(runtime.name, frameClass)) {
+      return null;
+    }
+    if (info.methodName().equals("<init>")) {
+      // A constructor frame runs on a new object of its own class: give that class every field.
+      ClassModel declaring = classes.get(frameClass);
+      runtime.fields.forEach(declaring::addField);
+    }
+    return captured;
   }
 
   private static Value thisOf(FrameInfo info) {

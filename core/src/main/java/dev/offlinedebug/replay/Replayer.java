@@ -71,9 +71,10 @@ public final class Replayer {
         "the dump's exception has no cause " + cause + "; expected 0.." + causeCount(exception)));
   }
 
+  /** The length of the cause chain; a cyclic chain counts each throwable once. */
   private static int causeCount(ThrowableGraph exception) {
     int n = 0;
-    while (exception.nthCause(n + 1).isPresent() && n < exception.throwables().size()) {
+    while (n < exception.throwables().size() - 1 && exception.nthCause(n + 1).isPresent()) {
       n++;
     }
     return n;

@@ -1,6 +1,7 @@
 package dev.offlinedebug.replay;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import com.sun.jdi.Bootstrap;
@@ -20,20 +21,23 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** A JDI client (what IDE debuggers sit on) attached to a replay JVM sees the dump's frames. */
 class ReplayUnderJdiTest {
   @ParameterizedTest
-  @ValueSource(ints = {0, 1})
-  void replay_debuggerSeesOriginalFramesAndLocals(int cause) throws Exception {
-    Dump dump = SampleDumps.orderDump();
+  @CsvSource({"order, 0", "order, 1", "edge, 0"})
+  void replay_debuggerSeesOriginalFramesAndLocals(String sample, int cause) throws Exception {
+    Dump dump = SampleDumps.named(sample);
     ThrowableInfo replayed = dump.exception().nthCause(cause).orElseThrow();
+    String thrownType = Replayer.thrownType(dump.rebuild(), cause);
     List<FrameInfo> frames = ReplayPlan.replayedFrames(replayed);
-    String throwingClass = frames.get(frames.size() - 1).className();
+    String throwingClass = TypeNames.legalClassName(frames.get(frames.size() - 1).className());
     List<String> output = new CopyOnWriteArrayList<>();
     ReplayLauncher launcher = ReplayLauncher.start("localhost:0", HandMadeReplayMain.class.getName(),
-        List.of(String.valueOf(cause)), replayed.type(), output::add);
+        List.of(sample, String.valueOf(cause)), thrownType, output::add);
+    assertTrue(launcher.attachInstructions().contains("jdb -attach " + launcher.address() + ", then: catch " + thrownType),
+        launcher.attachInstructions());
     VirtualMachine vm = attach(launcher.address());
     try {
       ExceptionRequest request = vm.eventRequestManager().createExceptionRequest(null, true, true);
@@ -44,7 +48,7 @@ class ReplayUnderJdiTest {
 
       ExceptionEvent event = nextException(vm);
 
-      assertEquals(replayed.type(), event.exception().referenceType().name());
+      assertEquals(thrownType, event.exception().referenceType().name());
       assertEquals(null, event.catchLocation(), "the replayed throwable leaves main uncaught");
       new JdiFrameAssertions(replayed).assertFrames(replayed, event.thread());
       request.disable();

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.offlinedebug.Dump;
+import dev.offlinedebug.model.ThrowableInfo;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import org.junit.jupiter.api.Test;
@@ -16,7 +17,7 @@ class ReplayerTest {
   @ValueSource(ints = {0, 1})
   void replay_printsOriginalStackTrace(int cause) {
     Dump dump = SampleDumps.orderDump();
-    Throwable rebuilt = SampleDumps.rebuild(dump.exception());
+    Throwable rebuilt = dump.rebuild();
     Throwable expected = cause == 0 ? rebuilt : rebuilt.getCause();
 
     Throwable thrown = assertThrows(Throwable.class, () -> Replayer.replay(dump.exception(), cause, rebuilt));
@@ -27,9 +28,21 @@ class ReplayerTest {
   }
 
   @Test
+  void replay_unloadableTypeConstructorsAndInheritance() {
+    Dump dump = SampleDumps.edgeDump();
+    ThrowableInfo original = dump.exception().root();
+    StringBuilder expected = new StringBuilder(original.description()).append(System.lineSeparator());
+    original.frames().forEach(f -> expected.append("\tat ").append(f.toStackTraceElement()).append(System.lineSeparator()));
+
+    Throwable thrown = assertThrows(Throwable.class, () -> Replayer.replay(dump.exception(), 0, dump.rebuild()));
+
+    assertEquals(expected.toString(), printed(thrown));
+  }
+
+  @Test
   void replay_causeBeyondChain() {
     Dump dump = SampleDumps.orderDump();
-    Throwable rebuilt = SampleDumps.rebuild(dump.exception());
+    Throwable rebuilt = dump.rebuild();
 
     IllegalArgumentException e = assertThrows(
         IllegalArgumentException.class, () -> Replayer.replay(dump.exception(), 2, rebuilt));

@@ -142,6 +142,63 @@ final class SampleDumps {
     return new ObjectValue(10, "com.acme.shop.Order", fields);
   }
 
+  /**
+   * A dump of an {@code com.acme.edge.AccountException} (a class replay cannot load) thrown in a
+   * constructor called from a subclass constructor, under an inherited method overridden by the
+   * receiver's class, a JDK frame, a frame without source information, a static initialiser, and a
+   * static and an instance method of the same name.
+   */
+  static Dump edgeDump() {
+    Map<String, Value> account = new LinkedHashMap<>();
+    account.put("balance", new PrimitiveValue("long", 100L));
+    account.put("owner", StringValue.of("bob"));
+    account.put("rate", new PrimitiveValue("double", 0.25));
+    Map<String, Value> bank = new LinkedHashMap<>();
+    bank.put("name", StringValue.of("local"));
+    bank.put("accounts", new MapValue(61, "java.util.TreeMap", List.of(
+        new MapValue.Entry(StringValue.of("a"), new PrimitiveValue("java.lang.Integer", 1)),
+        new MapValue.Entry(StringValue.of("b"), new PrimitiveValue("java.lang.Integer", 2))), 5));
+    bank.put("registry", new ArrayValue(62, "java.lang.Object[]", List.of(new RefValue(60), NullValue.INSTANCE), 2));
+    List<FrameInfo> frames = List.of(
+        edgeFrame("com.acme.edge.Account", "<init>", "Account.java", 30,
+            local("this", "com.acme.edge.Account", new ObjectValue(50, "com.acme.edge.SavingsAccount", account)),
+            local("amount", "int", new PrimitiveValue("int", -5))),
+        edgeFrame("com.acme.edge.SavingsAccount", "<init>", "SavingsAccount.java", 12,
+            local("this", "com.acme.edge.SavingsAccount", new RefValue(50)),
+            local("initial", "int", new PrimitiveValue("int", 100))),
+        edgeFrame("com.acme.edge.Bank", "open", "Bank.java", 40,
+            local("this", "com.acme.edge.Bank", new ObjectValue(60, "com.acme.edge.LocalBank", bank)),
+            local("kind", "com.acme.edge.Kind", new TextValue("com.acme.edge.Kind", "SAVINGS")),
+            local("file", "java.io.File", new ObjectValue(63, "java.io.File", Map.of("path", StringValue.of("/tmp/x")))),
+            local("digits", "int[]", new ArrayValue(64, "int[]",
+                List.of(new PrimitiveValue("int", 1), new PrimitiveValue("int", 3)), 9)),
+            local("queue", "java.util.Queue", new ArrayValue(65, "java.util.LinkedList",
+                List.of(StringValue.of("x")), 1))),
+        edgeFrame("com.acme.edge.LocalBank", "open", "LocalBank.java", 22,
+            local("this", "com.acme.edge.LocalBank", new RefValue(60))),
+        FrameInfo.of(new StackTraceElement("java.util.ArrayList", "forEach", "ArrayList.java", 1511)),
+        edgeFrame("com.acme.edge.Generated", "call", null, -1),
+        edgeFrame("com.acme.edge.Registry", "<clinit>", "Registry.java", 8),
+        edgeFrame("com.acme.edge.Main", "run", "Main.java", 20,
+            local("this", "com.acme.edge.Main", new ObjectValue(70, "com.acme.edge.Main", Map.of()))),
+        edgeFrame("com.acme.edge.Main", "run", "Main.java", 9),
+        edgeFrame("com.acme.edge.Main", "main", "Main.java", 3));
+    ThrowableInfo thrown = new ThrowableInfo("com.acme.edge.AccountException", "negative amount",
+        "com.acme.edge.AccountException: negative amount", frames, ThrowableInfo.NO_CAUSE, List.of(), Map.of());
+    return new Dump("od-sample-2", Instant.parse("2026-11-26T05:00:00Z"), "host", 42, "test JVM", null,
+        new ThreadInfo("worker-1", 7, true, 5), null, null, null, Map.of(), List.of(), Map.of(), true,
+        new ThrowableGraph(List.of(thrown)));
+  }
+
+  private static FrameInfo edgeFrame(String type, String method, String file, int line, LocalVariable... locals) {
+    return FrameInfo.of(new StackTraceElement(type, method, file, line)).withLocals(List.of(locals));
+  }
+
+  /** The sample dump named {@code name}: {@code order} or {@code edge}. */
+  static Dump named(String name) {
+    return name.equals("order") ? orderDump() : edgeDump();
+  }
+
   static LocalVariable local(String name, String type, Value value) {
     return new LocalVariable(name, type, value);
   }
@@ -160,31 +217,5 @@ final class SampleDumps {
   static ThrowableInfo info(Throwable t, List<FrameInfo> frames, int cause, List<Integer> suppressed) {
     return new ThrowableInfo(t.getClass().getName(), t.getMessage(), t.toString(), frames, cause,
         suppressed, Map.of());
-  }
-
-  /**
-   * Rebuilds the throwables of {@code graph} (JDK types only): what {@code Dump.rebuild()} does, for
-   * tests that must not depend on it.
-   */
-  static Throwable rebuild(ThrowableGraph graph) {
-    List<Throwable> rebuilt = new ArrayList<>();
-    try {
-      for (ThrowableInfo info : graph.throwables()) {
-        Throwable t = (Throwable) Class.forName(info.type()).getConstructor(String.class).newInstance(info.message());
-        t.setStackTrace(info.frames().stream().map(FrameInfo::toStackTraceElement).toArray(StackTraceElement[]::new));
-        rebuilt.add(t);
-      }
-    } catch (ReflectiveOperationException e) {
-      throw new IllegalStateException("sample dumps use JDK throwables only", e);
-    }
-    for (int i = 0; i < rebuilt.size(); i++) {
-      ThrowableInfo info = graph.get(i);
-      if (info.cause() != ThrowableInfo.NO_CAUSE) {
-        rebuilt.get(i).initCause(rebuilt.get(info.cause()));
-      }
-      Throwable owner = rebuilt.get(i);
-      info.suppressed().forEach(s -> owner.addSuppressed(rebuilt.get(s)));
-    }
-    return rebuilt.get(0);
   }
 }

@@ -1,0 +1,230 @@
+package dev.offlinedebug.codec;
+
+import dev.offlinedebug.Dump;
+import dev.offlinedebug.model.FrameInfo;
+import dev.offlinedebug.model.LocalVariable;
+import dev.offlinedebug.model.ThreadInfo;
+import dev.offlinedebug.model.ThrowableGraph;
+import dev.offlinedebug.model.ThrowableInfo;
+import dev.offlinedebug.model.Value;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import net.openhft.chronicle.wire.ValueIn;
+import net.openhft.chronicle.wire.WireIn;
+
+/**
+ * Reads one record document written by {@link DumpEncoder} (plus its ID) or an occurrence record.
+ * Fields may come in any order except that the string table precedes its users; unknown fields are
+ * skipped. Throws unchecked exceptions on malformed input; {@link DumpCodec} turns them into {@code
+ * DumpFormatException}s.
+ */
+final class DumpDecoder {
+  private final List<String> names = new ArrayList<>();
+  private final ValueReader values = new ValueReader(names);
+
+  private int version;
+  private String id;
+  private long seconds;
+  private int nanos;
+  private String host = "";
+  private long pid;
+  private String jvm = "";
+  private String application;
+  private String threadName = "";
+  private long threadId;
+  private boolean threadDaemon;
+  private int threadPriority;
+  private String logger;
+  private String level;
+  private String message;
+  private final Map<String, String> mdc = new LinkedHashMap<>();
+  private final List<String> markers = new ArrayList<>();
+  private final Map<String, String> attributes = new LinkedHashMap<>();
+  private boolean localsCaptured;
+  private final List<ThrowableInfo> throwables = new ArrayList<>();
+  private String countedId;
+  private long count;
+
+  DecodedRecord decode(WireIn wire) {
+    names.add(null);
+    WireFields.read(wire, this::field);
+    if (version < 1) {
+      throw new IllegalStateException("no format version");
+    }
+    if (countedId != null) {
+      return new DecodedRecord(null, new Occurrences(countedId, count));
+    }
+    if (id == null) {
+      throw new IllegalStateException("no dump ID");
+    }
+    Dump dump = new Dump(id, Instant.ofEpochSecond(seconds, nanos), host, pid, jvm, application,
+        new ThreadInfo(threadName, threadId, threadDaemon, threadPriority), logger, level, message,
+        mdc, markers, attributes, localsCaptured, new ThrowableGraph(throwables));
+    return new DecodedRecord(dump, null);
+  }
+
+  private boolean field(String name, ValueIn in) {
+    switch (name) {
+      case "v" -> version = in.int32();
+      case "id" -> id = WireText.read(in);
+      case "s" -> in.sequence(names, (table, seq) -> {
+        while (seq.hasNextSequenceItem()) {
+          table.add(WireText.read(seq));
+        }
+      });
+      case "ts" -> seconds = in.int64();
+      case "tn" -> nanos = in.int32();
+      case "h" -> host = WireText.read(in);
+      case "p" -> pid = in.int64();
+      case "j" -> jvm = WireText.read(in);
+      case "a" -> application = WireText.read(in);
+      case "tN" -> threadName = WireText.read(in);
+      case "tI" -> threadId = in.int64();
+      case "tD" -> threadDaemon = in.bool();
+      case "tP" -> threadPriority = in.int32();
+      case "lg" -> logger = WireText.read(in);
+      case "lv" -> level = WireText.read(in);
+      case "m" -> message = WireText.read(in);
+      case "md" -> pairs(in, mdc);
+      case "mk" -> in.sequence(markers, (list, seq) -> {
+        while (seq.hasNextSequenceItem()) {
+          list.add(WireText.read(seq));
+        }
+      });
+      case "at" -> pairs(in, attributes);
+      case "lc" -> localsCaptured = in.bool();
+      case "x" -> in.sequence(throwables, (list, seq) -> {
+        while (seq.hasNextSequenceItem()) {
+          list.add(throwable(seq));
+        }
+      });
+      case "oc" -> countedId = WireText.read(in);
+      case "on" -> count = in.int64();
+      default -> {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private ThrowableInfo throwable(ValueIn in) {
+    ThrowableFields t = new ThrowableFields();
+    in.marshallable(w -> WireFields.read(w, (name, v) -> {
+      switch (name) {
+        case "t" -> t.type = name(v);
+        case "m" -> t.message = WireText.read(v);
+        case "d" -> t.description = WireText.read(v);
+        case "c" -> t.cause = v.int32();
+        case "s" -> v.sequence(t.suppressed, (list, seq) -> {
+          while (seq.hasNextSequenceItem()) {
+            list.add(seq.int32());
+          }
+        });
+        case "o" -> v.sequence(t.fields, (map, seq) -> {
+          while (seq.hasNextSequenceItem()) {
+            String fieldName = name(seq);
+            map.put(fieldName, values.read(seq));
+          }
+        });
+        case "f" -> v.sequence(t.frames, (list, seq) -> {
+          while (seq.hasNextSequenceItem()) {
+            list.add(frame(seq));
+          }
+        });
+        default -> {
+          return false;
+        }
+      }
+      return true;
+    }));
+    String description = t.description != null
+        ? t.description
+        : DumpEncoder.defaultDescription(t.type, t.message);
+    return new ThrowableInfo(t.type, t.message, description, t.frames, t.cause, t.suppressed, t.fields);
+  }
+
+  private FrameInfo frame(ValueIn in) {
+    FrameFields f = new FrameFields();
+    in.marshallable(w -> WireFields.read(w, (name, v) -> {
+      switch (name) {
+        case "c" -> f.className = name(v);
+        case "m" -> f.methodName = name(v);
+        case "f" -> f.fileName = name(v);
+        case "l" -> f.line = v.int32();
+        case "M" -> f.moduleName = name(v);
+        case "V" -> f.moduleVersion = name(v);
+        case "L" -> f.classLoaderName = name(v);
+        case "k" -> f.localsCaptured = v.bool();
+        case "v" -> v.sequence(f.locals, (list, seq) -> {
+          while (seq.hasNextSequenceItem()) {
+            list.add(local(seq));
+          }
+        });
+        default -> {
+          return false;
+        }
+      }
+      return true;
+    }));
+    return new FrameInfo(f.className, f.methodName, f.fileName, f.line, f.moduleName,
+        f.moduleVersion, f.classLoaderName, f.localsCaptured, f.locals);
+  }
+
+  private LocalVariable local(ValueIn in) {
+    String[] nameAndType = new String[2];
+    Value[] value = new Value[1];
+    in.marshallable(w -> WireFields.read(w, (name, v) -> {
+      switch (name) {
+        case "n" -> nameAndType[0] = name(v);
+        case "t" -> nameAndType[1] = name(v);
+        case "v" -> value[0] = values.read(v);
+        default -> {
+          return false;
+        }
+      }
+      return true;
+    }));
+    return new LocalVariable(nameAndType[0], nameAndType[1], value[0]);
+  }
+
+  private String name(ValueIn in) {
+    return StringTable.lookup(names, in.int32());
+  }
+
+  private static void pairs(ValueIn in, Map<String, String> into) {
+    in.sequence(into, (map, seq) -> {
+      while (seq.hasNextSequenceItem()) {
+        String key = WireText.read(seq);
+        if (!seq.hasNextSequenceItem()) {
+          throw new IllegalStateException("map key " + key + " without a value");
+        }
+        map.put(key, WireText.read(seq));
+      }
+    });
+  }
+
+  private static final class ThrowableFields {
+    String type;
+    String message;
+    String description;
+    int cause = ThrowableInfo.NO_CAUSE;
+    final List<Integer> suppressed = new ArrayList<>();
+    final Map<String, Value> fields = new LinkedHashMap<>();
+    final List<FrameInfo> frames = new ArrayList<>();
+  }
+
+  private static final class FrameFields {
+    String className;
+    String methodName;
+    String fileName;
+    int line;
+    String moduleName;
+    String moduleVersion;
+    String classLoaderName;
+    boolean localsCaptured;
+    final List<LocalVariable> locals = new ArrayList<>();
+  }
+}

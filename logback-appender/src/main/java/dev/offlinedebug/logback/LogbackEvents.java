@@ -56,9 +56,22 @@ enum LogbackEvents implements EventAdapter<ILoggingEvent> {
         event.getLevel().toString(),
         event.getFormattedMessage(),
         thread(event.getThreadName()),
-        withoutNulls(event.getMDCPropertyMap()),
+        withoutNulls(mdc(event)),
         markerNames(event.getMarkerList()),
         attributes(event.getKeyValuePairs()));
+  }
+
+  /**
+   * The event's MDC, never null: empty when its context has no MDC adapter (a {@code LoggerContext}
+   * created by hand), where Logback itself throws instead of answering.
+   */
+  static Map<String, String> mdc(ILoggingEvent event) {
+    try {
+      Map<String, String> mdc = event.getMDCPropertyMap();
+      return mdc == null ? Map.of() : mdc;
+    } catch (RuntimeException noMdcAdapter) {
+      return Map.of();
+    }
   }
 
   /**
@@ -74,7 +87,7 @@ enum LogbackEvents implements EventAdapter<ILoggingEvent> {
   }
 
   private static Map<String, String> withoutNulls(Map<String, String> mdc) {
-    if (mdc == null || mdc.isEmpty()) {
+    if (mdc.isEmpty()) {
       return Map.of();
     }
     Map<String, String> copy = new HashMap<>(mdc.size() * 2);

@@ -5,12 +5,11 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.spi.IThrowableProxy;
 import ch.qos.logback.classic.spi.ThrowableProxy;
 import dev.offlinedebug.appender.EventAdapter;
+import dev.offlinedebug.appender.MarkerNames;
 import dev.offlinedebug.appender.Severity;
 import dev.offlinedebug.capture.LoggedEvent;
 import dev.offlinedebug.model.ThreadInfo;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import org.slf4j.Marker;
@@ -105,23 +104,11 @@ enum LogbackEvents implements EventAdapter<ILoggingEvent> {
     if (markers == null || markers.isEmpty()) {
       return List.of();
     }
-    List<String> names = new ArrayList<>(markers.size());
-    for (Marker marker : markers) {
-      addWithReferences(marker, names);
-    }
-    return names;
+    return MarkerNames.of(markers, Marker::getName, LogbackEvents::references);
   }
 
-  private static void addWithReferences(Marker marker, List<String> names) {
-    if (marker == null || names.contains(marker.getName())) {
-      return;
-    }
-    names.add(marker.getName());
-    if (marker.hasReferences()) {
-      for (Iterator<Marker> references = marker.iterator(); references.hasNext(); ) {
-        addWithReferences(references.next(), names);
-      }
-    }
+  private static Iterable<Marker> references(Marker marker) {
+    return marker.hasReferences() ? marker::iterator : List.of();
   }
 
   private static Map<String, String> attributes(List<KeyValuePair> pairs) {

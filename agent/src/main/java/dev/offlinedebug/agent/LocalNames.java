@@ -19,7 +19,7 @@ final class LocalNames {
   private final int[] starts;
   private final int[] ends;
   private final String[] parameterNames;
-  private final String[] parameterTypes;
+  private final Type[] parameterTypes;
 
   LocalNames(MethodNode method) {
     InsnList instructions = method.instructions;
@@ -33,7 +33,7 @@ final class LocalNames {
       ends[i] = instructions.indexOf(table.get(i).end);
     }
     parameterNames = new String[method.maxLocals];
-    parameterTypes = new String[method.maxLocals];
+    parameterTypes = new Type[method.maxLocals];
     int slot = 0;
     if ((method.access & Opcodes.ACC_STATIC) == 0 && slot < parameterNames.length) {
       parameterNames[slot++] = "this";
@@ -41,7 +41,7 @@ final class LocalNames {
     Type[] arguments = Type.getArgumentTypes(method.desc);
     for (int i = 0; i < arguments.length && slot < parameterNames.length; i++) {
       parameterNames[slot] = "arg" + i;
-      parameterTypes[slot] = arguments[i].getClassName();
+      parameterTypes[slot] = arguments[i];
       slot += arguments[i].getSize();
     }
   }
@@ -55,14 +55,15 @@ final class LocalNames {
   }
 
   /**
-   * @param result receives name and declared type name
+   * @param result receives name, declared type name and the descriptor letter to pass it as
    * @return false when the slot has no source-level variable of that kind at {@code index}
    */
   boolean describe(int slot, int index, char kind, String refType, String[] result) {
     if (table == null) {
       result[0] = parameterNames[slot] != null ? parameterNames[slot] : "local" + slot;
-      result[1] = parameterNames[slot] != null && parameterTypes[slot] != null
-          ? parameterTypes[slot] : fallbackType(kind, refType);
+      Type parameter = parameterTypes[slot];
+      result[1] = parameter != null ? parameter.getClassName() : fallbackType(kind, refType);
+      result[2] = passedAs(kind, parameter);
       return true;
     }
     for (int i = 0; i < starts.length; i++) {
@@ -74,10 +75,16 @@ final class LocalNames {
         }
         result[0] = variable.name;
         result[1] = type.getClassName();
+        result[2] = passedAs(kind, type);
         return true;
       }
     }
     return false;
+  }
+
+  private static String passedAs(char kind, Type declared) {
+    return declared != null && declared.getSort() >= Type.BOOLEAN && declared.getSort() <= Type.SHORT
+        ? declared.getDescriptor() : String.valueOf(kind);
   }
 
   private static String fallbackType(char kind, String refType) {

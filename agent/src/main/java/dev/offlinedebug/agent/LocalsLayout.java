@@ -19,12 +19,15 @@ final class LocalsLayout {
 
   final int[] slots;
   final char[] kinds;
+  /** Descriptor letters of the values as passed: {@code Z B C S} where declared so, else the kind. */
+  final char[] passedAs;
   final String[] names;
   final String[] types;
 
-  LocalsLayout(int[] slots, char[] kinds, String[] names, String[] types) {
+  LocalsLayout(int[] slots, char[] kinds, char[] passedAs, String[] names, String[] types) {
     this.slots = slots;
     this.kinds = kinds;
+    this.passedAs = passedAs;
     this.names = names;
     this.types = types;
   }
@@ -32,8 +35,10 @@ final class LocalsLayout {
   /** {@code (Throwable, locals...)V}, the handler's invokedynamic type. */
   String descriptor() {
     StringBuilder descriptor = new StringBuilder("(L" + THROWABLE + ";");
-    for (char kind : kinds) {
-      descriptor.append(kind == 'R' ? "L" + OBJECT + ";" : String.valueOf(kind));
+    // An int-kind local may be passed as boolean or char: the verifier treats both as int, and the
+    // linked method handle then boxes it as Boolean or Character, as declared.
+    for (char letter : passedAs) {
+      descriptor.append(letter == 'R' ? "L" + OBJECT + ";" : String.valueOf(letter));
     }
     return descriptor.append(")V").toString();
   }
@@ -87,6 +92,7 @@ final class LocalsLayout {
     return other instanceof LocalsLayout that
         && Arrays.equals(slots, that.slots)
         && Arrays.equals(kinds, that.kinds)
+        && Arrays.equals(passedAs, that.passedAs)
         && Arrays.equals(names, that.names)
         && Arrays.equals(types, that.types);
   }

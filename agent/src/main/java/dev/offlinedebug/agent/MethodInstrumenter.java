@@ -89,7 +89,8 @@ final class MethodInstrumenter {
     boolean layoutStale = true;
     LocalsLayout layout = null;
     CoveredRange open = null;
-    String[] described = new String[2];
+    String[] described = new String[3];
+    AbstractInsnNode previous = null;
     for (int i = 0; i < count; i++) {
       AbstractInsnNode instruction = instructions.get(i);
       int type = instruction.getType();
@@ -97,10 +98,12 @@ final class MethodInstrumenter {
         states.reset((FrameNode) instruction);
         reachable = true;
         layoutStale = true;
+        previous = null;
         continue;
       }
       if (type == AbstractInsnNode.LABEL || type == AbstractInsnNode.LINE) {
         layoutStale |= scopeBoundaries[i];
+        previous = type == AbstractInsnNode.LABEL ? null : previous;
         continue;
       }
       int opcode = instruction.getOpcode();
@@ -123,7 +126,8 @@ final class MethodInstrumenter {
       }
       if (instruction instanceof VarInsnNode store && opcode >= Opcodes.ISTORE
           && opcode <= Opcodes.ASTORE) {
-        states.store(opcode, store.var);
+        states.store(opcode, store.var,
+            opcode == Opcodes.ASTORE ? states.referenceTypeProducedBy(previous) : null);
         layoutStale = true;
       } else if (opcode == Opcodes.NEW) {
         pendingNews++;
@@ -141,6 +145,7 @@ final class MethodInstrumenter {
         reachable = false;
         open = close(open, ranges);
       }
+      previous = instruction;
     }
     close(open, ranges);
     return ranges;
@@ -151,6 +156,7 @@ final class MethodInstrumenter {
     int capacity = states.kinds.length;
     int[] slots = new int[capacity];
     char[] kinds = new char[capacity];
+    char[] passedAs = new char[capacity];
     String[] variableNames = new String[capacity];
     String[] types = new String[capacity];
     int size = 0;
@@ -167,6 +173,7 @@ final class MethodInstrumenter {
       if (names.describe(slot, index, kind, states.refTypes[slot], described)) {
         slots[size] = slot;
         kinds[size] = kind;
+        passedAs[size] = described[2].charAt(0);
         variableNames[size] = described[0];
         types[size] = described[1];
         size++;
@@ -174,7 +181,8 @@ final class MethodInstrumenter {
       }
     }
     return new LocalsLayout(Arrays.copyOf(slots, size),
-        Arrays.copyOf(kinds, size), Arrays.copyOf(variableNames, size),
+        Arrays.copyOf(kinds, size), Arrays.copyOf(passedAs, size),
+        Arrays.copyOf(variableNames, size),
         Arrays.copyOf(types, size));
   }
 

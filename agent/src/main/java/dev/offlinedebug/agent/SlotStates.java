@@ -4,7 +4,14 @@ import java.util.Arrays;
 import java.util.List;
 import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.Type;
+import org.objectweb.asm.tree.AbstractInsnNode;
+import org.objectweb.asm.tree.FieldInsnNode;
 import org.objectweb.asm.tree.FrameNode;
+import org.objectweb.asm.tree.InvokeDynamicInsnNode;
+import org.objectweb.asm.tree.LdcInsnNode;
+import org.objectweb.asm.tree.MethodInsnNode;
+import org.objectweb.asm.tree.TypeInsnNode;
+import org.objectweb.asm.tree.VarInsnNode;
 
 /**
  * The verifier's view of the local variable slots at one instruction, tracked in a single pass
@@ -73,8 +80,12 @@ final class SlotStates {
     }
   }
 
-  /** The effect of an {@code xSTORE} into {@code slot}. */
-  void store(int opcode, int slot) {
+  /**
+   * The effect of an {@code xSTORE} into {@code slot}.
+   *
+   * @param refType what an {@code astore} stores, when known
+   */
+  void store(int opcode, int slot, String refType) {
     char kind = switch (opcode) {
       case Opcodes.ISTORE -> 'I';
       case Opcodes.FSTORE -> 'F';
@@ -85,7 +96,34 @@ final class SlotStates {
     if (slot > 0 && LocalsLayout.size(kinds[slot - 1]) == 2) {
       set(slot - 1, 'T', null);
     }
-    set(slot, kind, null);
+    set(slot, kind, refType);
+  }
+
+  /**
+   * The type of the reference the instruction leaves on the stack, for the few producers that say
+   * it themselves; null otherwise. Only names locals of classes compiled without {@code -g}.
+   */
+  String referenceTypeProducedBy(AbstractInsnNode producer) {
+    if (producer instanceof MethodInsnNode call) {
+      return objectType(Type.getReturnType(call.desc));
+    } else if (producer instanceof InvokeDynamicInsnNode call) {
+      return objectType(Type.getReturnType(call.desc));
+    } else if (producer instanceof FieldInsnNode field) {
+      return objectType(Type.getType(field.desc));
+    } else if (producer instanceof TypeInsnNode cast && cast.getOpcode() == Opcodes.CHECKCAST) {
+      return cast.desc;
+    } else if (producer instanceof LdcInsnNode constant && constant.cst instanceof String) {
+      return "java/lang/String";
+    } else if (producer instanceof VarInsnNode load && producer.getOpcode() == Opcodes.ALOAD
+        && load.var < kinds.length) {
+      return refTypes[load.var];
+    }
+    return null;
+  }
+
+  private static String objectType(Type type) {
+    return type.getSort() == Type.OBJECT || type.getSort() == Type.ARRAY
+        ? type.getInternalName() : null;
   }
 
   /** After {@code super(...)} or {@code this(...)} in a constructor. */

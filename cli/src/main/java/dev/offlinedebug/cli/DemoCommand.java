@@ -85,6 +85,11 @@ final class DemoCommand implements Callable<Integer> {
   private static List<String> childCommand(DemoBundle bundle, Path directory, Path log) {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    if (Runtime.version().feature() >= 23) {
+      // Chronicle's use of Unsafe and native code would otherwise fill the child's output with warnings.
+      command.add("--sun-misc-unsafe-memory-access=allow");
+      command.add("--enable-native-access=ALL-UNNAMED");
+    }
     if (bundle.agentJar() != null) {
       command.add("-javaagent:" + bundle.agentJar() + "=include=dev.offlinedebug.examples.*");
     }

@@ -29,6 +29,10 @@ final class DumpSource {
     if ((id == null) == (file == null)) {
       throw new ParameterException(spec.commandLine(), "give either a dump ID or --file PATH");
     }
-    return file != null ? OfflineDebug.load(file) : store.open().load(id);
+    if (file != null) {
+      ChronicleStartup.ensureStarted();
+      return OfflineDebug.load(file);
+    }
+    return store.open().load(id);
   }
 }

@@ -83,7 +83,7 @@ final class StackTraceRenderer {
     for (int i = 0; i < count; i++) {
       FrameInfo frame = frames.get(i);
       out.append(prefix).append("\tat ")
-          .append(TerminalText.escape(frame.toStackTraceElement().toString())).append('\n');
+          .append(TerminalText.escape(FrameText.of(frame))).append('\n');
       for (LocalVariable local : frame.locals()) {
         values.render(out, prefix + "\t" + ValueRenderer.STEP, style.bold(TerminalText.escape(local.name())),
             local.value());

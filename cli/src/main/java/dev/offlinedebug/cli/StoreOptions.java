@@ -2,6 +2,7 @@ package dev.offlinedebug.cli;
 
 import dev.offlinedebug.DumpStore;
 import dev.offlinedebug.OfflineDebug;
+import java.io.IOException;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
 
@@ -25,7 +26,8 @@ final class StoreOptions {
     return fromEnvironment == null || fromEnvironment.isBlank() ? DEFAULT_DIRECTORY : Path.of(fromEnvironment);
   }
 
-  DumpStore open() {
+  DumpStore open() throws IOException {
+    ChronicleStartup.ensureStarted();
     return OfflineDebug.open(directory());
   }
 }

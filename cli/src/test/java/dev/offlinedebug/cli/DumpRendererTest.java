@@ -32,7 +32,7 @@ class DumpRendererTest {
   @Test
   void render_framesWithLocalsUnderThem() {
     assertTrue(text.contains("com.acme.CheckoutException: order 1042 failed\n"
-        + "\tat app//com.acme.Checkout.checkout(Checkout.java:21)\n"
+        + "\tat com.acme.Checkout.checkout(Checkout.java:21)\n"
         + "\t    order = com.acme.Order #1\n"
         + "\t        id = 1042\n"
         + "\t        customer = com.acme.Customer #2\n"
@@ -58,7 +58,7 @@ class DumpRendererTest {
   void render_causeWithCommonFramesElided() {
     assertTrue(text.contains("Caused by: com.acme.DeclinedException: insufficient funds\n"
         + "\t    field code = \"51\"\n"
-        + "\tat app//com.acme.Gateway.charge(Gateway.java:33)\n"
+        + "\tat com.acme.Gateway.charge(Gateway.java:33)\n"
         + "\t    apiToken = <redacted> (String)\n"
         + "\t... 2 more\n"), text);
   }
@@ -66,7 +66,7 @@ class DumpRendererTest {
   @Test
   void render_suppressedBeforeCause() {
     int suppressed = text.indexOf("\tSuppressed: java.io.IOException: close failed\n"
-        + "\t\tat app//com.acme.Conn.close(Conn.java:5)\n"
+        + "\t\tat com.acme.Conn.close(Conn.java:5)\n"
         + "\t\t... 1 more\n");
     assertTrue(suppressed > 0, text);
     assertTrue(suppressed < text.indexOf("Caused by:"), text);

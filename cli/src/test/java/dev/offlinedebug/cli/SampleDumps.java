@@ -23,7 +23,7 @@ import java.util.Map;
 
 /** Hand-made dumps for renderer tests, built from the model alone. */
 final class SampleDumps {
-  static final String HOSTILE = "clear\u001b[2Jscreen\u0007bell\r\u009bC1\u202eevil";
+  static final String HOSTILE = com.acme.shop.Failures.HOSTILE;
 
   private SampleDumps() {}
 

@@ -3,6 +3,8 @@ package dev.offlinedebug.capture;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
@@ -35,6 +37,8 @@ final class Redaction {
       Pattern.compile("(?<![0-9])[2-6](?:[ -]?[0-9]){12,18}(?![0-9])");
   private static final Pattern WORD_BOUNDARY =
       Pattern.compile("[^A-Za-z0-9]+|(?<=[a-z])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])|(?<=[A-Za-z])(?=[0-9])|(?<=[0-9])(?=[A-Za-z])");
+  /** Names repeat (fields, locals, map keys): each is judged once, up to this many. */
+  private static final int MAX_DECIDED_NAMES = 4096;
   /** Strings longer than this are only searched in their first characters, to bound the cost. */
   private static final int MAX_SCANNED_CHARS = 4096;
 
@@ -43,6 +47,7 @@ final class Redaction {
   private final List<String> types = new ArrayList<>();
   private final List<String> packages = new ArrayList<>();
   private final List<Pattern> valuePatterns = new ArrayList<>();
+  private final Map<String, Boolean> decidedNames = new ConcurrentHashMap<>();
   private final ClassValue<Boolean> redactedTypes =
       new ClassValue<>() {
         @Override
@@ -105,6 +110,17 @@ final class Redaction {
     if (name == null || name.isEmpty()) {
       return false;
     }
+    Boolean known = decidedNames.get(name);
+    if (known == null) {
+      known = matchesName(name);
+      if (decidedNames.size() < MAX_DECIDED_NAMES) {
+        decidedNames.put(name, known);
+      }
+    }
+    return known;
+  }
+
+  private boolean matchesName(String name) {
     String normalised = normalise(name);
     for (String term : anywhereTerms) {
       if (normalised.contains(term)) {
@@ -151,7 +167,8 @@ final class Redaction {
   boolean redactsText(CharSequence text) {
     CharSequence scanned =
         text.length() > MAX_SCANNED_CHARS ? text.subSequence(0, MAX_SCANNED_CHARS) : text;
-    if (BEARER.matcher(scanned).find() || JWT.matcher(scanned).find() || containsCardNumber(scanned)) {
+    if (mayHoldBuiltInSecret(scanned)
+        && (BEARER.matcher(scanned).find() || JWT.matcher(scanned).find() || containsCardNumber(scanned))) {
       return true;
     }
     for (Pattern p : valuePatterns) {
@@ -160,6 +177,36 @@ final class Redaction {
       }
     }
     return false;
+  }
+
+  /**
+   * A cheap first look, so that the patterns only run on the few strings that could match: a card
+   * number needs 13 digits, a JWT starts {@code eyJ}, a bearer token follows the word.
+   */
+  private static boolean mayHoldBuiltInSecret(CharSequence text) {
+    int digits = 0;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c >= '0' && c <= '9') {
+        digits++;
+      } else if ((c == 'b' || c == 'B') && at(text, i, "bearer", true) || c == 'e' && at(text, i, "eyJ", false)) {
+        return true;
+      }
+    }
+    return digits >= 13;
+  }
+
+  private static boolean at(CharSequence text, int offset, String word, boolean ignoreCase) {
+    if (offset + word.length() > text.length()) {
+      return false;
+    }
+    for (int i = 0; i < word.length(); i++) {
+      char c = text.charAt(offset + i);
+      if (c != word.charAt(i) && !(ignoreCase && Character.toLowerCase(c) == word.charAt(i))) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static boolean containsCardNumber(CharSequence text) {

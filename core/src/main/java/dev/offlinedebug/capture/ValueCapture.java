@@ -269,7 +269,8 @@ final class ValueCapture {
     return named(slot.name(), fieldValue, slot.typeName(), depth);
   }
 
+  /** The runtime type, except that a primitive slot keeps its primitive type name. */
   private static String typeName(Object value, String declaredType) {
-    return value != null ? value.getClass().getTypeName() : declaredType;
+    return value == null || isPrimitiveName(declaredType) ? declaredType : value.getClass().getTypeName();
   }
 }

@@ -2,6 +2,7 @@ package dev.offlinedebug.log4j2;
 
 import dev.offlinedebug.appender.DumpOptions;
 import dev.offlinedebug.appender.DumpSink;
+import dev.offlinedebug.store.StatusListener;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import org.apache.logging.log4j.core.Appender;
@@ -20,19 +21,30 @@ import org.apache.logging.log4j.status.StatusLogger;
  *
  * <p>Which store: {@code %dumpId{Dumps}} uses the {@code OfflineDebug} appender named {@code Dumps};
  * {@code %dumpId{logs/dumps}} (an option that names no such appender) the store in that directory;
- * plain {@code %dumpId} the configuration's {@code OfflineDebug} appender (the first, by name, when
- * there are several), or {@value DumpOptions#DEFAULT_DIRECTORY} when there is none. One instance
- * per layout and configuration (it needs the configuration to find the appender, which a JVM-wide
- * singleton cannot know); it formats without allocating once a dump exists for the throwable.
+ * plain {@code %dumpId} the configuration's {@code OfflineDebug} appender (the first by name when
+ * there are several), or the store in {@value DumpOptions#DEFAULT_DIRECTORY} when there is none.
+ * Without an appender the store is opened with the default options and kept open until the JVM
+ * exits.
+ *
+ * <p>One instance per layout rather than a JVM-wide singleton: it needs its configuration to find
+ * the appender. Formatting allocates nothing once a dump exists for the throwable.
  *
  * @since 0.1
  */
 @Plugin(name = "DumpIdPatternConverter", category = PatternConverter.CATEGORY)
 @ConverterKeys({"dumpId"})
 public final class DumpIdPatternConverter extends LogEventPatternConverter {
+  private static final StatusListener STATUS =
+      (message, cause) -> StatusLogger.getLogger().error("%dumpId: " + message, cause);
+
   private final Configuration configuration;
   private final String option;
-  private volatile Source source;
+  /** Resolved on first use: when the layout is built, the appender may not exist yet. */
+  private volatile boolean resolved;
+  private volatile OfflineDebugAppender appender;
+  private volatile Path directory;
+  /** Without an appender: the sink for {@link #directory}; null when it could not be opened (reported once). */
+  private volatile DumpSink sink;
 
   private DumpIdPatternConverter(Configuration configuration, String option) {
     super("DumpId", "dumpId");
@@ -56,60 +68,58 @@ public final class DumpIdPatternConverter extends LogEventPatternConverter {
     if (event.getThrown() == null) {
       return;
     }
-    Source current = source();
-    String id = current == null ? null : current.dumpId(event);
+    String id = dumpId(event);
     if (id != null) {
       toAppendTo.append(id);
     }
   }
 
-  /** Resolved on first use: when the layout is built, the appender may not exist yet. */
-  private Source source() {
-    Source current = source;
-    if (current == null) {
-      current = resolve();
-      source = current;
+  private String dumpId(LogEvent event) {
+    if (!resolved) {
+      resolve();
     }
-    return current;
+    OfflineDebugAppender target = appender;
+    if (target != null) {
+      return target.core().dumpId(event);
+    }
+    DumpSink current = sink;
+    if (current != null && !current.isOpen()) {
+      // The appender whose sink we borrowed was stopped: take its successor's, or open our own.
+      current = DumpSink.forDirectory(directory, STATUS);
+      sink = current;
+    }
+    return current == null
+        ? null
+        : current.dumpId(event.getThrown(), Log4jEvents.INSTANCE.severity(event), () -> Log4jEvents.INSTANCE.toLoggedEvent(event));
   }
 
-  private Source resolve() {
-    OfflineDebugAppender appender = findAppender();
-    if (appender != null) {
-      return event -> appender.core().dumpId(event);
+  private synchronized void resolve() {
+    if (resolved) {
+      return;
     }
-    Path dir;
-    try {
-      dir = Path.of(option != null ? option : DumpOptions.DEFAULT_DIRECTORY);
-    } catch (InvalidPathException e) {
-      StatusLogger.getLogger().error("%dumpId{{}}: names no OfflineDebug appender and is not a valid directory: {}", option, e.getReason());
-      return event -> null;
+    appender = findAppender();
+    if (appender == null) {
+      try {
+        directory = Path.of(option != null ? option : DumpOptions.DEFAULT_DIRECTORY);
+        sink = DumpSink.forDirectory(directory, STATUS);
+      } catch (InvalidPathException e) {
+        STATUS.report("'" + option + "' names no OfflineDebug appender and is not a valid directory: " + e.getReason(), null);
+      }
     }
-    DumpSink sink = DumpSink.forDirectory(dir, (message, cause) -> StatusLogger.getLogger().error("%dumpId: " + message, cause));
-    return sink == null
-        ? event -> null
-        : event -> sink.dumpId(event.getThrown(), Log4jEvents.INSTANCE.severity(event), () -> Log4jEvents.INSTANCE.toLoggedEvent(event));
+    resolved = true;
   }
 
   private OfflineDebugAppender findAppender() {
     if (configuration == null) {
       return null;
     }
-    OfflineDebugAppender first = null;
-    for (Appender appender : configuration.getAppenders().values()) {
-      if (appender instanceof OfflineDebugAppender candidate) {
-        if (option != null ? option.equals(candidate.getName())
-            : first == null || candidate.getName().compareTo(first.getName()) < 0) {
-          first = candidate;
-        }
+    OfflineDebugAppender found = null;
+    for (Appender candidate : configuration.getAppenders().values()) {
+      if (candidate instanceof OfflineDebugAppender od
+          && (option != null ? option.equals(od.getName()) : found == null || od.getName().compareTo(found.getName()) < 0)) {
+        found = od;
       }
     }
-    return first;
-  }
-
-  /** Where this converter gets IDs from. */
-  @FunctionalInterface
-  private interface Source {
-    String dumpId(LogEvent event);
+    return found;
   }
 }

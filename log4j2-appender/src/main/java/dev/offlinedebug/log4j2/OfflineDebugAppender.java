@@ -63,10 +63,10 @@ public final class OfflineDebugAppender extends AbstractAppender {
 
   @Override
   public void start() {
-    setStarting();
+    // Left unstarted on bad options: Log4j2 then skips this appender and the others keep logging.
     if (core.start(options, (message, cause) -> LOGGER.error(message, cause))) {
       targets = resolveTargets();
-      setStarted();
+      super.start();
     }
   }
 
@@ -80,8 +80,9 @@ public final class OfflineDebugAppender extends AbstractAppender {
     setStopping();
     core.stop();
     targets = List.of();
+    boolean stopped = super.stop(timeout, timeUnit, false);
     setStopped();
-    return true;
+    return stopped;
   }
 
   /** The shared core, for the {@code %dumpId} converter. */

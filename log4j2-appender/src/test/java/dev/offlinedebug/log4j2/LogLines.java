@@ -20,6 +20,18 @@ final class LogLines {
     return m.results().map(r -> r.group(1) != null ? r.group(1) : r.group(2)).toList();
   }
 
+  /** The dump ID of the one line {@code logger} wrote to a pattern-layout {@code file}; other loggers' lines are ignored. */
+  static String idLoggedBy(Path file, String logger) throws IOException {
+    Matcher m = Pattern.compile("^LINE id=(\\S*) \\S+ " + Pattern.quote(logger) + " ", Pattern.MULTILINE)
+        .matcher(Files.readString(file));
+    List<String> ids = m.results().map(r -> r.group(1)).toList();
+    if (ids.size() != 1 || ids.get(0).isEmpty()) {
+      throw new AssertionError("expected one line with a dump ID from " + logger + " in " + file + ", got " + ids
+          + " in:\n" + Files.readString(file));
+    }
+    return ids.get(0);
+  }
+
   /** The single dump ID in {@code file}; fails unless there is exactly one line and it has an ID. */
   static String onlyId(Path file) throws IOException {
     List<String> ids = ids(file);

@@ -104,15 +104,23 @@ public class OfflineDebugAppender extends UnsynchronizedAppenderBase<ILoggingEve
     if (isStarted()) {
       return;
     }
+    if (getContext() == null) {
+      addError(component() + " has no Logback context: call setContext before start");
+      return;
+    }
     ConfiguredAppenders.of(getContext()).add(this);
     AppenderCore<ILoggingEvent> starting =
-        new AppenderCore<>(
-            getClass().getSimpleName() + " [" + getName() + "]", LogbackEvents.INSTANCE, this::forward);
+        new AppenderCore<>(component(), LogbackEvents.INSTANCE, this::forward);
     if (!starting.start(options, this::addError)) {
       return;
     }
     core = starting;
     super.start();
+  }
+
+  /** Names this appender in status messages, as Logback's own appenders do. */
+  private String component() {
+    return getClass().getSimpleName() + "[" + getName() + "]";
   }
 
   @Override

@@ -126,6 +126,20 @@ final class LogbackContext implements AfterEachCallback {
     }
   }
 
+  /**
+   * Waits (bounded) until a line of the log file contains {@code fragment}: an asynchronous appender
+   * has then written it, so stopping the context no longer interrupts that write.
+   */
+  void awaitLogLine(String fragment) throws InterruptedException {
+    for (int i = 0; i < 1_500; i++) {
+      if (logLines().stream().anyMatch(l -> l.contains(fragment))) {
+        return;
+      }
+      Thread.sleep(20);
+    }
+    throw new AssertionError("no log line contains '" + fragment + "': " + logLines());
+  }
+
   /** The {@code dump=...} value of each log line that has one, in order. */
   List<String> dumpIdsInLog() {
     return matches(DUMP_ID_FIELD);

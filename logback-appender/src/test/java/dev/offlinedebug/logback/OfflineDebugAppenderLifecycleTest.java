@@ -40,6 +40,38 @@ class OfflineDebugAppenderLifecycleTest {
     assertEquals(0, logback.openFilesBelowRoot(), "store and log files closed");
   }
 
+  /**
+   * The idiom {@code catch (InterruptedException e) { Thread.currentThread().interrupt(); log.error(..., e); }}
+   * and Logback's {@code AsyncAppender}, whose stop interrupts its worker while it flushes: an
+   * interrupted thread still gets its dump, keeps its interrupt status, and leaves the store
+   * writable for the next dump.
+   */
+  @Test
+  void append_onInterruptedThread_writesDumpAndKeepsInterruptStatus() throws Exception {
+    logback.configure("logback-plain.xml");
+    org.slf4j.Logger logger = logback.logger(OrderFailure.LOGGER);
+    boolean[] stillInterrupted = new boolean[1];
+
+    Thread worker =
+        new Thread(
+            () -> {
+              Thread.currentThread().interrupt();
+              logger.error("interrupted while waiting", new InterruptedException("shutting down"));
+              stillInterrupted[0] = Thread.currentThread().isInterrupted();
+            });
+    worker.start();
+    worker.join();
+    logger.error("afterwards", OrderFailure.reject("I-1"));
+    logback.stop();
+
+    assertTrue(stillInterrupted[0], "the interrupt status is the application's");
+    List<String> ids = logback.dumpIdsInLog();
+    assertEquals(2, ids.size(), ids.toString());
+    DumpStore store = OfflineDebug.open(logback.dumpDir());
+    assertEquals(InterruptedException.class.getName(), store.load(ids.get(0)).exception().root().type());
+    assertEquals(IllegalStateException.class.getName(), store.load(ids.get(1)).exception().root().type());
+  }
+
   @Test
   void configure_repeatedOnOneContext_leaksNoFilesAndLosesNoDumps() throws IOException {
     LoggerContext context = logback.configure("logback-plain.xml");

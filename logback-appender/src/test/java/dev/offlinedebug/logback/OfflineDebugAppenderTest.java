@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ch.qos.logback.core.status.Status;
 import dev.offlinedebug.DumpStore;
 import dev.offlinedebug.OfflineDebug;
 import java.io.IOException;
@@ -37,6 +38,7 @@ class OfflineDebugAppenderTest {
     OrderFailure failure = new OrderFailure();
 
     failure.logOn(logback.logger(OrderFailure.LOGGER));
+    logback.awaitLogLine("order 17 rejected for alice");
     logback.stop();
 
     String id = single(logback.dumpIdsInLog());
@@ -46,6 +48,13 @@ class OfflineDebugAppenderTest {
     String line = logLineWith(id);
     assertTrue(line.contains("[" + OrderFailure.THREAD + "]"), line);
     assertTrue(line.contains("order 17 rejected for alice"), line);
+    assertNoErrorStatus();
+  }
+
+  /** Spring Boot refuses to start on any ERROR status a configuration leaves behind. */
+  private void assertNoErrorStatus() {
+    List<String> errors = logback.statusMessages(Status.ERROR);
+    assertTrue(errors.isEmpty(), errors.toString());
   }
 
   @Test
@@ -61,6 +70,7 @@ class OfflineDebugAppenderTest {
     String record = logLineWith(id);
     assertTrue(record.matches("\\{.*\"mdc\": \\{.*\"dumpId\":\"" + id + "\".*\\}.*"), record);
     assertTrue(record.contains("\"user\":\"alice\""), record);
+    assertNoErrorStatus();
   }
 
   @Test

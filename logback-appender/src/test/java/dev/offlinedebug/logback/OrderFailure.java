@@ -87,7 +87,13 @@ final class OrderFailure {
   private static void assertFrames(StackTraceElement[] expected, List<FrameInfo> actual) {
     assertEquals(expected.length, actual.size(), "frame count");
     for (int i = 0; i < expected.length; i++) {
-      assertEquals(expected[i], actual.get(i).toStackTraceElement(), "frame " + i);
+      StackTraceElement e = expected[i];
+      FrameInfo a = actual.get(i);
+      String frame = "frame " + i + " " + e;
+      assertEquals(e.getClassName(), a.className(), frame);
+      assertEquals(e.getMethodName(), a.methodName(), frame);
+      assertEquals(e.getFileName(), a.fileName(), frame);
+      assertEquals(e.getLineNumber(), a.line(), frame);
     }
   }
 }

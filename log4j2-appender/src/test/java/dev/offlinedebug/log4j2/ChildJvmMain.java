@@ -4,11 +4,11 @@ import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.ThreadContext;
 
 /**
- * The child JVM of {@link AllAsyncSelectorTest}: logs one failure through the default context, which
- * the system properties make all-async and configure from a test resource.
+ * The child JVM of {@link ChildJvmTest}: logs one failure through the default context, which the
+ * system properties configure from a test resource (and may make all-async).
  */
-public final class AllAsyncMain {
-  private AllAsyncMain() {}
+public final class ChildJvmMain {
+  private ChildJvmMain() {}
 
   public static void main(String[] args) {
     Thread.currentThread().setName(args[0]);

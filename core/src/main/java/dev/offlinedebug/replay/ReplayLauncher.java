@@ -71,6 +71,7 @@ public final class ReplayLauncher {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.add("-agentlib:jdwp=transport=dt_socket,server=y,suspend=y,address=" + address);
+    command.addAll(chronicleOptions());
     System.getProperties().stringPropertyNames().stream()
         .filter(name -> name.startsWith("offlinedebug."))
         .forEach(name -> command.add("-D" + name + "=" + System.getProperty(name)));
@@ -93,6 +94,23 @@ public final class ReplayLauncher {
       before.append(line).append('\n');
     }
     throw new IOException("replay JVM ended before its JDWP server listened on " + address + ": " + before);
+  }
+
+  /**
+   * Loading the dump starts Chronicle Wire, which reads JVM internals and uses {@code
+   * sun.misc.Unsafe} and native code: the options the {@code offline-debug} jar's manifest and
+   * launcher give it, so that the replay JVM prints no warnings about them.
+   */
+  private static List<String> chronicleOptions() {
+    List<String> options = new ArrayList<>(List.of("--add-opens", "java.base/jdk.internal.misc=ALL-UNNAMED"));
+    int feature = Runtime.version().feature();
+    if (feature >= 22) {
+      options.add("--enable-native-access=ALL-UNNAMED");
+    }
+    if (feature >= 23) {
+      options.add("--sun-misc-unsafe-memory-access=allow");
+    }
+    return options;
   }
 
   private static void pump(BufferedReader stdout, Consumer<String> output) {

@@ -44,7 +44,7 @@ public final class Replayer {
   public static void replay(ThrowableGraph exception, int cause, Throwable rebuilt) throws Throwable {
     ThrowableInfo info = nthCause(exception, cause);
     Throwable thrown = nthCause(rebuilt, cause);
-    ReplayPlan plan = ReplayPlan.of(info);
+    ReplayPlan plan = ReplayPlan.of(exception, info);
     if (plan.frames.isEmpty()) {
       throw thrown;
     }

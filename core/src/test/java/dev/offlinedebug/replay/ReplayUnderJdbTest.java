@@ -1,6 +1,7 @@
 package dev.offlinedebug.replay;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.offlinedebug.Dump;
@@ -34,7 +35,7 @@ class ReplayUnderJdbTest {
   private static final Pattern WHERE_LINE = Pattern.compile("\\[(\\d+)\\] (\\S+)\\.([^.\\s]+) \\((\\S+):(\\d+)\\)");
   private static final Pattern VARIABLE_LINE = Pattern.compile("^\\s*(\\S+)(?: =|:) (.*)$", Pattern.MULTILINE);
 
-  private final ValueIndex index = new ValueIndex();
+  private ValueIndex index;
 
   @Test
   void replay_jdbShowsOriginalFramesAndLocals(@TempDir Path directory) throws Exception {
@@ -42,7 +43,7 @@ class ReplayUnderJdbTest {
     Path file = SampleDumpFiles.write(SampleDumps.orderDump(), directory);
     Dump dump = OfflineDebug.load(file);
     ThrowableInfo replayed = dump.exception().nthCause(cause).orElseThrow();
-    replayed.frames().forEach(f -> f.locals().forEach(l -> index.add(l.value())));
+    index = ValueIndex.of(dump.exception());
     List<FrameInfo> expected = new ArrayList<>(ReplayPlan.replayedFrames(replayed));
     Collections.reverse(expected);
     List<String> output = new CopyOnWriteArrayList<>();
@@ -105,6 +106,7 @@ class ReplayUnderJdbTest {
   /** How jdb prints a variable holding the replayed {@code expected}. */
   private void assertShown(String what, Value expected, String shown) {
     Value value = index.resolve(expected);
+    assertNotNull(value, what + ": the dump holds the object " + expected + " refers to");
     String text;
     if (value instanceof NullValue) {
       text = "null";

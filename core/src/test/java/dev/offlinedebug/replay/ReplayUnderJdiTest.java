@@ -52,7 +52,7 @@ class ReplayUnderJdiTest {
 
       assertEquals(thrownType, event.exception().referenceType().name());
       assertNull(event.catchLocation(), "the replayed throwable leaves main uncaught");
-      new JdiFrameAssertions(replayed).assertFrames(replayed, event.thread());
+      new JdiFrameAssertions(dump.exception()).assertFrames(replayed, event.thread());
       request.disable();
       vm.resume();
       assertEquals(1, launcher.waitFor(), "the uncaught throwable ends the replay JVM");

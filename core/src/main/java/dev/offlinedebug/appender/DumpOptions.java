@@ -148,6 +148,18 @@ public final class DumpOptions {
         new WriterSettings(dir, fileSize, totalSize, age, dedup, rate, null, limits), level);
   }
 
+  /**
+   * Parses and validates the options that shape the dump writer (all but {@code minLevel}), for
+   * integrations that are not appenders, such as the JUnit extension.
+   *
+   * @return the settings, or {@code null} when any option is invalid; each problem went to {@code
+   *     errors} with the expected format
+   */
+  public WriterSettings writerSettings(Consumer<String> errors) {
+    SinkSettings settings = parse(errors);
+    return settings == null ? null : settings.writer();
+  }
+
   private static Path path(String value, List<String> problems) {
     try {
       return Path.of(value).toAbsolutePath().normalize();

@@ -14,7 +14,7 @@ final class ByteBudget {
   /** A primitive value with its tag. */
   static final int SCALAR = 9;
 
-  private final Set<String> names = new HashSet<>();
+  private final Set<String> names = new HashSet<>(256);
   private long remaining;
 
   ByteBudget(long bytes) {

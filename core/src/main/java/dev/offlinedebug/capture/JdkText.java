@@ -34,6 +34,10 @@ final class JdkText {
     if (value.getClass().getPackageName().startsWith("java.time")) {
       return value.toString();
     }
+    if (value instanceof Throwable t) {
+      // A JDK throwable's own toString: type and message, as its stack trace header.
+      return t.toString();
+    }
     if (value instanceof Class<?> c) {
       return c.getName();
     }

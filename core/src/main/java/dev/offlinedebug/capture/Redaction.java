@@ -39,6 +39,8 @@ final class Redaction {
       Pattern.compile("[^A-Za-z0-9]+|(?<=[a-z])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])|(?<=[A-Za-z])(?=[0-9])|(?<=[0-9])(?=[A-Za-z])");
   /** Names repeat (fields, locals, map keys): each is judged once, up to this many. */
   private static final int MAX_DECIDED_NAMES = 4096;
+  /** Longer names (map keys can be any text) are judged each time rather than kept. */
+  private static final int MAX_DECIDED_NAME_LENGTH = 64;
   /** Strings longer than this are only searched in their first characters, to bound the cost. */
   private static final int MAX_SCANNED_CHARS = 4096;
 
@@ -113,7 +115,7 @@ final class Redaction {
     Boolean known = decidedNames.get(name);
     if (known == null) {
       known = matchesName(name);
-      if (decidedNames.size() < MAX_DECIDED_NAMES) {
+      if (name.length() <= MAX_DECIDED_NAME_LENGTH && decidedNames.size() < MAX_DECIDED_NAMES) {
         decidedNames.put(name, known);
       }
     }

@@ -153,6 +153,10 @@ class DumpCaptureTest {
     assertEquals(StringValue.of("40001"), sqlInfo.fields().get("SQLState"));
     assertEquals(new PrimitiveValue("int", 1213), sqlInfo.fields().get("errorCode"));
     assertEquals(new PrimitiveValue("int", 512), ioInfo.fields().get("bytesTransferred"));
+    ThrowableInfo fsInfo = capture.capture("od-3", new java.nio.file.FileSystemException("/a", "/b", "busy"), null)
+        .exception().root();
+    assertEquals(Map.of("file", StringValue.of("/a"), "otherFile", StringValue.of("/b"), "reason", StringValue.of("busy")),
+        fsInfo.fields());
   }
 
   @Test

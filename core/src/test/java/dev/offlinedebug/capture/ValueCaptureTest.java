@@ -93,6 +93,8 @@ class ValueCaptureTest {
     assertEquals("/tmp/x", ((TextValue) only(Path.of("/tmp/x"))).text());
     assertEquals(new TextValue("java.lang.Class", "java.lang.String"), only(String.class));
     assertEquals(StringValue.of("built"), only(new StringBuilder("built")));
+    assertEquals(new TextValue("java.io.IOException", "java.io.IOException: disk"),
+        only(new java.io.IOException("disk")));
   }
 
   @Test

@@ -62,6 +62,10 @@ class RebuildFidelityTest {
         Arguments.of("non-Latin-1", new IllegalArgumentException("Grüße, Ελληνικά, 日本語, עברית")),
         Arguments.of("emoji", new OrderFailure("payment 💳 failed 😱 at 𝄞")),
         Arguments.of("control characters", new IllegalStateException("tab\there\nnew line\u0000nul")),
+        Arguments.of("target-first constructor",
+            new java.lang.reflect.InvocationTargetException(new OrderFailure("in target"), "invoke failed")),
+        Arguments.of("cause-typed constructor", new UncheckedIOException(new IOException("typed cause"))),
+        Arguments.of("file system", new java.nio.file.FileSystemException("/a", "/b", "busy")),
         Arguments.of("multi-line message", new OrderFailure("line one\nline two\r\nline three")));
   }
 

@@ -1,36 +1,59 @@
 package dev.offlinedebug.junit5;
 
-import dev.offlinedebug.capture.CaptureLimits;
+import static java.util.Map.entry;
+
+import dev.offlinedebug.appender.DumpOptions;
+import dev.offlinedebug.store.StatusListener;
 import dev.offlinedebug.store.WriterSettings;
 import java.nio.file.Path;
-import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.BiConsumer;
+import java.util.function.Function;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * The extensions' settings, read once per engine run from JUnit configuration parameters ({@code
- * junit-platform.properties}, {@code -D} system properties, launcher parameters).
+ * junit-platform.properties}, {@code -D} system properties, launcher parameters). The dump writer
+ * takes the appenders' options, with their names and syntax, prefixed with {@code offlinedebug.}.
  *
  * @param enabled whether failing tests are dumped
  * @param writerSettings where and how dumps are written
  */
 record ExtensionConfiguration(boolean enabled, WriterSettings writerSettings) {
-  static final String ENABLED = "offlinedebug.enabled";
-  static final String DIRECTORY = "offlinedebug.directory";
-  static final String MAX_DEPTH = "offlinedebug.maxDepth";
-  static final String MAX_STRING_LENGTH = "offlinedebug.maxStringLength";
-  static final String MAX_COLLECTION_ELEMENTS = "offlinedebug.maxCollectionElements";
-  static final String MAX_DUMP_BYTES = "offlinedebug.maxDumpBytes";
-  static final String REDACT = "offlinedebug.redact";
-  static final String MAX_DUMPS_PER_SECOND = "offlinedebug.maxDumpsPerSecond";
+  static final String PREFIX = "offlinedebug.";
+  static final String ENABLED = PREFIX + "enabled";
+  static final String DIRECTORY = PREFIX + "directory";
 
   /** Relative to the working directory, which Maven and Gradle set to the module directory. */
   static final String DEFAULT_DIRECTORY = "target/offline-debug";
 
   /**
+   * Off: two invocations of a parameterized test failing the same way are two failures, each with
+   * its own test ID and locals.
+   */
+  static final String DEFAULT_DEDUP_WINDOW = "0";
+
+  /**
    * Higher than the appenders' default: a test run is short, and a broken fixture failing a whole
    * parameterized test at once should still give one dump per failure.
    */
-  static final int DEFAULT_MAX_DUMPS_PER_SECOND = 100;
+  static final String DEFAULT_MAX_DUMPS_PER_SECOND = "100";
+
+  /** The appenders' writer options (all but {@code minLevel}: every test failure is an error). */
+  private static final Map<String, BiConsumer<DumpOptions, String>> WRITER_OPTIONS =
+      Map.ofEntries(
+          entry("directory", DumpOptions::setDirectory),
+          entry("maxFileSize", DumpOptions::setMaxFileSize),
+          entry("maxTotalSize", DumpOptions::setMaxTotalSize),
+          entry("maxAge", DumpOptions::setMaxAge),
+          entry("maxDepth", DumpOptions::setMaxDepth),
+          entry("maxStringLength", DumpOptions::setMaxStringLength),
+          entry("maxCollectionElements", DumpOptions::setMaxCollectionElements),
+          entry("maxDumpBytes", DumpOptions::setMaxDumpBytes),
+          entry("redact", DumpOptions::setRedact),
+          entry("dedupWindow", DumpOptions::setDedupWindow),
+          entry("maxDumpsPerSecond", DumpOptions::setMaxDumpsPerSecond));
 
   private static final ExtensionContext.Namespace NAMESPACE =
       ExtensionContext.Namespace.create(ExtensionConfiguration.class);
@@ -41,35 +64,38 @@ record ExtensionConfiguration(boolean enabled, WriterSettings writerSettings) {
     return root.getStore(NAMESPACE)
         .getOrComputeIfAbsent(
             ExtensionConfiguration.class,
-            key -> read(new ParameterReader(root::getConfigurationParameter, ConsoleStatus.INSTANCE)),
+            key -> read(root::getConfigurationParameter, ConsoleStatus.INSTANCE),
             ExtensionConfiguration.class);
   }
 
-  static ExtensionConfiguration read(ParameterReader parameters) {
-    CaptureLimits defaults = CaptureLimits.DEFAULTS;
-    CaptureLimits limits =
-        new CaptureLimits(
-            parameters.nonNegativeInt(MAX_DEPTH, defaults.maxDepth()),
-            parameters.nonNegativeInt(MAX_STRING_LENGTH, defaults.maxStringLength()),
-            parameters.nonNegativeInt(MAX_COLLECTION_ELEMENTS, defaults.maxCollectionElements()),
-            parameters.nonNegativeInt(MAX_DUMP_BYTES, defaults.maxDumpBytes()),
-            parameters.list(REDACT));
-    WriterSettings writerSettings =
-        new WriterSettings(
-            Path.of(parameters.string(DIRECTORY, DEFAULT_DIRECTORY)),
-            WriterSettings.DEFAULT_MAX_FILE_SIZE,
-            WriterSettings.DEFAULT_MAX_TOTAL_SIZE,
-            WriterSettings.DEFAULT_MAX_AGE,
-            // Every failing test gets its own dump: two invocations of a parameterized test failing
-            // the same way are two failures, each with its own test ID and locals.
-            Duration.ZERO,
-            parameters.nonNegativeInt(MAX_DUMPS_PER_SECOND, DEFAULT_MAX_DUMPS_PER_SECOND),
-            null,
-            limits);
-    return new ExtensionConfiguration(parameters.bool(ENABLED, true), writerSettings);
+  /**
+   * Reads the configuration; a malformed value is reported with the expected format and the
+   * defaults are used, as Jupiter does for its own parameters: a typo in a diagnostics setting must
+   * not fail the test run.
+   */
+  static ExtensionConfiguration read(Function<String, Optional<String>> parameters, StatusListener status) {
+    boolean enabled = new ParameterReader(parameters, status).bool(ENABLED, true);
+    DumpOptions options = defaults();
+    WRITER_OPTIONS.forEach(
+        (name, setter) -> parameters.apply(PREFIX + name).ifPresent(value -> setter.accept(options, value)));
+    WriterSettings settings =
+        options.writerSettings(problem -> status.report("configuration parameter " + PREFIX + problem, null));
+    if (settings == null) {
+      status.report("using the defaults of every " + PREFIX + "* writer parameter", null);
+      settings = defaults().writerSettings(problem -> status.report(problem, null));
+    }
+    return new ExtensionConfiguration(enabled, settings);
   }
 
-  /** The dump directory. */
+  private static DumpOptions defaults() {
+    DumpOptions options = new DumpOptions();
+    options.setDirectory(DEFAULT_DIRECTORY);
+    options.setDedupWindow(DEFAULT_DEDUP_WINDOW);
+    options.setMaxDumpsPerSecond(DEFAULT_MAX_DUMPS_PER_SECOND);
+    return options;
+  }
+
+  /** The dump directory, absolute. */
   Path directory() {
     return writerSettings.directory();
   }

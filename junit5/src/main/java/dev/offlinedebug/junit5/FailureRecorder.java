@@ -13,11 +13,11 @@ import org.opentest4j.TestAbortedException;
 
 /** Writes one test failure as a dump and publishes its ID as a report entry. */
 final class FailureRecorder {
-  static final String UNIQUE_ID = "test.uniqueId";
-  static final String DISPLAY_NAME = "test.displayName";
-  static final String TEST_CLASS = "test.class";
-  static final String TEST_METHOD = "test.method";
-  static final String PHASE = "test.phase";
+  private static final String UNIQUE_ID = "test.uniqueId";
+  private static final String DISPLAY_NAME = "test.displayName";
+  private static final String TEST_CLASS = "test.class";
+  private static final String TEST_METHOD = "test.method";
+  private static final String PHASE = "test.phase";
 
   private FailureRecorder() {}
 
@@ -40,6 +40,11 @@ final class FailureRecorder {
           StoredWriter.of(context, configuration.writerSettings()).write(thrown, event(context, phase));
       if (id != null) {
         context.publishReportEntry(OfflineDebugExtension.REPORT_ENTRY_KEY, id);
+        // Surefire (up to 3.6 at least) drops report entries; it keeps a test's standard output
+        // in its XML report and console, next to the failure.
+        System.out.println(
+            "offline-debug: " + phase.description + " failed: " + context.getDisplayName() + "; dump "
+                + id + " in " + configuration.directory());
       }
     } catch (RuntimeException | LinkageError e) {
       ConsoleStatus.INSTANCE.report(
@@ -54,7 +59,7 @@ final class FailureRecorder {
         .orElse(false);
   }
 
-  static LoggedEvent event(ExtensionContext context, FailurePhase phase) {
+  private static LoggedEvent event(ExtensionContext context, FailurePhase phase) {
     Map<String, String> attributes = new LinkedHashMap<>();
     attributes.put(UNIQUE_ID, context.getUniqueId());
     attributes.put(DISPLAY_NAME, context.getDisplayName());

@@ -8,8 +8,8 @@ import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
  * Writes a dump for every failing test: the failure with the local variables of the frames it
  * unwound through (when the offline-debug agent is on the test JVM), and the test's unique ID and
  * display name as attributes {@code test.uniqueId} and {@code test.displayName}. The dump ID is
- * published as report entry {@value #REPORT_ENTRY_KEY}, so Surefire reports and IDEs show it next
- * to the failure.
+ * published as report entry {@value #REPORT_ENTRY_KEY}, which IDEs show next to the failure, and
+ * printed on standard output, which Surefire keeps in its reports (it drops report entries).
  *
  * <p>Register it on a test class, or for every test class through JUnit's extension
  * auto-detection ({@code junit.jupiter.extensions.autodetection.enabled=true}):
@@ -30,11 +30,12 @@ import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
  *
  * <p>Configured with JUnit configuration parameters ({@code junit-platform.properties} or {@code
  * -D}): {@code offlinedebug.enabled} (default {@code true}), {@code offlinedebug.directory}
- * (default {@code target/offline-debug}), {@code offlinedebug.maxDepth}, {@code
- * offlinedebug.maxStringLength}, {@code offlinedebug.maxCollectionElements}, {@code
- * offlinedebug.maxDumpBytes}, {@code offlinedebug.redact} (comma-separated) and {@code
- * offlinedebug.maxDumpsPerSecond} (default {@code 100}). Dumps are written through one store
- * writer per directory and engine run, closed when the run ends.
+ * (default {@code target/offline-debug}), and the appenders' other writer options with their
+ * syntax, prefixed with {@code offlinedebug.}: {@code maxFileSize}, {@code maxTotalSize}, {@code
+ * maxAge}, {@code maxDepth}, {@code maxStringLength}, {@code maxCollectionElements}, {@code
+ * maxDumpBytes}, {@code redact}, {@code dedupWindow} (default {@code 0}: every failure gets its own
+ * dump) and {@code maxDumpsPerSecond} (default {@code 100}). Dumps are written through one store
+ * writer per directory and engine run, opened at the first failure and closed when the run ends.
  *
  * @see ReplayDump
  * @since 0.1

@@ -1,16 +1,13 @@
 package dev.offlinedebug.junit5;
 
 import dev.offlinedebug.store.StatusListener;
-import java.util.Arrays;
-import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Function;
 
 /**
  * Reads typed JUnit configuration parameters. A malformed value is reported with the expected
- * format and replaced by the default, as Jupiter does for its own parameters: a typo in a
- * diagnostics setting must not fail the test run.
+ * format and replaced by the default.
  */
 final class ParameterReader {
   private final Function<String, Optional<String>> parameters;
@@ -52,13 +49,6 @@ final class ParameterReader {
       // reported below with the expected format
     }
     return malformed(name, value.get(), "a non-negative integer", defaultValue);
-  }
-
-  /** A comma-separated list, entries trimmed, empty entries dropped; empty when absent. */
-  List<String> list(String name) {
-    return value(name)
-        .map(text -> Arrays.stream(text.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList())
-        .orElse(List.of());
   }
 
   private Optional<String> value(String name) {

@@ -4,6 +4,7 @@ import dev.offlinedebug.Dump;
 import dev.offlinedebug.OfflineDebug;
 import java.lang.reflect.Method;
 import java.nio.file.Path;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.InvocationInterceptor;
 import org.junit.jupiter.api.extension.ReflectiveInvocationContext;
@@ -14,6 +15,9 @@ import org.opentest4j.TestAbortedException;
 final class ReplayDumpExtension implements InvocationInterceptor {
   static final String ID = "offlinedebug.replay.id";
   static final String CAUSE = "offlinedebug.replay.cause";
+
+  /** The report entry that says whether the dump was replayed or only rethrown. */
+  static final String REPORT_ENTRY_KEY = "offline-debug.replay";
 
   @Override
   public void interceptTestMethod(
@@ -35,32 +39,33 @@ final class ReplayDumpExtension implements InvocationInterceptor {
         request.directory().isBlank()
             ? ExtensionConfiguration.of(context).directory()
             : Path.of(request.directory());
-    replay(OfflineDebug.open(directory).load(id), parameters.nonNegativeInt(CAUSE, request.cause()));
+    replay(
+        OfflineDebug.open(directory).load(id),
+        parameters.nonNegativeInt(CAUSE, request.cause()),
+        how -> context.publishReportEntry(REPORT_ENTRY_KEY, how));
   }
 
   /**
    * Throws the {@code cause}-th cause of {@code dump}'s rebuilt exception, replayed through
-   * generated frames when replay is available.
+   * generated frames when replay works here, and tells {@code outcome} which happened: {@code
+   * "replayed"} or {@code "rethrown: replay failed (<what it threw>)"}. Replay fails without ASM on
+   * the class path, for example; the test must fail with the dump's exception all the same.
    */
-  static void replay(Dump dump, int cause) throws Throwable {
-    String thrownType =
-        dump.exception()
-            .nthCause(cause)
-            .orElseThrow(
-                () -> new IllegalArgumentException(
-                    "dump " + dump.id() + " has no cause " + cause + ": its cause chain is shorter"))
-            .type();
+  static void replay(Dump dump, int cause, Consumer<String> outcome) throws Throwable {
+    if (dump.exception().nthCause(cause).isEmpty()) {
+      throw new IllegalArgumentException(
+          "dump " + dump.id() + " has no cause " + cause + ": its cause chain is shorter");
+    }
+    Throwable rebuilt = nthCause(dump.rebuild(), cause);
     try {
       OfflineDebug.replay(dump, cause);
-    } catch (UnsupportedOperationException | LinkageError unavailable) {
-      // Replay itself is missing (no ASM on the class path, or a core without replay) unless this
-      // is the dumped exception coming back replayed.
-      if (unavailable.getClass().getName().equals(thrownType)) {
-        throw unavailable;
+    } catch (Throwable thrown) {
+      if (thrown.getClass() == rebuilt.getClass()) {
+        outcome.accept("replayed");
+        throw thrown;
       }
-      ConsoleStatus.INSTANCE.report(
-          "replay is unavailable, rethrowing dump " + dump.id() + " without its frames", unavailable);
-      throw nthCause(dump.rebuild(), cause);
+      outcome.accept("rethrown: replay failed (" + thrown + ")");
+      throw rebuilt;
     }
     throw new IllegalStateException("replay of dump " + dump.id() + " returned without throwing");
   }

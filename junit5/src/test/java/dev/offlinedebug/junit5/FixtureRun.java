@@ -46,10 +46,15 @@ final class FixtureRun {
 
   /** The dump IDs published as report entries, in publishing order. */
   static List<String> reportedDumpIds(EngineExecutionResults results) {
+    return reportEntries(results, OfflineDebugExtension.REPORT_ENTRY_KEY);
+  }
+
+  /** The values of the report entries named {@code key}, in publishing order. */
+  static List<String> reportEntries(EngineExecutionResults results, String key) {
     return results.allEvents().reportingEntryPublished().stream()
         .map(event -> event.getRequiredPayload(ReportEntry.class).getKeyValuePairs())
-        .filter(entry -> entry.containsKey(OfflineDebugExtension.REPORT_ENTRY_KEY))
-        .map(entry -> entry.get(OfflineDebugExtension.REPORT_ENTRY_KEY))
+        .filter(entry -> entry.containsKey(key))
+        .map(entry -> entry.get(key))
         .toList();
   }
 

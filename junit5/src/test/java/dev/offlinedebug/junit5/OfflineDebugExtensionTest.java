@@ -19,6 +19,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -72,6 +73,36 @@ class OfflineDebugExtensionTest {
     Dump dump = onlyDump(run);
     assertEquals(IllegalStateException.class.getName(), dump.exception().root().type());
     assertEquals("afterEach", dump.attributes().get("test.phase"));
+  }
+
+  @Test
+  void failingTestAndAfterEach_writeOneDumpPerFailure() throws IOException {
+    FixtureRun run = new FixtureRun(directory);
+    EngineExecutionResults results = run.run(FailingTestAndAfterEach.class);
+
+    Throwable failure = FixtureRun.failure(results.testEvents().failed().list().get(0));
+    assertEquals("test failed", failure.getMessage());
+    assertEquals("tear-down failed", failure.getSuppressed()[0].getMessage());
+    List<String> ids = FixtureRun.reportedDumpIds(results);
+    assertEquals(2, run.dumps().size());
+    assertEquals(2, ids.size());
+    Dump test = OfflineDebug.open(directory).load(ids.get(0));
+    Dump tearDown = OfflineDebug.open(directory).load(ids.get(1));
+    assertEquals(List.of("test", "test failed"), List.of(test.attributes().get("test.phase"), test.exception().root().message()));
+    assertEquals(
+        List.of("afterEach", "tear-down failed"),
+        List.of(tearDown.attributes().get("test.phase"), tearDown.exception().root().message()));
+  }
+
+  @Test
+  void failingNestedTest_writesOneDump() throws IOException {
+    FixtureRun run = new FixtureRun(directory);
+    EngineExecutionResults results = run.run(Outer.class);
+
+    Event failed = results.testEvents().failed().list().get(0);
+    Dump dump = onlyDump(run);
+    assertEquals(failed.getTestDescriptor().getUniqueId().toString(), dump.attributes().get("test.uniqueId"));
+    assertEquals(Outer.Inner.class.getName(), dump.logger());
   }
 
   @Test
@@ -197,6 +228,33 @@ class OfflineDebugExtensionTest {
     @AfterEach
     void tearDown() {
       throw new IllegalStateException("tear-down failed");
+    }
+  }
+
+  @Fixture
+  @ExtendWith(OfflineDebugExtension.class)
+  static class FailingTestAndAfterEach {
+    @Test
+    void test() {
+      throw new IllegalStateException("test failed");
+    }
+
+    @AfterEach
+    void tearDown() {
+      throw new IllegalStateException("tear-down failed");
+    }
+  }
+
+  @Fixture
+  @ExtendWith(OfflineDebugExtension.class)
+  static class Outer {
+    @Nested
+    @ExtendWith(OfflineDebugExtension.class)
+    class Inner {
+      @Test
+      void fails() {
+        throw new IllegalStateException("nested");
+      }
     }
   }
 

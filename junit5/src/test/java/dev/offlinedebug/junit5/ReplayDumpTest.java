@@ -19,11 +19,14 @@ class ReplayDumpTest {
   void replayDump_throwsDumpedExceptionWithOriginalTypeAndMessage() {
     String id = dumpOfFailure();
 
-    Throwable replayed = replayFailure(new FixtureRun(directory).with(ReplayDumpExtension.ID, id));
+    EngineExecutionResults results =
+        new FixtureRun(directory).with(ReplayDumpExtension.ID, id).run(Reproduce.class);
 
+    Throwable replayed = FixtureRun.failure(results.testEvents().failed().list().get(0));
     assertEquals(IllegalStateException.class, replayed.getClass());
     assertEquals("order 42 has no lines", replayed.getMessage());
     assertEquals(Failing.class.getName(), replayed.getStackTrace()[0].getClassName());
+    assertEquals(List.of("replayed"), FixtureRun.reportEntries(results, ReplayDumpExtension.REPORT_ENTRY_KEY));
   }
 
   @Test
@@ -36,7 +39,7 @@ class ReplayDumpTest {
 
     assertEquals(IllegalArgumentException.class, replayed.getClass());
     assertEquals("empty", replayed.getMessage());
-    assertEquals(IndexOutOfBoundsException.class, replayed.getCause().getClass());
+    assertInstanceOf(IndexOutOfBoundsException.class, replayed.getCause());
   }
 
   @Test
@@ -60,15 +63,13 @@ class ReplayDumpTest {
 
   @Test
   void replayDump_unknownId_failsWithDumpNotFound() {
-    String id = dumpOfFailure();
+    dumpOfFailure();
 
-    EngineExecutionResults results =
-        new FixtureRun(directory)
-            .with(ReplayDumpExtension.ID, id.substring(0, id.length() - 1) + (id.endsWith("0") ? "1" : "0"))
-            .run(Reproduce.class);
+    Throwable failure =
+        replayFailure(new FixtureRun(directory).with(ReplayDumpExtension.ID, "od-zzzzzzzzz-zzzzzz-0"));
 
-    assertInstanceOf(
-        DumpNotFoundException.class, FixtureRun.failure(results.testEvents().failed().list().get(0)));
+    assertInstanceOf(DumpNotFoundException.class, failure);
+    assertTrue(failure.getMessage().contains("od-zzzzzzzzz-zzzzzz-0"), failure.getMessage());
   }
 
   @Test

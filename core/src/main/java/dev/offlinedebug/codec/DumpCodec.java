@@ -93,7 +93,7 @@ public final class DumpCodec {
     }
   }
 
-  private static void verifyChecksum(byte[] payload, int length, Path file, long offset)
+  static void verifyChecksum(byte[] payload, int length, Path file, long offset)
       throws DumpFormatException {
     int body = length - TRAILER_SIZE;
     if (body < 0 || payload[body] != (byte) 0xc1 || payload[body + 1] != 'z'

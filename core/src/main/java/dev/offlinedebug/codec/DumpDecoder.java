@@ -131,63 +131,71 @@ final class DumpDecoder {
         });
         case "f" -> v.sequence(t.frames, (list, seq) -> {
           while (seq.hasNextSequenceItem()) {
-            list.add(frame(seq));
+            String className = name(seq);
+            String methodName = name(ValueReader.next(seq));
+            String fileName = name(ValueReader.next(seq));
+            int line = ValueReader.next(seq).int32();
+            list.add(new FrameInfo(className, methodName, fileName, line, null, null, null, false, List.of()));
           }
         });
+        case "fm" -> v.sequence(t.frames, (list, seq) -> {
+          while (seq.hasNextSequenceItem()) {
+            int index = frameIndex(list, seq.int32());
+            FrameInfo f = list.get(index);
+            String module = name(ValueReader.next(seq));
+            String version = name(ValueReader.next(seq));
+            String loader = name(ValueReader.next(seq));
+            list.set(index, new FrameInfo(f.className(), f.methodName(), f.fileName(), f.line(), module,
+                version, loader, f.localsCaptured(), f.locals()));
+          }
+        });
+        case "fv" -> v.sequence(t.frames, (list, seq) -> {
+          while (seq.hasNextSequenceItem()) {
+            int index = frameIndex(list, seq.int32());
+            int count = ValueReader.next(seq).int32();
+            List<LocalVariable> locals = new ArrayList<>();
+            for (int i = 0; i < count; i++) {
+              String localName = name(ValueReader.next(seq));
+              String localType = name(ValueReader.next(seq));
+              locals.add(new LocalVariable(localName, localType, values.read(seq)));
+            }
+            list.set(index, list.get(index).withLocals(locals));
+          }
+        });
+        case "fp" -> t.enclosing = v.int32();
+        case "fs" -> t.shared = v.int32();
         default -> {
           return false;
         }
       }
       return true;
     }));
+    if (t.shared > 0) {
+      t.frames.addAll(sharedFrames(t.enclosing, t.shared));
+    }
     String description = t.description != null
         ? t.description
         : DumpEncoder.defaultDescription(t.type, t.message);
     return new ThrowableInfo(t.type, t.message, description, t.frames, t.cause, t.suppressed, t.fields);
   }
 
-  private FrameInfo frame(ValueIn in) {
-    FrameFields f = new FrameFields();
-    in.marshallable(w -> WireFields.read(w, (name, v) -> {
-      switch (name) {
-        case "c" -> f.className = name(v);
-        case "m" -> f.methodName = name(v);
-        case "f" -> f.fileName = name(v);
-        case "l" -> f.line = v.int32();
-        case "M" -> f.moduleName = name(v);
-        case "V" -> f.moduleVersion = name(v);
-        case "L" -> f.classLoaderName = name(v);
-        case "k" -> f.localsCaptured = v.bool();
-        case "v" -> v.sequence(f.locals, (list, seq) -> {
-          while (seq.hasNextSequenceItem()) {
-            list.add(local(seq));
-          }
-        });
-        default -> {
-          return false;
-        }
-      }
-      return true;
-    }));
-    return new FrameInfo(f.className, f.methodName, f.fileName, f.line, f.moduleName,
-        f.moduleVersion, f.classLoaderName, f.localsCaptured, f.locals);
+  /** The last {@code count} frames of the already decoded throwable {@code enclosing}. */
+  private List<FrameInfo> sharedFrames(int enclosing, int count) {
+    if (enclosing < 0 || enclosing >= throwables.size()) {
+      throw new IllegalStateException("frames shared with throwable " + enclosing + " not read yet");
+    }
+    List<FrameInfo> outer = throwables.get(enclosing).frames();
+    if (count > outer.size()) {
+      throw new IllegalStateException(count + " frames shared with throwable " + enclosing + " of " + outer.size());
+    }
+    return outer.subList(outer.size() - count, outer.size());
   }
 
-  private LocalVariable local(ValueIn in) {
-    String[] nameAndType = new String[2];
-    Value[] value = new Value[1];
-    in.marshallable(w -> WireFields.read(w, (name, v) -> {
-      switch (name) {
-        case "n" -> nameAndType[0] = name(v);
-        case "t" -> nameAndType[1] = name(v);
-        case "v" -> value[0] = values.read(v);
-        default -> {
-          return false;
-        }
-      }
-      return true;
-    }));
-    return new LocalVariable(nameAndType[0], nameAndType[1], value[0]);
+  private static int frameIndex(List<FrameInfo> frames, int index) {
+    if (index < 0 || index >= frames.size()) {
+      throw new IllegalStateException("frame index " + index + " outside " + frames.size() + " frames");
+    }
+    return index;
   }
 
   private String name(ValueIn in) {
@@ -214,17 +222,7 @@ final class DumpDecoder {
     final List<Integer> suppressed = new ArrayList<>();
     final Map<String, Value> fields = new LinkedHashMap<>();
     final List<FrameInfo> frames = new ArrayList<>();
-  }
-
-  private static final class FrameFields {
-    String className;
-    String methodName;
-    String fileName;
-    int line;
-    String moduleName;
-    String moduleVersion;
-    String classLoaderName;
-    boolean localsCaptured;
-    final List<LocalVariable> locals = new ArrayList<>();
+    int enclosing = -1;
+    int shared;
   }
 }

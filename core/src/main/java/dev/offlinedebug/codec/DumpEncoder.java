@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import net.openhft.chronicle.bytes.Bytes;
 import net.openhft.chronicle.wire.BinaryWire;
-import net.openhft.chronicle.wire.ValueOut;
 import net.openhft.chronicle.wire.WireOut;
 
 /**
@@ -38,7 +37,7 @@ final class DumpEncoder {
 
   private void body(WireOut w, Dump dump) {
     w.write("ts").int64(dump.time().getEpochSecond());
-    w.write("tn").int32(dump.time().getNano());
+    SmallInts.write(w.write("tn"), dump.time().getNano());
     text(w, "h", dump.host());
     w.write("p").int64(dump.pid());
     text(w, "j", dump.jvm());
@@ -51,70 +50,125 @@ final class DumpEncoder {
     text(w, "lv", dump.level());
     text(w, "m", dump.message());
     pairs(w, "md", dump.mdc());
-    w.write("mk").sequence(dump.markers(), (markers, seq) -> markers.forEach(m -> WireText.write(seq, m)));
+    if (!dump.markers().isEmpty()) {
+      w.write("mk").sequence(dump.markers(), (markers, seq) -> markers.forEach(m -> WireText.write(seq, m)));
+    }
     pairs(w, "at", dump.attributes());
     w.write("lc").bool(dump.localsCaptured());
-    w.write("x").sequence(dump.exception().throwables(), (throwables, seq) -> {
-      for (ThrowableInfo t : throwables) {
-        seq.marshallable(tw -> throwable(tw, t));
+    List<ThrowableInfo> throwables = dump.exception().throwables();
+    int[] enclosing = enclosing(throwables);
+    w.write("x").sequence(throwables, (list, seq) -> {
+      for (int i = 0; i < list.size(); i++) {
+        ThrowableInfo t = list.get(i);
+        List<FrameInfo> outer = enclosing[i] < 0 ? List.of() : list.get(enclosing[i]).frames();
+        int shared = commonTail(t.frames(), outer);
+        int parent = enclosing[i];
+        seq.marshallable(tw -> throwable(tw, t, parent, shared));
       }
     });
   }
 
-  private void throwable(WireOut w, ThrowableInfo t) {
-    w.write("t").int32(names.indexOf(t.type()));
+  /**
+   * For each throwable, the earlier one it is printed under (whose cause or suppressed it is), or
+   * {@code -1}. Its frames in common with that one are not repeated, as {@code printStackTrace}
+   * prints {@code "... n more"} instead of them.
+   */
+  private static int[] enclosing(List<ThrowableInfo> throwables) {
+    int[] enclosing = new int[throwables.size()];
+    java.util.Arrays.fill(enclosing, -1);
+    for (int j = 0; j < throwables.size(); j++) {
+      ThrowableInfo t = throwables.get(j);
+      if (t.cause() > j && enclosing[t.cause()] < 0) {
+        enclosing[t.cause()] = j;
+      }
+      for (int s : t.suppressed()) {
+        if (s > j && enclosing[s] < 0) {
+          enclosing[s] = j;
+        }
+      }
+    }
+    return enclosing;
+  }
+
+  private static int commonTail(List<FrameInfo> frames, List<FrameInfo> outer) {
+    int m = frames.size() - 1;
+    int n = outer.size() - 1;
+    while (m >= 0 && n >= 0 && frames.get(m).equals(outer.get(n))) {
+      m--;
+      n--;
+    }
+    return frames.size() - 1 - m;
+  }
+
+  private void throwable(WireOut w, ThrowableInfo t, int enclosing, int shared) {
+    SmallInts.write(w.write("t"), names.indexOf(t.type()));
     text(w, "m", t.message());
     if (!t.description().equals(defaultDescription(t.type(), t.message()))) {
       text(w, "d", t.description());
     }
     if (t.cause() != ThrowableInfo.NO_CAUSE) {
-      w.write("c").int32(t.cause());
+      SmallInts.write(w.write("c"), t.cause());
     }
     if (!t.suppressed().isEmpty()) {
-      w.write("s").sequence(t.suppressed(), (indexes, seq) -> indexes.forEach(seq::int32));
+      w.write("s").sequence(t.suppressed(), (indexes, seq) -> indexes.forEach(i -> SmallInts.write(seq, i)));
     }
     if (!t.fields().isEmpty()) {
       w.write("o").sequence(t.fields(), (fields, seq) -> {
         for (Map.Entry<String, Value> field : fields.entrySet()) {
-          seq.int32(names.indexOf(field.getKey()));
+          SmallInts.write(seq, names.indexOf(field.getKey()));
           values.write(seq, field.getValue());
         }
       });
     }
-    w.write("f").sequence(t.frames(), (frames, seq) -> {
-      for (FrameInfo frame : frames) {
-        seq.marshallable(fw -> frame(fw, frame));
+    List<FrameInfo> own = t.frames().subList(0, t.frames().size() - shared);
+    frames(w, own);
+    if (shared > 0) {
+      SmallInts.write(w.write("fp"), enclosing);
+      SmallInts.write(w.write("fs"), shared);
+    }
+  }
+
+  /**
+   * Frames as 4 ints each (class, method, file, line); module and class loader names only for the
+   * frames that have them ({@code fm}), locals only for the frames that captured them ({@code fv}).
+   */
+  private void frames(WireOut w, List<FrameInfo> frames) {
+    w.write("f").sequence(frames, (list, seq) -> {
+      for (FrameInfo f : list) {
+        SmallInts.write(seq, names.indexOf(f.className()));
+        SmallInts.write(seq, names.indexOf(f.methodName()));
+        SmallInts.write(seq, names.indexOf(f.fileName()));
+        SmallInts.write(seq, f.line());
       }
     });
-  }
-
-  private void frame(WireOut w, FrameInfo f) {
-    w.write("c").int32(names.indexOf(f.className()));
-    w.write("m").int32(names.indexOf(f.methodName()));
-    name(w, "f", f.fileName());
-    w.write("l").int32(f.line());
-    name(w, "M", f.moduleName());
-    name(w, "V", f.moduleVersion());
-    name(w, "L", f.classLoaderName());
-    if (f.localsCaptured()) {
-      w.write("k").bool(true);
-      w.write("v").sequence(f.locals(), this::locals);
-    }
-  }
-
-  private void locals(List<LocalVariable> locals, ValueOut seq) {
-    for (LocalVariable local : locals) {
-      seq.marshallable(lw -> {
-        lw.write("n").int32(names.indexOf(local.name()));
-        lw.write("t").int32(names.indexOf(local.type()));
-        values.write(lw.write("v"), local.value());
+    if (frames.stream().anyMatch(f -> f.moduleName() != null || f.moduleVersion() != null || f.classLoaderName() != null)) {
+      w.write("fm").sequence(frames, (list, seq) -> {
+        for (int i = 0; i < list.size(); i++) {
+          FrameInfo f = list.get(i);
+          if (f.moduleName() != null || f.moduleVersion() != null || f.classLoaderName() != null) {
+            SmallInts.write(seq, i);
+            SmallInts.write(seq, names.indexOf(f.moduleName()));
+            SmallInts.write(seq, names.indexOf(f.moduleVersion()));
+            SmallInts.write(seq, names.indexOf(f.classLoaderName()));
+          }
+        }
       });
     }
-  }
-
-  private void name(WireOut w, String field, String name) {
-    if (name != null) {
-      w.write(field).int32(names.indexOf(name));
+    if (frames.stream().anyMatch(FrameInfo::localsCaptured)) {
+      w.write("fv").sequence(frames, (list, seq) -> {
+        for (int i = 0; i < list.size(); i++) {
+          FrameInfo f = list.get(i);
+          if (f.localsCaptured()) {
+            SmallInts.write(seq, i);
+            SmallInts.write(seq, f.locals().size());
+            for (LocalVariable local : f.locals()) {
+              SmallInts.write(seq, names.indexOf(local.name()));
+              SmallInts.write(seq, names.indexOf(local.type()));
+              values.write(seq, local.value());
+            }
+          }
+        }
+      });
     }
   }
 

@@ -80,12 +80,33 @@ public final class RecordFrame {
       throw new DumpFormatException(file, offset,
           "length " + length + " exceeds file of " + size + " bytes");
     }
+    return DumpCodec.decode(payload(channel, file, offset, length), length, file, offset);
+  }
+
+  /**
+   * Whether an intact record (complete, with a matching checksum) starts at {@code offset}; its
+   * length must have been checked against the file size.
+   */
+  public static boolean isIntact(FileChannel channel, Path file, long offset) throws IOException {
+    int header = readHeader(channel, offset);
+    if (header == 0 || !isComplete(header) || length(header) > MAX_PAYLOAD) {
+      return false;
+    }
+    try {
+      DumpCodec.verifyChecksum(payload(channel, file, offset, length(header)), length(header), file, offset);
+      return true;
+    } catch (DumpFormatException e) {
+      return false;
+    }
+  }
+
+  private static byte[] payload(FileChannel channel, Path file, long offset, int length) throws IOException {
     ByteBuffer payload = ByteBuffer.allocate(length);
     while (payload.hasRemaining()) {
       if (channel.read(payload, offset + HEADER_SIZE + payload.position()) < 0) {
         throw new DumpFormatException(file, offset, "file ends inside the record");
       }
     }
-    return DumpCodec.decode(payload.array(), length, file, offset);
+    return payload.array();
   }
 }

@@ -15,9 +15,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import net.openhft.chronicle.wire.ValueIn;
-import net.openhft.chronicle.wire.WireIn;
 
-/** Reads what {@link ValueWriter} wrote. Lists grow per element read, never from a length field. */
+/**
+ * Reads what {@link ValueWriter} wrote. Counts in the input only bound loops that stop at the end
+ * of the sequence; nothing is allocated from a count, so a lying count is an error, not an
+ * allocation.
+ */
 final class ValueReader {
   private final List<String> names;
 
@@ -33,53 +36,87 @@ final class ValueReader {
     if (depth >= ValueKind.MAX_NESTING) {
       throw new IllegalStateException("values nested deeper than " + ValueKind.MAX_NESTING);
     }
-    Fields fields = new Fields();
-    if (!in.marshallable(w -> readFields(w, fields, depth))) {
-      throw new IllegalStateException("expected a value");
-    }
-    return fields.toValue();
+    int kind = next(in).int32();
+    return switch (kind) {
+      case ValueKind.NULL -> NullValue.INSTANCE;
+      case ValueKind.PRIMITIVE -> {
+        String type = name(in);
+        yield new PrimitiveValue(type, primitive(in, next(in).int32()));
+      }
+      case ValueKind.STRING -> {
+        String s = WireText.read(next(in));
+        yield new StringValue(s, s.length() + next(in).int32());
+      }
+      case ValueKind.TEXT -> {
+        String type = name(in);
+        yield new TextValue(type, WireText.read(next(in)));
+      }
+      case ValueKind.OBJECT -> {
+        int id = next(in).int32();
+        String type = name(in);
+        int count = next(in).int32();
+        Map<String, Value> fields = new LinkedHashMap<>();
+        for (int i = 0; i < count; i++) {
+          String field = name(in);
+          fields.put(field, read(in, depth + 1));
+        }
+        yield new ObjectValue(id, type, fields);
+      }
+      case ValueKind.ARRAY -> {
+        int id = next(in).int32();
+        String type = name(in);
+        int length = next(in).int32();
+        int count = next(in).int32();
+        List<Value> elements = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+          elements.add(read(in, depth + 1));
+        }
+        yield new ArrayValue(id, type, elements, length);
+      }
+      case ValueKind.MAP -> {
+        int id = next(in).int32();
+        String type = name(in);
+        int size = next(in).int32();
+        int count = next(in).int32();
+        List<MapValue.Entry> entries = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+          Value key = read(in, depth + 1);
+          entries.add(new MapValue.Entry(key, read(in, depth + 1)));
+        }
+        yield new MapValue(id, type, entries, size);
+      }
+      case ValueKind.REF -> new RefValue(next(in).int32());
+      case ValueKind.OMITTED -> {
+        OmittedValue.Reason reason = reason(next(in).int32());
+        yield new OmittedValue(reason, name(in));
+      }
+      default -> throw new IllegalStateException("unknown value kind " + kind);
+    };
   }
 
-  private void readFields(WireIn wire, Fields f, int depth) {
-    WireFields.read(wire, (name, in) -> {
-      switch (name) {
-        case "k" -> f.kind = in.int32();
-        case "t" -> f.type = StringTable.lookup(names, in.int32());
-        case "b" -> f.box = in.int32();
-        case "v" -> f.raw = f.kind == ValueKind.PRIMITIVE ? primitive(in, f.box) : WireText.read(in);
-        case "l" -> f.length = in.int32();
-        case "i" -> f.id = in.int32();
-        case "r" -> f.reason = reason(in.int32());
-        case "f" -> in.sequence(f, (target, seq) -> {
-          while (seq.hasNextSequenceItem()) {
-            String fieldName = StringTable.lookup(names, seq.int32());
-            target.fields.put(fieldName, read(seq, depth + 1));
-          }
-        });
-        case "e" -> in.sequence(f, (target, seq) -> {
-          while (seq.hasNextSequenceItem()) {
-            target.elements.add(read(seq, depth + 1));
-          }
-        });
-        default -> {
-          return false;
-        }
-      }
-      return true;
-    });
+  /** {@code in}, after checking the sequence has another item: a count may lie. */
+  static ValueIn next(ValueIn in) {
+    if (!in.hasNextSequenceItem()) {
+      throw new IllegalStateException("sequence ends inside a value");
+    }
+    return in;
+  }
+
+  private String name(ValueIn in) {
+    return StringTable.lookup(names, next(in).int32());
   }
 
   private static Object primitive(ValueIn in, int box) {
     return switch (box) {
-      case ValueKind.BOOLEAN -> in.bool();
-      case ValueKind.BYTE -> (byte) in.int32();
-      case ValueKind.SHORT -> (short) in.int32();
-      case ValueKind.CHAR -> (char) in.int32();
-      case ValueKind.INT -> in.int32();
-      case ValueKind.LONG -> in.int64();
-      case ValueKind.FLOAT -> Float.intBitsToFloat(in.int32());
-      case ValueKind.DOUBLE -> Double.longBitsToDouble(in.int64());
-      case ValueKind.UNKNOWN_BOX -> WireText.read(in);
+      case ValueKind.BOOLEAN -> next(in).bool();
+      case ValueKind.BYTE -> (byte) next(in).int32();
+      case ValueKind.SHORT -> (short) next(in).int32();
+      case ValueKind.CHAR -> (char) next(in).int32();
+      case ValueKind.INT -> next(in).int32();
+      case ValueKind.LONG -> next(in).int64();
+      case ValueKind.FLOAT -> Float.intBitsToFloat(next(in).int32());
+      case ValueKind.DOUBLE -> Double.longBitsToDouble(next(in).int64());
+      case ValueKind.UNKNOWN_BOX -> WireText.read(next(in));
       default -> throw new IllegalStateException("unknown primitive box " + box);
     };
   }
@@ -90,47 +127,5 @@ final class ValueReader {
       throw new IllegalStateException("unknown omission reason " + ordinal);
     }
     return reasons[ordinal];
-  }
-
-  /** The fields of one value as read, in whatever order they came. */
-  private static final class Fields {
-    int kind = -1;
-    String type;
-    int box = ValueKind.INT;
-    Object raw;
-    int length = -1;
-    int id;
-    OmittedValue.Reason reason;
-    final Map<String, Value> fields = new LinkedHashMap<>();
-    final List<Value> elements = new ArrayList<>();
-
-    Value toValue() {
-      return switch (kind) {
-        case ValueKind.NULL -> NullValue.INSTANCE;
-        case ValueKind.PRIMITIVE -> new PrimitiveValue(type, raw);
-        case ValueKind.STRING -> {
-          String s = (String) raw;
-          yield new StringValue(s, length < 0 ? s.length() : length);
-        }
-        case ValueKind.TEXT -> new TextValue(type, (String) raw);
-        case ValueKind.OBJECT -> new ObjectValue(id, type, fields);
-        case ValueKind.ARRAY -> new ArrayValue(id, type, elements, length);
-        case ValueKind.MAP -> new MapValue(id, type, entries(), length);
-        case ValueKind.REF -> new RefValue(id);
-        case ValueKind.OMITTED -> new OmittedValue(reason, type);
-        default -> throw new IllegalStateException("unknown value kind " + kind);
-      };
-    }
-
-    private List<MapValue.Entry> entries() {
-      if (elements.size() % 2 != 0) {
-        throw new IllegalStateException("map entries hold " + elements.size() + " keys and values");
-      }
-      List<MapValue.Entry> entries = new ArrayList<>();
-      for (int i = 0; i < elements.size(); i += 2) {
-        entries.add(new MapValue.Entry(elements.get(i), elements.get(i + 1)));
-      }
-      return entries;
-    }
   }
 }

@@ -10,14 +10,14 @@ import dev.offlinedebug.model.RefValue;
 import dev.offlinedebug.model.StringValue;
 import dev.offlinedebug.model.TextValue;
 import dev.offlinedebug.model.Value;
-import java.util.List;
 import java.util.Map;
 import net.openhft.chronicle.wire.ValueOut;
-import net.openhft.chronicle.wire.WireOut;
 
 /**
- * Writes a {@link Value} as a nested marshallable: {@code k} (kind) first, then only the fields the
- * kind needs. Names go through the record's {@link StringTable}.
+ * Writes {@link Value}s as a run of scalars inside a Chronicle sequence: the kind, then what that
+ * kind needs, children after a count. A nested marshallable per value would cost a 5-byte length
+ * prefix and a field name per scalar, more than most values themselves; locals are most of a
+ * dump, so they are written positionally. Names go through the record's {@link StringTable}.
  */
 final class ValueWriter {
   private final StringTable names;
@@ -32,103 +32,96 @@ final class ValueWriter {
 
   private void write(ValueOut out, Value value, int depth) {
     // Capture bounds nesting by maxDepth; this guard keeps a misconfigured depth from overflowing
-    // the stack here and keeps every record readable by ValueReader's own nesting limit.
-    Value bounded = depth >= ValueKind.MAX_NESTING - 1
-        ? new OmittedValue(OmittedValue.Reason.TRUNCATED, value.type())
-        : value;
-    out.marshallable(w -> fields(w, bounded, depth));
-  }
-
-  private void fields(WireOut w, Value value, int depth) {
+    // the stack here and keeps every record within ValueReader's own nesting limit.
+    if (depth >= ValueKind.MAX_NESTING - 1 && hasChildren(value)) {
+      value = new OmittedValue(OmittedValue.Reason.TRUNCATED, value.type());
+    }
     if (value instanceof NullValue) {
-      w.write("k").int32(ValueKind.NULL);
+      SmallInts.write(out, ValueKind.NULL);
     } else if (value instanceof PrimitiveValue p) {
-      w.write("k").int32(ValueKind.PRIMITIVE);
-      w.write("t").int32(names.indexOf(p.type()));
-      primitive(w, p.value());
+      SmallInts.write(out, ValueKind.PRIMITIVE);
+      SmallInts.write(out, names.indexOf(p.type()));
+      primitive(out, p.value());
     } else if (value instanceof StringValue s) {
-      w.write("k").int32(ValueKind.STRING);
-      WireText.write(w.write("v"), s.value());
-      if (s.length() != s.value().length()) {
-        w.write("l").int32(s.length());
-      }
+      SmallInts.write(out, ValueKind.STRING);
+      WireText.write(out, s.value());
+      SmallInts.write(out, s.length() - s.value().length());
     } else if (value instanceof TextValue t) {
-      w.write("k").int32(ValueKind.TEXT);
-      w.write("t").int32(names.indexOf(t.type()));
-      WireText.write(w.write("v"), t.text());
+      SmallInts.write(out, ValueKind.TEXT);
+      SmallInts.write(out, names.indexOf(t.type()));
+      WireText.write(out, t.text());
     } else if (value instanceof ObjectValue o) {
-      w.write("k").int32(ValueKind.OBJECT);
-      w.write("i").int32(o.id());
-      w.write("t").int32(names.indexOf(o.type()));
-      w.write("f").sequence(o.fields(), (fields, seq) -> {
-        for (Map.Entry<String, Value> field : fields.entrySet()) {
-          seq.int32(names.indexOf(field.getKey()));
-          write(seq, field.getValue(), depth + 1);
-        }
-      });
+      SmallInts.write(out, ValueKind.OBJECT);
+      SmallInts.write(out, o.id());
+      SmallInts.write(out, names.indexOf(o.type()));
+      SmallInts.write(out, o.fields().size());
+      for (Map.Entry<String, Value> field : o.fields().entrySet()) {
+        SmallInts.write(out, names.indexOf(field.getKey()));
+        write(out, field.getValue(), depth + 1);
+      }
     } else if (value instanceof ArrayValue a) {
-      w.write("k").int32(ValueKind.ARRAY);
-      w.write("i").int32(a.id());
-      w.write("t").int32(names.indexOf(a.type()));
-      w.write("l").int32(a.length());
-      w.write("e").sequence(a.elements(), (elements, seq) -> values(seq, elements, depth));
+      SmallInts.write(out, ValueKind.ARRAY);
+      SmallInts.write(out, a.id());
+      SmallInts.write(out, names.indexOf(a.type()));
+      SmallInts.write(out, a.length());
+      SmallInts.write(out, a.elements().size());
+      for (Value element : a.elements()) {
+        write(out, element, depth + 1);
+      }
     } else if (value instanceof MapValue m) {
-      w.write("k").int32(ValueKind.MAP);
-      w.write("i").int32(m.id());
-      w.write("t").int32(names.indexOf(m.type()));
-      w.write("l").int32(m.size());
-      w.write("e").sequence(m.entries(), (entries, seq) -> {
-        for (MapValue.Entry entry : entries) {
-          write(seq, entry.key(), depth + 1);
-          write(seq, entry.value(), depth + 1);
-        }
-      });
+      SmallInts.write(out, ValueKind.MAP);
+      SmallInts.write(out, m.id());
+      SmallInts.write(out, names.indexOf(m.type()));
+      SmallInts.write(out, m.size());
+      SmallInts.write(out, m.entries().size());
+      for (MapValue.Entry entry : m.entries()) {
+        write(out, entry.key(), depth + 1);
+        write(out, entry.value(), depth + 1);
+      }
     } else if (value instanceof RefValue r) {
-      w.write("k").int32(ValueKind.REF);
-      w.write("i").int32(r.id());
+      SmallInts.write(out, ValueKind.REF);
+      SmallInts.write(out, r.id());
     } else if (value instanceof OmittedValue o) {
-      w.write("k").int32(ValueKind.OMITTED);
-      w.write("r").int32(o.reason().ordinal());
-      w.write("t").int32(names.indexOf(o.type()));
+      SmallInts.write(out, ValueKind.OMITTED);
+      SmallInts.write(out, o.reason().ordinal());
+      SmallInts.write(out, names.indexOf(o.type()));
     }
   }
 
-  private void values(ValueOut seq, List<Value> values, int depth) {
-    for (Value element : values) {
-      write(seq, element, depth + 1);
-    }
+  private static boolean hasChildren(Value value) {
+    return value instanceof ObjectValue || value instanceof ArrayValue || value instanceof MapValue;
   }
 
   /** Floating point values go as raw bits so NaN payloads and {@code -0.0} survive. */
-  private static void primitive(WireOut w, Object box) {
+  private static void primitive(ValueOut out, Object box) {
     if (box instanceof Boolean b) {
-      w.write("b").int32(ValueKind.BOOLEAN);
-      w.write("v").bool(b);
+      SmallInts.write(out, ValueKind.BOOLEAN);
+      out.bool(b);
     } else if (box instanceof Byte b) {
-      w.write("b").int32(ValueKind.BYTE);
-      w.write("v").int32(b);
+      SmallInts.write(out, ValueKind.BYTE);
+      SmallInts.write(out, b);
     } else if (box instanceof Short s) {
-      w.write("b").int32(ValueKind.SHORT);
-      w.write("v").int32(s);
+      SmallInts.write(out, ValueKind.SHORT);
+      SmallInts.write(out, s);
     } else if (box instanceof Character c) {
-      w.write("b").int32(ValueKind.CHAR);
-      w.write("v").int32(c);
+      SmallInts.write(out, ValueKind.CHAR);
+      SmallInts.write(out, c);
     } else if (box instanceof Integer i) {
-      w.write("b").int32(ValueKind.INT);
-      w.write("v").int32(i);
+      SmallInts.write(out, ValueKind.INT);
+      SmallInts.write(out, i);
     } else if (box instanceof Long l) {
-      w.write("b").int32(ValueKind.LONG);
-      w.write("v").int64(l);
+      SmallInts.write(out, ValueKind.LONG);
+      out.int64(l);
     } else if (box instanceof Float f) {
-      w.write("b").int32(ValueKind.FLOAT);
-      w.write("v").int32(Float.floatToRawIntBits(f));
+      SmallInts.write(out, ValueKind.FLOAT);
+      SmallInts.write(out, Float.floatToRawIntBits(f));
     } else if (box instanceof Double d) {
-      w.write("b").int32(ValueKind.DOUBLE);
-      w.write("v").int64(Double.doubleToRawLongBits(d));
+      SmallInts.write(out, ValueKind.DOUBLE);
+      out.int64(Double.doubleToRawLongBits(d));
     } else {
       // Not a box the model allows; keep its text rather than failing the whole dump.
-      w.write("b").int32(ValueKind.UNKNOWN_BOX);
-      WireText.write(w.write("v"), String.valueOf(box));
+      SmallInts.write(out, ValueKind.UNKNOWN_BOX);
+      WireText.write(out, String.valueOf(box));
     }
   }
 }

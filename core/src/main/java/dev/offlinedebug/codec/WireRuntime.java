@@ -19,10 +19,17 @@ import java.util.concurrent.TimeoutException;
  * class initialisation (about half a second), its console output and any logging it does through
  * SLF4J happen off the thread that logged the exception, where they cannot re-enter an appender.
  * Before Chronicle loads, its analytics are switched off and its {@code system.properties} lookup in
- * the working directory is pointed at a file that does not exist, unless the application configured
- * either itself.
+ * the working directory is pointed at {@code /dev/null} (where it exists), unless the application
+ * configured either itself: a stray {@code system.properties} must not change the host's system
+ * properties.
+ *
+ * <p>What remains: Chronicle logs a few lines through SLF4J while it loads (one at ERROR, saying
+ * it "may require command line arguments"; it does not, for on-heap wire encoding), on this
+ * thread, so a host can filter them by the thread name {@code offline-debug-init} or the logger
+ * {@code net.openhft}. On JDK 25 the JVM warns once that {@code sun.misc.Unsafe} is used.
  */
 public final class WireRuntime {
+  private static final String NO_PROPERTIES = "/dev/null";
   private static final CompletableFuture<Void> READY = new CompletableFuture<>();
   private static boolean started;
 
@@ -62,7 +69,10 @@ public final class WireRuntime {
   private static void initialise() {
     try {
       setIfAbsent("chronicle.analytics.disable", "true");
-      setIfAbsent("system.properties", "offline-debug-ignores-system.properties");
+      // An existing empty file: a missing one makes Chronicle log a warning into the host's logs.
+      if (new java.io.File(NO_PROPERTIES).exists()) {
+        setIfAbsent("system.properties", NO_PROPERTIES);
+      }
       // Encoding a tiny dump loads every class the write path needs.
       FrameInfo frame = new FrameInfo("C", "m", "C.java", 1, null, null, null, false, List.of());
       ThrowableInfo thrown = new ThrowableInfo("E", null, "E", List.of(frame), -1, List.of(), Map.of());

@@ -26,7 +26,7 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class DumpWriter implements Closeable {
   /** Capture needs an ID; the store assigns the real one when it places the record. */
   private static final String PENDING_ID = "od-pending";
-  private static final Duration INIT_WAIT = Duration.ofSeconds(5);
+  private static final Duration INIT_WAIT = Duration.ofSeconds(30);
   private static final Duration MIN_ROLL = Duration.ofSeconds(1);
   private static final Duration MAX_ROLL = Duration.ofHours(1);
 

@@ -52,19 +52,21 @@ final class RecordScanner {
   }
 
   /**
-   * Whether the intact headers from the start of the file step over {@code offset}, proving that no
+   * Whether the intact records from the start of the file step over {@code offset}, proving that no
    * record starts there: the ID was made up, not damaged. Only called once reading has failed.
    */
-  static boolean skipsOver(FileChannel channel, long offset) throws IOException {
+  static boolean skipsOver(FileChannel channel, Path file, long offset) throws IOException {
     long size = channel.size();
     long position = 0;
     while (position < offset && position + RecordFrame.HEADER_SIZE <= size) {
       int header = RecordFrame.readHeader(channel, position);
       int length = RecordFrame.length(header);
-      if (header == 0 || length > RecordFrame.MAX_PAYLOAD) {
+      long next = position + RecordFrame.HEADER_SIZE + length;
+      if (header == 0 || length > RecordFrame.MAX_PAYLOAD || next > size
+          || !RecordFrame.isIntact(channel, file, position)) {
         return false;
       }
-      position += RecordFrame.HEADER_SIZE + length;
+      position = next;
     }
     return position > offset && position <= size;
   }

@@ -68,7 +68,7 @@ public final class RollingDumpStore implements DumpStore {
       try {
         record = RecordFrame.read(channel, file, parsed.offset());
       } catch (DumpFormatException e) {
-        if (RecordScanner.skipsOver(channel, parsed.offset())) {
+        if (RecordScanner.skipsOver(channel, file, parsed.offset())) {
           throw new DumpNotFoundException(id, directory);
         }
         throw e;
@@ -84,26 +84,33 @@ public final class RollingDumpStore implements DumpStore {
   @Override
   public List<DumpSummary> list() throws IOException {
     requireWire();
-    List<Dump> dumps = new ArrayList<>();
+    // Summaries are kept, not dumps: a listing holds a line per dump, never the dumps themselves.
+    List<DumpSummary> found = new ArrayList<>();
     Map<String, Long> repeats = new HashMap<>();
     for (Path file : StoreLayout.storeFiles(directory)) {
       RecordScanner.scan(file, (offset, record) -> {
         if (record.dump() != null) {
-          dumps.add(record.dump());
+          found.add(summary(record.dump(), 1));
         } else {
           Occurrences counted = record.occurrences();
           repeats.merge(counted.id(), counted.count(), Long::sum);
         }
       });
     }
-    List<DumpSummary> summaries = new ArrayList<>(dumps.size());
-    for (Dump dump : dumps) {
-      summaries.add(new DumpSummary(dump.id(), dump.time(), dump.level(), dump.exception().root().type(),
-          dump.exception().root().message(), dump.logger(), dump.thread().name(),
-          Fingerprint.of(dump.exception()), 1 + repeats.getOrDefault(dump.id(), 0L)));
+    List<DumpSummary> summaries = new ArrayList<>(found.size());
+    for (DumpSummary s : found) {
+      long occurrences = 1 + repeats.getOrDefault(s.id(), 0L);
+      summaries.add(new DumpSummary(s.id(), s.time(), s.level(), s.type(), s.message(), s.logger(), s.thread(),
+          s.fingerprint(), occurrences));
     }
     summaries.sort(Comparator.comparing(DumpSummary::time));
     return summaries;
+  }
+
+  private static DumpSummary summary(Dump dump, long occurrences) {
+    return new DumpSummary(dump.id(), dump.time(), dump.level(), dump.exception().root().type(),
+        dump.exception().root().message(), dump.logger(), dump.thread().name(), Fingerprint.of(dump.exception()),
+        occurrences);
   }
 
   static void requireWire() throws IOException {

@@ -132,6 +132,7 @@ class DumpCodecTest {
     net.openhft.chronicle.wire.BinaryWire w = net.openhft.chronicle.wire.BinaryWire.binaryOnly(body);
     w.write("future").marshallable(m -> m.write("x").text("y"));
     w.write("later").int64(5);
+    w.write("small").sequence(List.of(1, 2), (l, s) -> s.wireOut().bytes().writeUnsignedByte(7));
     body.write(DumpCodec.encodeBody(dump));
     w.write("after").sequence(List.of(1, 2), (l, s) -> l.forEach(s::int32));
     byte[] payload = DumpCodec.seal(body.toByteArray(), dump.id());

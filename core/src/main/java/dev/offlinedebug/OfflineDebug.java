@@ -1,5 +1,7 @@
 package dev.offlinedebug;
 
+import dev.offlinedebug.store.RollingDumpStore;
+import dev.offlinedebug.store.StandaloneDumpFile;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Path;
@@ -31,7 +33,7 @@ public final class OfflineDebug {
    * @return the dump's ID; never null
    */
   public static String save(Throwable t, Path file) throws IOException {
-    throw new UnsupportedOperationException("save(Throwable, Path)");
+    return StandaloneDumpFile.save(t, file);
   }
 
   /**
@@ -40,7 +42,7 @@ public final class OfflineDebug {
    * @return the dump's ID; never null
    */
   public static String save(Throwable t, OutputStream out) throws IOException {
-    throw new UnsupportedOperationException("save(Throwable, OutputStream)");
+    return StandaloneDumpFile.save(t, out);
   }
 
   /**
@@ -49,7 +51,7 @@ public final class OfflineDebug {
    * @throws DumpFormatException when the file is not an intact dump
    */
   public static Dump load(Path file) throws IOException {
-    throw new UnsupportedOperationException("load(Path)");
+    return StandaloneDumpFile.load(file);
   }
 
   /**
@@ -58,7 +60,7 @@ public final class OfflineDebug {
    * @return never null
    */
   public static DumpStore open(Path directory) {
-    throw new UnsupportedOperationException("open(Path)");
+    return RollingDumpStore.open(directory);
   }
 
   /** Loads the standalone dump {@code file} and throws its {@linkplain Dump#rebuild() rebuilt} throwable. */
@@ -78,9 +80,29 @@ public final class OfflineDebug {
    *
    * @param cause which stack to replay: {@code 0} for the logged throwable, {@code n} for its n-th
    *     cause
+   * <p>Frames of JDK classes are left out of the replayed stack (only the JDK may define classes
+   * in its packages): the frame that called into the JDK throws at its own line. Needs ASM ({@code
+   * org.ow2.asm:asm}) on the class path. See {@link dev.offlinedebug.replay.Replayer} for what a
+   * debugger sees, and {@link dev.offlinedebug.replay.ReplayLauncher} to replay in a JVM a debugger
+   * attaches to.
+   *
+   * @param cause which stack to replay: {@code 0} for the logged throwable, {@code n} for its n-th
+   *     cause
    * @throws IllegalArgumentException when the cause chain is shorter than {@code cause}
+   * @throws Throwable always: the rebuilt throwable (the {@code cause}-th cause of {@link
+   *     Dump#rebuild()}), whose printed stack trace is the original's
    */
   public static void replay(Dump dump, int cause) throws Throwable {
-    throw new UnsupportedOperationException("replay(Dump, int)");
+    dev.offlinedebug.replay.Replayer.replay(dump.exception(), cause, dump.rebuild());
+  }
+
+  /** Loads the standalone dump {@code file} and {@linkplain #replay(Dump, int) replays} it. */
+  public static void replay(Path file, int cause) throws Throwable {
+    replay(load(file), cause);
+  }
+
+  /** Loads dump {@code id} from the store in {@code directory} and {@linkplain #replay(Dump, int) replays} it. */
+  public static void replay(Path directory, String id, int cause) throws Throwable {
+    replay(open(directory).load(id), cause);
   }
 }

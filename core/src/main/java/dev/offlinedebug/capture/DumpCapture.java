@@ -1,20 +1,60 @@
 package dev.offlinedebug.capture;
 
 import dev.offlinedebug.Dump;
+import dev.offlinedebug.locals.RecordedFrame;
+import dev.offlinedebug.locals.UnwindRecorder;
+import dev.offlinedebug.model.FrameInfo;
+import dev.offlinedebug.model.ThrowableGraph;
+import dev.offlinedebug.model.ThrowableInfo;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.BooleanSupplier;
+import java.util.function.Function;
 
 /**
  * Turns a live throwable, the locals the agent recorded for it, and its logging event into an
  * immutable {@link Dump}: bounded by {@link CaptureLimits}, redacted, and without running user code.
  * Thread-safe.
+ *
+ * <p>Application code that may run: only what {@code printStackTrace} runs too ({@code getMessage},
+ * {@code toString}, {@code getCause}, {@code getSuppressed}, {@code getStackTrace} of the
+ * throwables). Values are read from fields, never through methods of application classes.
+ *
+ * @since 0.1
  */
 public final class DumpCapture {
+  /** The MDC value that stands for a redacted one (the MDC holds strings only). */
+  static final String REDACTED_TEXT = "<redacted>";
+
+  private final CaptureLimits limits;
+  private final String application;
+  private final Redaction redaction;
+  private final GraphCapture graphs;
+  private final BooleanSupplier agentActive;
 
   /**
    * @param limits bounds and redaction rules; never null
    * @param application the application name written into each dump, or {@code null}
+   * @throws IllegalArgumentException when a redaction rule is not in the expected format
    */
   public DumpCapture(CaptureLimits limits, String application) {
-    throw new UnsupportedOperationException("DumpCapture");
+    this(limits, application, UnwindRecorder::take, UnwindRecorder::agentActive);
+  }
+
+  /** With the agent's records replaced, for tests that hand-make the locals of frames. */
+  DumpCapture(
+      CaptureLimits limits,
+      String application,
+      Function<Throwable, List<RecordedFrame>> recorded,
+      BooleanSupplier agentActive) {
+    this.limits = Objects.requireNonNull(limits, "limits");
+    this.application = application;
+    this.redaction = new Redaction(limits.redact());
+    this.graphs = new GraphCapture(new FrameFormat(), recorded);
+    this.agentActive = agentActive;
   }
 
   /**
@@ -23,8 +63,76 @@ public final class DumpCapture {
    * be read becomes an {@code <unavailable>} value.
    *
    * @param id the ID the store assigned to this dump; never null
+   * @param event the logging event, or {@code null} for {@link LoggedEvent#standalone()}
+   * @return never null
    */
   public Dump capture(String id, Throwable thrown, LoggedEvent event) {
-    throw new UnsupportedOperationException("capture");
+    String dumpId = id == null ? "" : id;
+    LoggedEvent logged = event == null ? LoggedEvent.standalone() : event;
+    ByteBudget budget = new ByteBudget(limits.maxDumpBytes());
+    ThrowableGraph graph;
+    try {
+      graph =
+          thrown == null
+              ? placeholder("null")
+              : graphs.capture(thrown, new ValueCapture(limits, redaction, budget), budget);
+    } catch (RuntimeException | LinkageError | StackOverflowError e) {
+      graph = bare(thrown);
+    }
+    return new Dump(
+        dumpId,
+        logged.time(),
+        HostFacts.HOST,
+        HostFacts.PID,
+        HostFacts.JVM,
+        application,
+        logged.thread(),
+        logged.logger(),
+        logged.level(),
+        logged.message(),
+        redactMdc(logged.mdc()),
+        logged.markers(),
+        logged.attributes(),
+        agentActive(),
+        graph);
+  }
+
+  private boolean agentActive() {
+    try {
+      return agentActive.getAsBoolean();
+    } catch (RuntimeException | LinkageError e) {
+      return false;
+    }
+  }
+
+  private Map<String, String> redactMdc(Map<String, String> mdc) {
+    Map<String, String> redacted = new LinkedHashMap<>(mdc);
+    for (Map.Entry<String, String> e : redacted.entrySet()) {
+      String value = e.getValue();
+      if (redaction.redactsName(e.getKey()) || (value != null && redaction.redactsText(value))) {
+        e.setValue(REDACTED_TEXT);
+      }
+    }
+    return redacted;
+  }
+
+  /** The logged throwable alone with its trace, when capturing the full graph failed. */
+  private ThrowableGraph bare(Throwable thrown) {
+    String type = thrown.getClass().getName();
+    try {
+      List<FrameInfo> frames = new ArrayList<>();
+      for (StackTraceElement e : thrown.getStackTrace()) {
+        frames.add(FrameInfo.of(e));
+      }
+      return new ThrowableGraph(
+          List.of(new ThrowableInfo(type, null, type, frames, ThrowableInfo.NO_CAUSE, List.of(), Map.of())));
+    } catch (RuntimeException | LinkageError | StackOverflowError e) {
+      return placeholder(type);
+    }
+  }
+
+  private static ThrowableGraph placeholder(String type) {
+    return new ThrowableGraph(
+        List.of(new ThrowableInfo(type, null, type, List.of(), ThrowableInfo.NO_CAUSE, List.of(), Map.of())));
   }
 }

@@ -18,14 +18,15 @@ public record ThrowableGraph(List<ThrowableInfo> throwables) {
     }
     for (int i = 0; i < throwables.size(); i++) {
       ThrowableInfo t = throwables.get(i);
-      checkIndex(i, t.cause(), true);
+      checkIndex(throwables, i, t.cause(), true);
       for (int s : t.suppressed()) {
-        checkIndex(i, s, false);
+        checkIndex(throwables, i, s, false);
       }
     }
   }
 
-  private void checkIndex(int owner, int index, boolean mayBeNone) {
+  /** Static: a compact constructor runs before the {@code throwables} field is assigned. */
+  private static void checkIndex(List<ThrowableInfo> throwables, int owner, int index, boolean mayBeNone) {
     if ((mayBeNone && index == ThrowableInfo.NO_CAUSE) || (index >= 0 && index < throwables.size())) {
       return;
     }

@@ -1,24 +1,82 @@
 package dev.offlinedebug.store;
 
+import dev.offlinedebug.capture.DumpCapture;
 import dev.offlinedebug.capture.LoggedEvent;
+import dev.offlinedebug.codec.DumpCodec;
+import dev.offlinedebug.codec.Occurrences;
+import dev.offlinedebug.codec.WireRuntime;
 import java.io.Closeable;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Captures throwables and appends them to a rolling dump store: the one write path every
  * integration (appenders, converters, JUnit, {@code OfflineDebug.save}) goes through. Thread-safe;
  * nothing it does throws into the caller.
+ *
+ * <p>Each writer appends only to store files it created itself, so any number of writers, in any
+ * number of processes, can share one directory. A failure seen again inside {@code dedupWindow}
+ * (same {@linkplain Fingerprint fingerprint}) is not dumped again: it gets the earlier dump's ID and
+ * bumps that dump's occurrence counter, which is persisted as small counter records.
+ *
+ * @since 0.1
  */
 public final class DumpWriter implements Closeable {
+  /** Capture needs an ID; the store assigns the real one when it places the record. */
+  private static final String PENDING_ID = "od-pending";
+  private static final Duration INIT_WAIT = Duration.ofSeconds(30);
+  private static final Duration MIN_ROLL = Duration.ofSeconds(1);
+  private static final Duration MAX_ROLL = Duration.ofHours(1);
 
-  private DumpWriter() {}
+  private final Path directory;
+  private final int maxDumpsPerSecond;
+  private final DumpCapture capture;
+  private final StatusReports status;
+  private final Retention retention;
+  private final StoreAppender appender;
+  private final ThrowableMemory written = new ThrowableMemory();
+  private final Deduplicator dedup;
+  private final RateLimit rateLimit;
+  private final AtomicLong nextCountFlush = new AtomicLong(System.nanoTime());
+  private volatile boolean closed;
+
+  private DumpWriter(WriterSettings settings, StatusListener listener) {
+    this.directory = settings.directory();
+    this.maxDumpsPerSecond = settings.maxDumpsPerSecond();
+    this.capture = new DumpCapture(settings.limits(), settings.application());
+    this.status = new StatusReports(listener == null ? StatusListener.IGNORE : listener);
+    this.retention = new Retention(directory, settings.maxTotalSize(), settings.maxAge(), status);
+    this.appender = new StoreAppender(directory, settings.maxFileSize(), rollInterval(settings.maxAge()), retention);
+    this.dedup = settings.dedupWindow().isZero() || settings.dedupWindow().isNegative()
+        ? null
+        : new Deduplicator(settings.dedupWindow().toNanos());
+    this.rateLimit = new RateLimit(settings.maxDumpsPerSecond());
+  }
 
   /**
    * Opens (creating when missing) the store directory of {@code settings}; problems found later
-   * (full disk, dropped dumps) go to {@code status}.
+   * (full disk, dropped dumps) go to {@code status}. Starts loading Chronicle Wire in the
+   * background; a write that comes before it is ready waits for it.
+   *
+   * @throws IOException when the directory cannot be created
    */
-  public static DumpWriter open(WriterSettings settings, StatusListener status)
-      throws java.io.IOException {
-    throw new UnsupportedOperationException("open");
+  public static DumpWriter open(WriterSettings settings, StatusListener status) throws IOException {
+    WireRuntime.start();
+    StoreLayout.createDirectory(settings.directory());
+    DumpWriter writer = new DumpWriter(settings, status);
+    writer.retention.apply();
+    return writer;
+  }
+
+  /**
+   * Files roll at least this often so that age retention, which deletes whole files, keeps close to
+   * {@code maxAge}: an eighth of it, between a second and an hour.
+   */
+  static Duration rollInterval(Duration maxAge) {
+    Duration eighth = maxAge.dividedBy(8);
+    return eighth.compareTo(MIN_ROLL) < 0 ? MIN_ROLL : eighth.compareTo(MAX_ROLL) > 0 ? MAX_ROLL : eighth;
   }
 
   /**
@@ -27,13 +85,86 @@ public final class DumpWriter implements Closeable {
    * in which case the earlier dump's ID is returned and its occurrence counter bumped.
    *
    * @return the dump ID to render in the log line, or {@code null} when the dump was dropped (rate
-   *     limit, unwritable disk); never throws
+   *     limit, unwritable disk, writer closed); never throws
    */
   public String write(Throwable thrown, LoggedEvent event) {
-    throw new UnsupportedOperationException("write");
+    if (thrown == null || closed) {
+      return null;
+    }
+    try {
+      String id = written.idOf(thrown);
+      if (id != null) {
+        return id;
+      }
+      long now = System.nanoTime();
+      flushCounts(now, false);
+      String fingerprint = dedup == null ? null : Fingerprint.of(thrown);
+      if (fingerprint != null && (id = dedup.repeat(fingerprint, now)) != null) {
+        written.remember(thrown, id);
+        return id;
+      }
+      if (!rateLimit.tryAcquire(now)) {
+        status.problem("rate", "more than " + maxDumpsPerSecond
+            + " dumps per second (maxDumpsPerSecond): dropping dumps", null);
+        return null;
+      }
+      Throwable notReady = WireRuntime.awaitReady(INIT_WAIT);
+      if (notReady != null) {
+        status.problem("chronicle", "Chronicle Wire is unavailable, dropping dumps: " + notReady, notReady);
+        return null;
+      }
+      id = appender.appendDump(DumpCodec.encodeBody(capture.capture(PENDING_ID, thrown, event)));
+      status.cleared("write", "writing dumps to " + directory + " works again");
+      status.cleared("rate", "dumps are within maxDumpsPerSecond again");
+      if (fingerprint != null) {
+        dedup.written(fingerprint, id, now);
+      }
+      written.remember(thrown, id);
+      return id;
+    } catch (IOException e) {
+      status.problem("write", "cannot write dumps to " + directory + ", dropping them until it works again: " + e, e);
+      return null;
+    } catch (RuntimeException | LinkageError | StackOverflowError e) {
+      status.problem("bug", "dump of " + thrown.getClass().getName() + " failed: " + e, e);
+      return null;
+    }
   }
 
-  /** Flushes and releases the store files. */
+  /** How many writes failed on the disk since writing last worked; for tests and status pages. */
+  long failedWrites() {
+    return status.count("write");
+  }
+
+  private void flushCounts(long now, boolean all) {
+    if (dedup == null) {
+      return;
+    }
+    long due = nextCountFlush.get();
+    if (!all && (now - due < 0 || !nextCountFlush.compareAndSet(due, now + Deduplicator.FLUSH_NANOS))) {
+      return;
+    }
+    for (Occurrences counted : dedup.takeDue(now, all)) {
+      try {
+        appender.appendOccurrences(counted.id(), counted.count());
+      } catch (IOException e) {
+        dedup.putBack(counted);
+        status.problem("write", "cannot write occurrence counts to " + directory + ": " + e, e);
+      }
+    }
+  }
+
+  /** Persists pending occurrence counts, then releases the store files. Later writes return null. */
   @Override
-  public void close() {}
+  public synchronized void close() {
+    if (closed) {
+      return;
+    }
+    try {
+      flushCounts(System.nanoTime(), true);
+    } catch (RuntimeException e) {
+      status.problem("bug", "flushing occurrence counts failed: " + e, e);
+    }
+    closed = true;
+    appender.close();
+  }
 }

@@ -9,9 +9,13 @@ import java.util.Objects;
  * Everything a {@link DumpWriter} needs; the appenders build it from their options.
  *
  * @param directory the store directory, created {@code 0700} when missing; never null
- * @param maxFileSize a store file rolls when it would grow past this many bytes
- * @param maxTotalSize the oldest files are deleted while the store is larger than this
- * @param maxAge files older than this are deleted; never null
+ * @param maxFileSize a store file rolls when it would grow past this many bytes (a single larger
+ *     dump still gets a file of its own)
+ * @param maxTotalSize the oldest files are deleted while the store is larger than this; a file a
+ *     writer (in any process) still appends to is never deleted
+ * @param maxAge files last written longer ago than this are deleted; never null. Files also roll by
+ *     time, every eighth of {@code maxAge} (at least a second, at most an hour), so that age
+ *     retention, which deletes whole files, stays close to it
  * @param dedupWindow a failure with the same fingerprint inside this window reuses the earlier dump
  *     ({@link Duration#ZERO} turns dedup off); never null
  * @param maxDumpsPerSecond dumps written per second at most, across all threads; more are dropped

@@ -1,0 +1,95 @@
+package dev.offlinedebug.benchmarks;
+
+import dev.offlinedebug.Dump;
+import dev.offlinedebug.capture.CaptureLimits;
+import dev.offlinedebug.capture.DumpCapture;
+import dev.offlinedebug.capture.LoggedEvent;
+import dev.offlinedebug.codec.DumpCodec;
+import dev.offlinedebug.store.DumpWriter;
+import dev.offlinedebug.store.StatusListener;
+import dev.offlinedebug.store.WriterSettings;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * Writing the {@linkplain ReferenceDump reference exception} as a dump, against printing its
+ * stack trace into a {@code StringWriter} (goal: {@code writeDump / printStackTrace <= 1.0}). Every
+ * benchmark makes a new throwable, as production does, so the baseline pays for that too.
+ *
+ * <ul>
+ *   <li>{@code printStackTrace}: the baseline;
+ *   <li>{@code writeDump}: {@code DumpWriter.write} with dedup off: capture (without locals, as
+ *       nothing recorded any), encode, append to the store file;
+ *   <li>{@code encodeWithLocals}: encoding the captured dump with its 50 locals added, the part
+ *       locals add to {@code writeDump}.
+ * </ul>
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+@Warmup(iterations = 3, time = 1)
+@Measurement(iterations = 5, time = 1)
+@Fork(1)
+public class DumpWriteBenchmark {
+  private Path dir;
+  private DumpWriter writer;
+  private Dump withLocals;
+
+  @Setup(Level.Trial)
+  public void open() throws IOException {
+    dir = Files.createTempDirectory("od-write-bench");
+    // Big enough never to drop for the rate limit; retention keeps the disk use bounded.
+    writer = DumpWriter.open(new WriterSettings(dir, 16L << 20, 64L << 20, Duration.ofDays(1), Duration.ZERO,
+        Integer.MAX_VALUE, "bench", CaptureLimits.DEFAULTS), StatusListener.IGNORE);
+    Throwable thrown = ReferenceDump.newThrowable();
+    withLocals = ReferenceDump.withLocals(new DumpCapture(CaptureLimits.DEFAULTS, "bench")
+        .capture("od-bench", thrown, LoggedEvent.standalone()));
+  }
+
+  @TearDown(Level.Trial)
+  public void close() throws IOException {
+    writer.close();
+    try (Stream<Path> files = Files.walk(dir)) {
+      for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
+        Files.delete(p);
+      }
+    }
+  }
+
+  @Benchmark
+  public String printStackTrace() {
+    StringWriter text = new StringWriter();
+    ReferenceDump.newThrowable().printStackTrace(new PrintWriter(text));
+    return text.toString();
+  }
+
+  @Benchmark
+  public String writeDump() {
+    return writer.write(ReferenceDump.newThrowable(), LoggedEvent.standalone());
+  }
+
+  @Benchmark
+  public byte[] encodeWithLocals() {
+    ReferenceDump.newThrowable();
+    return DumpCodec.encode(withLocals);
+  }
+}

@@ -1,0 +1,92 @@
+package dev.offlinedebug.benchmarks;
+
+import dev.offlinedebug.codec.WireRuntime;
+import java.io.IOException;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.apache.logging.log4j.Logger;
+import org.apache.logging.log4j.core.LoggerContext;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * {@code logger.error(msg, ex)} of the reference exception (20 frames, one cause; a new throwable
+ * per call, as in production) to a file appender, in three setups:
+ *
+ * <ul>
+ *   <li>{@code plain}: the file appender only, the baseline;
+ *   <li>{@code dedupHit}: plus the {@code OfflineDebug} appender and {@code %dumpId}, default
+ *       dedup window: after the first dump every call is a dedup hit (same fingerprint);
+ *   <li>{@code dedupOff}: {@code dedupWindow="0"}: every call captures and writes a full dump.
+ * </ul>
+ *
+ * The ratio of each to {@code plain} is the cost of dumps (goal: at most 1.5).
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+@Warmup(iterations = 3, time = 1)
+@Measurement(iterations = 5, time = 1)
+@Fork(1)
+public class Log4j2AppenderBenchmark {
+  private static final int FRAMES = 20;
+
+  @Param({"plain", "dedupHit", "dedupOff"})
+  public String setup;
+
+  private Path dir;
+  private LoggerContext context;
+  private Logger logger;
+  private StackTraceElement[] frames;
+  private Throwable cause;
+
+  @Setup(Level.Trial)
+  public void start() throws IOException, URISyntaxException {
+    dir = Files.createTempDirectory("od-log4j2-bench");
+    System.setProperty("od.bench.dir", dir.toString());
+    System.setProperty("od.bench.dedupWindow", setup.equals("dedupOff") ? "0" : "60s");
+    String config = setup.equals("plain") ? "log4j2-bench-plain.xml" : "log4j2-bench-dumps.xml";
+    context = new LoggerContext(setup, null, getClass().getClassLoader().getResource(config).toURI());
+    context.start();
+    // Chronicle loads in the background; measure the steady state, not its first seconds.
+    WireRuntime.awaitReady(Duration.ofMinutes(2));
+    logger = context.getLogger("bench.Orders");
+    frames = new StackTraceElement[FRAMES];
+    for (int i = 0; i < FRAMES; i++) {
+      frames[i] = new StackTraceElement("com.acme.orders.Layer" + i, "handle" + i, "Layer" + i + ".java", 40 + i);
+    }
+    cause = new ArithmeticException("/ by zero");
+    cause.setStackTrace(java.util.Arrays.copyOf(frames, 5));
+  }
+
+  @TearDown(Level.Trial)
+  public void stop() throws IOException {
+    context.stop();
+    try (Stream<Path> files = Files.walk(dir)) {
+      files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    }
+  }
+
+  @Benchmark
+  public void logError() {
+    IllegalStateException failure = new IllegalStateException("order 42 failed", cause);
+    failure.setStackTrace(frames);
+    logger.error("order {} failed", 42, failure);
+  }
+}

@@ -1,0 +1,85 @@
+package dev.offlinedebug.benchmarks;
+
+import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.classic.joran.JoranConfigurator;
+import ch.qos.logback.classic.util.LogbackMDCAdapter;
+import ch.qos.logback.core.joran.spi.JoranException;
+import ch.qos.logback.core.status.Status;
+import java.io.IOException;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+import org.slf4j.Logger;
+
+/**
+ * {@code logger.error(msg, ex)} through Logback (SLF4J API) of a new {@link ReferenceFailure} per
+ * call to a {@code FileAppender}, in three setups:
+ *
+ * <ul>
+ *   <li>{@code plain}: the file appender only, the baseline;
+ *   <li>{@code dedupHit}: {@code OfflineDebugAppender} forwarding to the file appender, whose
+ *       pattern renders {@code %dumpId}; default dedup window, so after the first dump every call is
+ *       a dedup hit (same fingerprint);
+ *   <li>{@code dedupOff}: {@code dedupWindow} {@code 0}: every call captures and writes a full dump.
+ * </ul>
+ *
+ * The ratio of each to {@code plain} is the cost of dumps (goal: at most 1.5).
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+@Warmup(iterations = 3, time = 1)
+@Measurement(iterations = 5, time = 1)
+@Fork(1)
+public class LogbackAppenderBenchmark {
+
+  @Param({"plain", "dedupHit", "dedupOff"})
+  public String setup;
+
+  private ScratchDirectory dir;
+  private LoggerContext context;
+  private Logger logger;
+  private ReferenceFailure failure;
+
+  @Setup(Level.Trial)
+  public void start() throws IOException, JoranException {
+    dir = new ScratchDirectory("od-logback-bench");
+    context = new LoggerContext();
+    context.setMDCAdapter(new LogbackMDCAdapter()); // as the SLF4J provider does for its context
+    context.putProperty("od.bench.dir", dir.path().toString());
+    context.putProperty("od.bench.dedupWindow", setup.equals("dedupOff") ? "0" : "60s");
+    JoranConfigurator configurator = new JoranConfigurator();
+    configurator.setContext(context);
+    String config = setup.equals("plain") ? "logback-bench-plain.xml" : "logback-bench-dumps.xml";
+    configurator.doConfigure(getClass().getClassLoader().getResource(config));
+    for (Status status : context.getStatusManager().getCopyOfStatusList()) {
+      if (status.getLevel() == Status.ERROR) {
+        throw new IllegalStateException(config + ": " + status.getMessage(), status.getThrowable());
+      }
+    }
+    logger = context.getLogger("bench.Orders");
+    failure = new ReferenceFailure();
+  }
+
+  @TearDown(Level.Trial)
+  public void stop() throws IOException {
+    context.stop();
+    dir.close();
+  }
+
+  @Benchmark
+  public void logError() {
+    logger.error("order {} failed", 42, failure.next());
+  }
+}

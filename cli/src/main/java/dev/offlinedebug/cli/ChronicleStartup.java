@@ -1,0 +1,43 @@
+package dev.offlinedebug.cli;
+
+import dev.offlinedebug.codec.WireRuntime;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.time.Duration;
+import net.openhft.chronicle.core.Jvm;
+
+/**
+ * Starts Chronicle Wire, which reads and writes the dumps, before a command touches the store.
+ * While it initialises, Chronicle prints warnings straight to {@code System.err} on some JDKs (for
+ * example that it cannot read the JDK's direct memory limit on JDK 25); they say nothing to a user
+ * of the command, whose stderr is reserved for one-line errors, so they are discarded.
+ */
+final class ChronicleStartup {
+  /** Generous: Chronicle takes about a second, longer on a busy machine. */
+  private static final Duration READY_WITHIN = Duration.ofMinutes(2);
+
+  private static boolean started;
+
+  private ChronicleStartup() {}
+
+  static synchronized void ensureStarted() throws IOException {
+    if (started) {
+      return;
+    }
+    started = true;
+    PrintStream err = System.err;
+    System.setErr(new PrintStream(OutputStream.nullOutputStream(), true));
+    Throwable problem;
+    try {
+      problem = WireRuntime.awaitReady(READY_WITHIN);
+      // The direct memory limit is read once, lazily; reading it here keeps its warning muted too.
+      Jvm.maxDirectMemory();
+    } finally {
+      System.setErr(err);
+    }
+    if (problem != null) {
+      throw new IOException("cannot start Chronicle Wire to read dumps: " + problem, problem);
+    }
+  }
+}

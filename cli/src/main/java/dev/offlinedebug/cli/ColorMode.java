@@ -1,0 +1,8 @@
+package dev.offlinedebug.cli;
+
+/** The values of {@code --color}. */
+enum ColorMode {
+  AUTO,
+  ALWAYS,
+  NEVER
+}

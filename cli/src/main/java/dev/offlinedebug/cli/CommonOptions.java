@@ -1,0 +1,20 @@
+package dev.offlinedebug.cli;
+
+import picocli.CommandLine.Option;
+
+/** Options every subcommand takes. */
+final class CommonOptions {
+  @Option(names = "--verbose", description = "Print the stack trace of a failure.")
+  boolean verbose;
+
+  @Option(
+      names = "--color",
+      paramLabel = "WHEN",
+      defaultValue = "auto",
+      description = "auto (on a terminal unless NO_COLOR is set), always or never. Default: ${DEFAULT-VALUE}.")
+  ColorMode color;
+
+  Style style() {
+    return Style.of(color);
+  }
+}

@@ -1,0 +1,19 @@
+package dev.offlinedebug.cli;
+
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.IParameterExceptionHandler;
+import picocli.CommandLine.ParameterException;
+
+/** A usage error is one line naming the problem and where to find help; exit code 2. */
+final class UsageErrorHandler implements IParameterExceptionHandler {
+  @Override
+  public int handleParseException(ParameterException e, String[] args) {
+    CommandLine command = e.getCommandLine();
+    PrintWriter err = command.getErr();
+    err.println("offline-debug: " + TerminalText.escape(e.getMessage()));
+    err.println("Try '" + command.getCommandSpec().qualifiedName() + " --help' for more information.");
+    err.flush();
+    return ExitCode.USAGE;
+  }
+}

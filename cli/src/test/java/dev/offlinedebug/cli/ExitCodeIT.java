@@ -1,0 +1,121 @@
+package dev.offlinedebug.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.acme.shop.Failures;
+import dev.offlinedebug.OfflineDebug;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ExitCodeIT {
+  @TempDir Path work;
+
+  @Test
+  void show_unknownId() throws Exception {
+    Path dir = work.resolve("dumps");
+    try (StoreFixture store = StoreFixture.open(dir)) {
+      store.write(Failures.unsupported(1));
+    }
+    for (String command : List.of("show", "export", "replay")) {
+      JarRunner.Result result = new JarRunner(work).run(command, "no-such-dump", "--dir", dir.toString());
+      assertEquals(3, result.exit(), result.toString());
+      assertOneLine(result);
+    }
+  }
+
+  @Test
+  void show_expiredId() throws Exception {
+    Path dir = work.resolve("dumps");
+    List<String> ids = new ArrayList<>();
+    try (StoreFixture store = StoreFixture.open(dir, 4096, 16 * 1024, Duration.ZERO)) {
+      for (int i = 0; i < 200; i++) {
+        ids.add(store.write(Failures.unsupported(i)));
+      }
+    }
+    JarRunner.Result result = new JarRunner(work).run("show", ids.get(0), "--dir", dir.toString());
+    assertEquals(3, result.exit(), result.toString());
+    assertTrue(result.err().contains("expired"), result.toString());
+    assertOneLine(result);
+    assertEquals(0, new JarRunner(work).run("show", ids.get(ids.size() - 1), "--dir", dir.toString()).exit());
+  }
+
+  @Test
+  void show_corruptFile() throws Exception {
+    Path garbage = work.resolve("garbage.dump");
+    Files.write(garbage, "this is not a dump, just text\n".repeat(20).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    JarRunner.Result result = new JarRunner(work).run("show", "--file", garbage.toString());
+    assertEquals(4, result.exit(), result.toString());
+    assertTrue(result.err().contains(garbage.toString()), "names the file: " + result);
+    assertOneLine(result);
+
+    Path torn = work.resolve("torn.dump");
+    OfflineDebug.save(Failures.declined("C-1", 30_000), torn);
+    byte[] whole = Files.readAllBytes(torn);
+    Files.write(torn, java.util.Arrays.copyOf(whole, whole.length / 2));
+    JarRunner.Result tornResult = new JarRunner(work).run("export", "--file", torn.toString());
+    assertEquals(4, tornResult.exit(), tornResult.toString());
+    assertOneLine(tornResult);
+  }
+
+  @Test
+  void show_missingFile() throws Exception {
+    JarRunner.Result result = new JarRunner(work).run("show", "--file", work.resolve("nope.dump").toString());
+    assertEquals(3, result.exit(), result.toString());
+    assertOneLine(result);
+  }
+
+  @Test
+  void verbose_addsTheStackTrace() throws Exception {
+    JarRunner.Result result = new JarRunner(work).run("show", "--file", work.resolve("nope.dump").toString(), "--verbose");
+    assertEquals(3, result.exit(), result.toString());
+    assertTrue(result.err().contains("\tat "), result.toString());
+  }
+
+  @Test
+  void usageErrors() throws Exception {
+    JarRunner runner = new JarRunner(work);
+    List<List<String>> usages = List.of(
+        List.of(),
+        List.of("frobnicate"),
+        List.of("list", "--bogus"),
+        List.of("list", "--since", "yesterday-ish"),
+        List.of("list", "--grep", "(unclosed"),
+        List.of("show"),
+        List.of("show", "od-1", "--file", "x.dump"),
+        List.of("export", "od-1", "--format", "xml"),
+        List.of("replay", "od-1", "--cause", "-1"),
+        List.of("replay", "od-1", "--jdwp", "not an address"),
+        List.of("tail", "--poll", "often"));
+    for (List<String> args : usages) {
+      JarRunner.Result result = runner.run(args.toArray(String[]::new));
+      assertEquals(2, result.exit(), args + ": " + result);
+      assertTrue(result.err().startsWith("offline-debug: "), args + ": " + result);
+      assertFalse(result.err().contains("\tat "), args + ": " + result);
+    }
+  }
+
+  @Test
+  void helpAndVersion() throws Exception {
+    JarRunner runner = new JarRunner(work);
+    for (String command : List.of("list", "show", "export", "replay", "tail", "stats", "demo")) {
+      JarRunner.Result help = runner.run(command, "--help");
+      assertEquals(0, help.exit(), help.toString());
+      assertTrue(help.out().startsWith("Usage: offline-debug " + command), help.toString());
+    }
+    JarRunner.Result version = runner.run("--version");
+    assertEquals(0, version.exit(), version.toString());
+    assertTrue(version.out().startsWith("offline-debug 0.1"), version.toString());
+  }
+
+  private static void assertOneLine(JarRunner.Result result) {
+    assertEquals(1, result.err().lines().count(), "one line on stderr: " + result);
+    assertTrue(result.err().startsWith("offline-debug: "), result.toString());
+  }
+}

@@ -1,0 +1,121 @@
+package dev.offlinedebug.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.acme.shop.Failures;
+import com.sun.jdi.Bootstrap;
+import com.sun.jdi.StackFrame;
+import com.sun.jdi.StringReference;
+import com.sun.jdi.VirtualMachine;
+import com.sun.jdi.connect.AttachingConnector;
+import com.sun.jdi.connect.Connector;
+import com.sun.jdi.event.Event;
+import com.sun.jdi.event.EventSet;
+import com.sun.jdi.event.ExceptionEvent;
+import com.sun.jdi.request.EventRequest;
+import com.sun.jdi.request.ExceptionRequest;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ReplayIT {
+  @TempDir Path work;
+
+  @Test
+  void replay_inProcessThrowsThroughTheOriginalFrames() throws Exception {
+    Path dir = work.resolve("dumps");
+    String id;
+    try (StoreFixture store = StoreFixture.open(dir)) {
+      id = store.write(Failures.declined("C-1042", 33_790));
+    }
+    JarRunner.Result result = new JarRunner(work).run("replay", id, "--cause", "1", "--dir", dir.toString());
+    assertEquals(0, result.exit(), result.toString());
+    assertTrue(result.out().startsWith("Replaying java.lang.IllegalStateException of dump " + id), result.toString());
+    assertTrue(result.out().contains("card declined for C-1042"), result.toString());
+    assertTrue(result.out().contains("\tat com.acme.shop.Failures.charge(Failures.java:"), result.toString());
+  }
+
+  @Test
+  void replay_jdwpDebuggerStopsWithOriginalLocals() throws Exception {
+    Path dir = work.resolve("dumps");
+    String id;
+    try (StoreFixture store = StoreFixture.open(dir)) {
+      id = store.write(Failures.declined("C-1042", 33_790));
+    }
+    Process replay = new JarRunner(work)
+        .builder("replay", id, "--cause", "1", "--jdwp", "localhost:0", "--dir", dir.toString())
+        .redirectErrorStream(true).start();
+    try {
+      debugReplay(replay);
+    } finally {
+      replay.destroyForcibly();
+    }
+  }
+
+  private static void debugReplay(Process replay) throws Exception {
+    BufferedReader out = new BufferedReader(new InputStreamReader(replay.getInputStream(), StandardCharsets.UTF_8));
+    Matcher attach = null;
+    StringBuilder seen = new StringBuilder();
+    Pattern attachLine = Pattern.compile("waiting for a debugger on (\\S+):(\\d+)\\.");
+    while (attach == null) {
+      String line = out.readLine();
+      if (line == null) {
+        break;
+      }
+      seen.append(line).append('\n');
+      Matcher m = attachLine.matcher(line);
+      attach = m.find() ? m : null;
+    }
+    assertNotNull(attach, "the attach line: " + seen);
+    assertTrue(seen.toString().contains("java.lang.IllegalStateException"), seen.toString());
+
+    VirtualMachine vm = attach(attach.group(1), attach.group(2));
+    ExceptionRequest request = vm.eventRequestManager().createExceptionRequest(null, true, true);
+    request.setSuspendPolicy(EventRequest.SUSPEND_ALL);
+    request.enable();
+    vm.resume();
+    ExceptionEvent thrown = null;
+    for (int waits = 0; thrown == null; waits++) {
+      EventSet events = vm.eventQueue().remove(1000);
+      if (events == null) {
+        assertTrue(waits < 600, "no exception event from the replay JVM");
+        continue;
+      }
+      for (Event event : events) {
+        if (event instanceof ExceptionEvent e
+            && e.exception().referenceType().name().equals("java.lang.IllegalStateException")
+            && e.location().declaringType().name().equals("com.acme.shop.Failures")) {
+          thrown = e;
+        }
+      }
+      if (thrown == null) {
+        events.resume();
+      }
+    }
+    StackFrame top = thrown.thread().frame(0);
+    assertEquals("com.acme.shop.Failures", top.location().declaringType().name());
+    assertEquals("charge", top.location().method().name());
+    assertEquals("C-1042", ((StringReference) top.getValue(top.visibleVariableByName("customer"))).value());
+    vm.dispose();
+    assertTrue(replay.waitFor(5, TimeUnit.MINUTES));
+    assertEquals(0, replay.exitValue());
+  }
+
+  private static VirtualMachine attach(String host, String port) throws Exception {
+    AttachingConnector socket = Bootstrap.virtualMachineManager().attachingConnectors().stream()
+        .filter(c -> c.transport().name().equals("dt_socket")).findFirst().orElseThrow();
+    Map<String, Connector.Argument> arguments = socket.defaultArguments();
+    arguments.get("hostname").setValue(host);
+    arguments.get("port").setValue(port);
+    return socket.attach(arguments);
+  }
+}

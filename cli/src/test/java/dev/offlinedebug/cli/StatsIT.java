@@ -1,0 +1,56 @@
+package dev.offlinedebug.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.acme.shop.Failures;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class StatsIT {
+  @TempDir Path work;
+
+  @Test
+  void stats_topFingerprintsWithCountsAndLatestId() throws Exception {
+    Path dir = work.resolve("dumps");
+    String latestUnsupported = null;
+    String declined;
+    try (StoreFixture store = StoreFixture.open(dir)) {
+      declined = store.write(Failures.declined("C-1", 30_000));
+      for (int i = 0; i < 3; i++) {
+        latestUnsupported = store.write(Failures.unsupported(i));
+      }
+    }
+    JarRunner.Result result = new JarRunner(work).run("stats", "--dir", dir.toString(), "--since", "1h");
+    assertEquals(0, result.exit(), result.toString());
+    List<String> lines = result.out().lines().toList();
+    assertEquals(3, lines.size(), result.toString());
+    assertTrue(lines.get(0).contains("COUNT"), result.toString());
+    assertTrue(lines.get(1).matches("\\s+3\\s+3\\s+\\S+\\s+" + latestUnsupported
+        + "\\s+java.lang.UnsupportedOperationException: operation 2"), result.toString());
+    assertTrue(lines.get(2).matches("\\s+1\\s+1\\s+\\S+\\s+" + declined + "\\s+java.lang.IllegalArgumentException: .*"),
+        result.toString());
+    JarRunner.Result limited = new JarRunner(work).run("stats", "--dir", dir.toString(), "--limit", "1");
+    assertEquals(2, limited.out().lines().count(), limited.toString());
+  }
+
+  @Test
+  void stats_andListCountDeduplicatedOccurrences() throws Exception {
+    Path dir = work.resolve("dumps");
+    String id = null;
+    try (StoreFixture store = StoreFixture.open(dir, 1 << 20, 1 << 26, Duration.ofMinutes(10))) {
+      for (int i = 0; i < 4; i++) {
+        id = store.write(Failures.declined("C-1", 30_000), "com.acme.shop.Checkout", "failed", Map.of());
+      }
+    }
+    JarRunner.Result listed = new JarRunner(work).run("list", "--dir", dir.toString());
+    assertEquals(1, listed.out().lines().count(), listed.toString());
+    assertTrue(listed.out().contains(id) && listed.out().contains("(4 occurrences)"), listed.toString());
+    JarRunner.Result stats = new JarRunner(work).run("stats", "--dir", dir.toString());
+    assertTrue(stats.out().lines().skip(1).findFirst().orElseThrow().matches("\\s+4\\s+1\\s+.*"), stats.toString());
+  }
+}

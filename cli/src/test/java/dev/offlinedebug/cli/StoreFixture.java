@@ -1,0 +1,55 @@
+package dev.offlinedebug.cli;
+
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+
+import dev.offlinedebug.capture.CaptureLimits;
+import dev.offlinedebug.capture.LoggedEvent;
+import dev.offlinedebug.model.ThreadInfo;
+import dev.offlinedebug.store.DumpWriter;
+import dev.offlinedebug.store.WriterSettings;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/** Writes dumps into a store with the real writer, as the appenders do. */
+final class StoreFixture implements AutoCloseable {
+  private final DumpWriter writer;
+
+  private StoreFixture(WriterSettings settings) throws IOException {
+    this.writer = DumpWriter.open(settings, (message, cause) -> {
+      throw new AssertionError("writer reported: " + message, cause);
+    });
+  }
+
+  /** A store that writes every throwable (no dedup, no rate limit worth hitting). */
+  static StoreFixture open(Path directory) throws IOException {
+    return open(directory, WriterSettings.DEFAULT_MAX_FILE_SIZE, WriterSettings.DEFAULT_MAX_TOTAL_SIZE, Duration.ZERO);
+  }
+
+  static StoreFixture open(Path directory, long maxFileSize, long maxTotalSize, Duration dedupWindow)
+      throws IOException {
+    return new StoreFixture(new WriterSettings(directory, maxFileSize, maxTotalSize, WriterSettings.DEFAULT_MAX_AGE,
+        dedupWindow, 100_000, "cli-test", CaptureLimits.DEFAULTS));
+  }
+
+  /** Writes {@code thrown} as logged at ERROR by {@code logger} with {@code mdc}; returns its ID. */
+  String write(Throwable thrown, String logger, String message, Map<String, String> mdc) {
+    LoggedEvent event = new LoggedEvent(Instant.now(), logger, "ERROR", message, ThreadInfo.current(), mdc,
+        List.of(), Map.of());
+    String id = writer.write(thrown, event);
+    assertNotNull(id, "the writer dropped a dump");
+    return id;
+  }
+
+  String write(Throwable thrown) {
+    return write(thrown, "com.acme.shop.Checkout", "Checkout failed", Map.of());
+  }
+
+  @Override
+  public void close() {
+    writer.close();
+  }
+}

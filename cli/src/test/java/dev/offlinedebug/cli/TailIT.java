@@ -1,0 +1,75 @@
+package dev.offlinedebug.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.acme.shop.Failures;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class TailIT {
+  private static final int DUMPS = 40;
+
+  @TempDir Path work;
+
+  @Test
+  void tail_printsEveryDumpOnceAcrossRolls() throws Exception {
+    Path dir = work.resolve("dumps");
+    List<String> written = new ArrayList<>();
+    try (StoreFixture store = StoreFixture.open(dir, 8 * 1024, 64L * 1024 * 1024, Duration.ZERO)) {
+      String before = store.write(Failures.unsupported(-1));
+      Path out = work.resolve("tail.out");
+      Path err = work.resolve("tail.err");
+      Process tail = new JarRunner(work)
+          .builder("tail", "--dir", dir.toString(), "--poll", "20ms", "--max", Integer.toString(DUMPS))
+          .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+      try {
+        awaitFollowing(tail, err);
+        for (int i = 0; i < DUMPS; i++) {
+          written.add(store.write(Failures.unsupported(i)));
+          if (i % 8 == 0) {
+            Thread.sleep(30);
+          }
+        }
+        assertTrue(tail.waitFor(5, TimeUnit.MINUTES), "tail stops after --max dumps");
+      } finally {
+        tail.destroyForcibly();
+      }
+      assertEquals(0, tail.exitValue(), Files.readString(err));
+      List<String> lines = Files.readAllLines(out, StandardCharsets.UTF_8);
+      assertEquals(DUMPS, lines.size(), String.join("\n", lines));
+      for (int i = 0; i < DUMPS; i++) {
+        String id = written.get(i);
+        assertEquals(1, lines.stream().filter(line -> line.contains("  " + id + "  ")).count(), id + " once in\n" + lines);
+        assertTrue(lines.get(i).contains("operation " + i + "  "), "in order: " + lines);
+      }
+      assertTrue(lines.stream().noneMatch(line -> line.contains(before)), "only new dumps: " + lines);
+    }
+    try (Stream<Path> files = Files.list(dir)) {
+      assertTrue(files.filter(Files::isRegularFile).count() > 2, "the store rolled while tail ran");
+    }
+  }
+
+  /** Waits (bounded) until tail has read the store and says it is following. */
+  private static void awaitFollowing(Process tail, Path err) throws Exception {
+    for (int i = 0; i < 3000; i++) {
+      if (Files.readString(err).contains("Following ")) {
+        return;
+      }
+      if (!tail.isAlive()) {
+        throw new AssertionError("tail ended: " + Files.readString(err));
+      }
+      Thread.sleep(20);
+    }
+    tail.destroyForcibly();
+    throw new AssertionError("tail never started following: " + Files.readString(err));
+  }
+}

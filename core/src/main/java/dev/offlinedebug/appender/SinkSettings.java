@@ -1,0 +1,11 @@
+package dev.offlinedebug.appender;
+
+import dev.offlinedebug.store.WriterSettings;
+
+/**
+ * Parsed and validated appender options.
+ *
+ * @param writer what the dump writer needs
+ * @param minLevel events below it get no dump
+ */
+record SinkSettings(WriterSettings writer, Severity minLevel) {}

@@ -1,0 +1,276 @@
+package dev.offlinedebug.capture;
+
+import dev.offlinedebug.model.ArrayValue;
+import dev.offlinedebug.model.MapValue;
+import dev.offlinedebug.model.NullValue;
+import dev.offlinedebug.model.ObjectValue;
+import dev.offlinedebug.model.OmittedValue;
+import dev.offlinedebug.model.OmittedValue.Reason;
+import dev.offlinedebug.model.PrimitiveValue;
+import dev.offlinedebug.model.RefValue;
+import dev.offlinedebug.model.StringValue;
+import dev.offlinedebug.model.TextValue;
+import dev.offlinedebug.model.Value;
+import java.lang.reflect.Array;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.IdentityHashMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Captures the values of one dump: bounded in depth, breadth, string length and total size,
+ * redacted, with shared references and cycles as {@link RefValue}s. Runs no application code: JDK
+ * objects are read through their public API, everything else through its fields. One instance per
+ * dump; not thread-safe.
+ */
+final class ValueCapture {
+  /** Bounds recursion even when a user configures a huge {@code maxDepth}. */
+  private static final int DEPTH_CEILING = 64;
+
+  private final Redaction redaction;
+  private final ByteBudget budget;
+  private final int maxDepth;
+  private final int maxElements;
+  private final int maxStringLength;
+  private final IdentityHashMap<Object, Integer> ids = new IdentityHashMap<>();
+  private int nextId = 1;
+
+  ValueCapture(CaptureLimits limits, Redaction redaction, ByteBudget budget) {
+    this.redaction = redaction;
+    this.budget = budget;
+    this.maxDepth = Math.max(0, Math.min(limits.maxDepth(), DEPTH_CEILING));
+    this.maxElements = Math.max(0, limits.maxCollectionElements());
+    this.maxStringLength = Math.max(0, limits.maxStringLength());
+  }
+
+  /** A value held under {@code name} (local, field, map key): redacted when the name is sensitive. */
+  Value named(String name, Object value, String declaredType, int depth) {
+    budget.chargeName(name);
+    if (redaction.redactsName(name)) {
+      return new OmittedValue(Reason.REDACTED, typeName(value, declaredType));
+    }
+    return capture(value, declaredType, depth);
+  }
+
+  /**
+   * The snapshot of {@code value}; {@code depth} is 0 for a local variable. Never throws: whatever
+   * cannot be read becomes {@code <unavailable>}.
+   */
+  Value capture(Object value, String declaredType, int depth) {
+    if (value == null) {
+      return NullValue.INSTANCE;
+    }
+    try {
+      return captureNonNull(value, declaredType, depth);
+    } catch (RuntimeException | LinkageError | StackOverflowError e) {
+      return new OmittedValue(Reason.UNAVAILABLE, typeName(value, declaredType));
+    }
+  }
+
+  private Value captureNonNull(Object value, String declaredType, int depth) {
+    Class<?> type = value.getClass();
+    if (redaction.redactsType(type)) {
+      return new OmittedValue(Reason.REDACTED, type.getName());
+    }
+    if (budget.exhausted()) {
+      return new OmittedValue(Reason.TRUNCATED, type.getTypeName());
+    }
+    if (value instanceof String s) {
+      return string(s);
+    }
+    if (isBox(type)) {
+      budget.charge(ByteBudget.SCALAR);
+      return new PrimitiveValue(isPrimitiveName(declaredType) ? declaredType : type.getName(), value);
+    }
+    if (value instanceof Enum<?> e) {
+      return text(e.getDeclaringClass().getName(), e.name());
+    }
+    Integer seen = ids.get(value);
+    if (seen != null) {
+      budget.charge(ByteBudget.SMALL);
+      return new RefValue(seen);
+    }
+    boolean jdk = JdkClasses.isJdk(type);
+    if (jdk) {
+      String text = JdkText.of(value);
+      if (text != null) {
+        return text(type.getName(), text);
+      }
+      String chars = JdkText.chars(value);
+      if (chars != null) {
+        return string(chars);
+      }
+    }
+    if (depth > maxDepth) {
+      return new OmittedValue(Reason.TRUNCATED, type.getTypeName());
+    }
+    if (type.isArray()) {
+      return array(value, type, depth);
+    }
+    if (jdk) {
+      return jdkObject(value, type, depth);
+    }
+    return object(value, type, depth);
+  }
+
+  private static boolean isBox(Class<?> type) {
+    return type == Integer.class || type == Long.class || type == Boolean.class
+        || type == Double.class || type == Character.class || type == Byte.class
+        || type == Short.class || type == Float.class;
+  }
+
+  private static boolean isPrimitiveName(String name) {
+    return name != null
+        && switch (name) {
+          case "int", "long", "boolean", "double", "char", "byte", "short", "float" -> true;
+          default -> false;
+        };
+  }
+
+  private Value string(String s) {
+    if (redaction.redactsText(s)) {
+      return new OmittedValue(Reason.REDACTED, "java.lang.String");
+    }
+    int kept = Math.min(s.length(), maxStringLength);
+    // Never cut a surrogate pair in half: the codec and JSON would see a lone surrogate.
+    if (kept > 0 && kept < s.length() && Character.isHighSurrogate(s.charAt(kept - 1))) {
+      kept--;
+    }
+    budget.chargeText(kept);
+    return new StringValue(kept == s.length() ? s : s.substring(0, kept), s.length());
+  }
+
+  private Value text(String type, String text) {
+    if (redaction.redactsText(text)) {
+      return new OmittedValue(Reason.REDACTED, type);
+    }
+    budget.chargeName(type);
+    budget.chargeText(text.length());
+    return new TextValue(type, text);
+  }
+
+  private int register(Object value, String type) {
+    int id = nextId++;
+    ids.put(value, id);
+    budget.chargeName(type);
+    budget.charge(ByteBudget.SMALL);
+    return id;
+  }
+
+  private Value array(Object array, Class<?> type, int depth) {
+    int length = Array.getLength(array);
+    Class<?> component = type.getComponentType();
+    if (component == char.class && redaction.redactsText(new String((char[]) array))) {
+      return new OmittedValue(Reason.REDACTED, type.getTypeName());
+    }
+    int id = register(array, type.getTypeName());
+    String componentName = component.isPrimitive() ? component.getName() : null;
+    int kept = Math.min(length, maxElements);
+    List<Value> elements = new ArrayList<>(kept);
+    for (int i = 0; i < kept; i++) {
+      elements.add(capture(Array.get(array, i), componentName, depth + 1));
+    }
+    return new ArrayValue(id, type.getTypeName(), elements, length);
+  }
+
+  private Value jdkObject(Object value, Class<?> type, int depth) {
+    if (value instanceof Collection<?> c && JdkClasses.isSelfContainedCollection(type)) {
+      int size = c.size();
+      return elements(value, type, snapshot(c.iterator(), size), size, depth);
+    }
+    if (value instanceof Map<?, ?> m && JdkClasses.isSelfContainedCollection(type)) {
+      return map(m, type, depth);
+    }
+    Map<String, Object> parts = JdkParts.of(value);
+    if (parts != null) {
+      int id = register(value, type.getName());
+      Map<String, Value> fields = new LinkedHashMap<>();
+      parts.forEach((name, part) -> fields.put(name, named(name, part, null, depth + 1)));
+      return new ObjectValue(id, type.getName(), fields);
+    }
+    Object[] elements = JdkParts.elements(value, maxElements);
+    if (elements != null) {
+      return elements(value, type, elements, JdkParts.length(value), depth);
+    }
+    if (ObjectFields.allUnreadable(type)) {
+      return new OmittedValue(Reason.UNAVAILABLE, type.getName());
+    }
+    return object(value, type, depth);
+  }
+
+  private Value elements(Object owner, Class<?> type, Object[] snapshot, int length, int depth) {
+    int id = register(owner, type.getName());
+    List<Value> elements = new ArrayList<>(snapshot.length);
+    for (Object element : snapshot) {
+      elements.add(capture(element, null, depth + 1));
+    }
+    return new ArrayValue(id, type.getName(), elements, Math.max(length, snapshot.length));
+  }
+
+  /**
+   * Copies up to {@code maxCollectionElements} elements before capturing any of them, so that a
+   * collection changed by another thread meanwhile ({@code ConcurrentModificationException}) still
+   * gives the elements read so far and no half-registered values.
+   */
+  private Object[] snapshot(Iterator<?> iterator, int size) {
+    List<Object> copy = new ArrayList<>(Math.min(Math.max(0, size), maxElements));
+    try {
+      while (copy.size() < maxElements && iterator.hasNext()) {
+        copy.add(iterator.next());
+      }
+    } catch (RuntimeException concurrentlyModified) {
+      // keep what was read
+    }
+    return copy.toArray();
+  }
+
+  private Value map(Map<?, ?> map, Class<?> type, int depth) {
+    int size = map.size();
+    Object[] entries = snapshot(map.entrySet().iterator(), size);
+    int id = register(map, type.getName());
+    List<MapValue.Entry> captured = new ArrayList<>(entries.length);
+    for (Object o : entries) {
+      Map.Entry<?, ?> e = (Map.Entry<?, ?>) o;
+      Object key = e.getKey();
+      Value keyValue = capture(key, null, depth + 1);
+      Value value =
+          key instanceof String name
+              ? named(name, e.getValue(), null, depth + 1)
+              : capture(e.getValue(), null, depth + 1);
+      captured.add(new MapValue.Entry(keyValue, value));
+    }
+    return new MapValue(id, type.getName(), captured, Math.max(size, entries.length));
+  }
+
+  private Value object(Object value, Class<?> type, int depth) {
+    int id = register(value, type.getName());
+    Map<String, Value> fields = new LinkedHashMap<>();
+    for (ObjectFields.Slot slot : ObjectFields.of(type)) {
+      fields.put(slot.name(), field(value, slot, depth + 1));
+    }
+    return new ObjectValue(id, type.getName(), fields);
+  }
+
+  /** The value of one field of {@code owner}, or {@code <unavailable>} when it cannot be read. */
+  Value field(Object owner, ObjectFields.Slot slot, int depth) {
+    if (slot.field() == null) {
+      budget.chargeName(slot.name());
+      return new OmittedValue(Reason.UNAVAILABLE, slot.typeName());
+    }
+    Object fieldValue;
+    try {
+      fieldValue = slot.field().get(owner);
+    } catch (ReflectiveOperationException | RuntimeException e) {
+      return new OmittedValue(Reason.UNAVAILABLE, slot.typeName());
+    }
+    return named(slot.name(), fieldValue, slot.typeName(), depth);
+  }
+
+  /** The runtime type, except that a primitive slot keeps its primitive type name. */
+  private static String typeName(Object value, String declaredType) {
+    return value == null || isPrimitiveName(declaredType) ? declaredType : value.getClass().getTypeName();
+  }
+}

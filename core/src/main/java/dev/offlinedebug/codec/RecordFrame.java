@@ -1,0 +1,112 @@
+package dev.offlinedebug.codec;
+
+import dev.offlinedebug.DumpFormatException;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.channels.FileChannel;
+import java.nio.file.Path;
+
+/**
+ * The 4-byte Chronicle-style header in front of every record: the payload length in the low 30
+ * bits, and a not-complete bit that is set while the payload is being written and cleared after. A
+ * header of zero marks space never written. Little-endian, as Chronicle writes it.
+ */
+public final class RecordFrame {
+  /** Bytes of a header. */
+  public static final int HEADER_SIZE = 4;
+  /** Largest payload accepted on read; a longer length field is damage, not a reason to allocate. */
+  public static final int MAX_PAYLOAD = 64 << 20;
+
+  private static final int NOT_COMPLETE = 0x80000000;
+  private static final int LENGTH_MASK = 0x3FFFFFFF;
+
+  private RecordFrame() {}
+
+  /** A header for a payload of {@code length} bytes, still marked not complete. */
+  public static ByteBuffer incompleteHeader(int length) {
+    return header(length | NOT_COMPLETE);
+  }
+
+  /** The header that marks a payload of {@code length} bytes complete. */
+  public static ByteBuffer completeHeader(int length) {
+    return header(length);
+  }
+
+  private static ByteBuffer header(int value) {
+    ByteBuffer header = ByteBuffer.allocate(HEADER_SIZE).order(ByteOrder.LITTLE_ENDIAN);
+    header.putInt(0, value);
+    return header;
+  }
+
+  /** The header word at {@code offset}, or {@code 0} when fewer than 4 bytes are there. */
+  public static int readHeader(FileChannel channel, long offset) throws IOException {
+    ByteBuffer header = ByteBuffer.allocate(HEADER_SIZE).order(ByteOrder.LITTLE_ENDIAN);
+    while (header.hasRemaining()) {
+      if (channel.read(header, offset + header.position()) < 0) {
+        return 0;
+      }
+    }
+    return header.getInt(0);
+  }
+
+  public static boolean isComplete(int header) {
+    return (header & NOT_COMPLETE) == 0;
+  }
+
+  public static int length(int header) {
+    return header & LENGTH_MASK;
+  }
+
+  /**
+   * Reads and decodes the record at {@code offset}.
+   *
+   * @throws DumpFormatException naming {@code file} and {@code offset} when there is no intact record
+   */
+  public static DecodedRecord read(FileChannel channel, Path file, long offset) throws IOException {
+    long size = channel.size();
+    if (offset < 0 || offset + HEADER_SIZE > size) {
+      throw new DumpFormatException(file, offset, "no record header: file holds " + size + " bytes");
+    }
+    int header = readHeader(channel, offset);
+    if (header == 0) {
+      throw new DumpFormatException(file, offset, "no record here (unwritten space)");
+    }
+    if (!isComplete(header)) {
+      throw new DumpFormatException(file, offset, "record was never completed (torn write)");
+    }
+    int length = length(header);
+    if (length > MAX_PAYLOAD || offset + HEADER_SIZE + length > size) {
+      throw new DumpFormatException(file, offset,
+          "length " + length + " exceeds file of " + size + " bytes");
+    }
+    return DumpCodec.decode(payload(channel, file, offset, length), length, file, offset);
+  }
+
+  /**
+   * Whether an intact record (complete, with a matching checksum) starts at {@code offset}; its
+   * length must have been checked against the file size.
+   */
+  public static boolean isIntact(FileChannel channel, Path file, long offset) throws IOException {
+    int header = readHeader(channel, offset);
+    if (header == 0 || !isComplete(header) || length(header) > MAX_PAYLOAD) {
+      return false;
+    }
+    try {
+      DumpCodec.verifyChecksum(payload(channel, file, offset, length(header)), length(header), file, offset);
+      return true;
+    } catch (DumpFormatException e) {
+      return false;
+    }
+  }
+
+  private static byte[] payload(FileChannel channel, Path file, long offset, int length) throws IOException {
+    ByteBuffer payload = ByteBuffer.allocate(length);
+    while (payload.hasRemaining()) {
+      if (channel.read(payload, offset + HEADER_SIZE + payload.position()) < 0) {
+        throw new DumpFormatException(file, offset, "file ends inside the record");
+      }
+    }
+    return payload.array();
+  }
+}

@@ -1,0 +1,233 @@
+package dev.offlinedebug.json;
+
+import static dev.offlinedebug.json.JsonText.quote;
+
+import dev.offlinedebug.Dump;
+import dev.offlinedebug.model.ArrayValue;
+import dev.offlinedebug.model.FrameInfo;
+import dev.offlinedebug.model.LocalVariable;
+import dev.offlinedebug.model.MapValue;
+import dev.offlinedebug.model.NullValue;
+import dev.offlinedebug.model.ObjectValue;
+import dev.offlinedebug.model.OmittedValue;
+import dev.offlinedebug.model.PrimitiveValue;
+import dev.offlinedebug.model.RefValue;
+import dev.offlinedebug.model.StringValue;
+import dev.offlinedebug.model.TextValue;
+import dev.offlinedebug.model.ThrowableGraph;
+import dev.offlinedebug.model.ThrowableInfo;
+import dev.offlinedebug.model.Value;
+import java.io.IOException;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Writes one dump as JSON without recursion: pending output is a stack of items (literal text, a
+ * value, a throwable of the graph), and expanding a value or throwable pushes its parts. So a cause
+ * chain 10,000 deep or deeply nested values need no Java stack. Not thread-safe; one per export.
+ */
+final class JsonWriter {
+  /** A throwable of the graph still to be written, by index. */
+  private record PendingThrowable(int index) {}
+
+  private final Appendable out;
+  private final ThrowableGraph graph;
+  private final boolean[] written;
+  private final Deque<Object> pending = new ArrayDeque<>();
+
+  JsonWriter(Appendable out, ThrowableGraph graph) {
+    this.out = out;
+    this.graph = graph;
+    this.written = new boolean[graph.throwables().size()];
+  }
+
+  void write(Dump dump) throws IOException {
+    List<Object> items = new ArrayList<>();
+    StringBuilder head = new StringBuilder(256);
+    head.append("{\"id\":").append(quote(dump.id()))
+        .append(",\"time\":").append(quote(dump.time().toString()))
+        .append(",\"host\":").append(quote(dump.host()))
+        .append(",\"pid\":").append(dump.pid())
+        .append(",\"jvm\":").append(quote(dump.jvm()))
+        .append(",\"application\":").append(quote(dump.application()))
+        .append(",\"thread\":{\"name\":").append(quote(dump.thread().name()))
+        .append(",\"id\":").append(dump.thread().id())
+        .append(",\"daemon\":").append(dump.thread().daemon())
+        .append(",\"priority\":").append(dump.thread().priority())
+        .append("},\"logger\":").append(quote(dump.logger()))
+        .append(",\"level\":").append(quote(dump.level()))
+        .append(",\"message\":").append(quote(dump.message()))
+        .append(",\"mdc\":");
+    appendStrings(head, dump.mdc());
+    head.append(",\"markers\":[");
+    for (int i = 0; i < dump.markers().size(); i++) {
+      head.append(i == 0 ? "" : ",").append(quote(dump.markers().get(i)));
+    }
+    head.append("],\"attributes\":");
+    appendStrings(head, dump.attributes());
+    head.append(",\"locals_captured\":").append(dump.localsCaptured()).append(",\"exception\":");
+    items.add(head.toString());
+    items.add(new PendingThrowable(0));
+    items.add("}");
+    push(items);
+    drain();
+  }
+
+  private static void appendStrings(StringBuilder out, Map<String, String> map) {
+    out.append('{');
+    boolean first = true;
+    for (Map.Entry<String, String> e : map.entrySet()) {
+      out.append(first ? "" : ",").append(quote(e.getKey())).append(':').append(quote(e.getValue()));
+      first = false;
+    }
+    out.append('}');
+  }
+
+  private void push(List<Object> items) {
+    for (int i = items.size() - 1; i >= 0; i--) {
+      pending.push(items.get(i));
+    }
+  }
+
+  private void drain() throws IOException {
+    while (!pending.isEmpty()) {
+      Object item = pending.pop();
+      if (item instanceof String text) {
+        out.append(text);
+      } else if (item instanceof PendingThrowable t) {
+        expandThrowable(t.index());
+      } else {
+        expandValue((Value) item);
+      }
+    }
+  }
+
+  /**
+   * A throwable's object; a throwable met again (shared, or a cycle through causes) is written as
+   * {@code {"ref":index}} naming the {@code index} of its first occurrence.
+   */
+  private void expandThrowable(int index) throws IOException {
+    if (written[index]) {
+      out.append("{\"ref\":").append(Integer.toString(index)).append('}');
+      return;
+    }
+    written[index] = true;
+    ThrowableInfo t = graph.get(index);
+    List<Object> items = new ArrayList<>();
+    items.add("{\"index\":" + index
+        + ",\"type\":" + quote(t.type())
+        + ",\"message\":" + quote(t.message())
+        + ",\"description\":" + quote(t.description())
+        + ",\"fields\":{");
+    addFields(items, t.fields());
+    items.add("},\"frames\":[");
+    for (int f = 0; f < t.frames().size(); f++) {
+      addFrame(items, t.frames().get(f), f == 0 ? "" : ",");
+    }
+    items.add("],\"cause\":");
+    items.add(t.cause() == ThrowableInfo.NO_CAUSE ? "null" : new PendingThrowable(t.cause()));
+    items.add(",\"suppressed\":[");
+    for (int s = 0; s < t.suppressed().size(); s++) {
+      if (s > 0) {
+        items.add(",");
+      }
+      items.add(new PendingThrowable(t.suppressed().get(s)));
+    }
+    items.add("]}");
+    push(items);
+  }
+
+  private static void addFrame(List<Object> items, FrameInfo frame, String separator) {
+    items.add(separator
+        + "{\"class\":" + quote(frame.className())
+        + ",\"method\":" + quote(frame.methodName())
+        + ",\"file\":" + quote(frame.fileName())
+        + ",\"line\":" + frame.line()
+        + ",\"module\":" + quote(frame.moduleName())
+        + ",\"module_version\":" + quote(frame.moduleVersion())
+        + ",\"class_loader\":" + quote(frame.classLoaderName())
+        + ",\"locals_captured\":" + frame.localsCaptured()
+        + ",\"locals\":[");
+    for (int i = 0; i < frame.locals().size(); i++) {
+      LocalVariable local = frame.locals().get(i);
+      items.add((i == 0 ? "" : ",")
+          + "{\"name\":" + quote(local.name()) + ",\"type\":" + quote(local.type()) + ",\"value\":");
+      items.add(local.value());
+      items.add("}");
+    }
+    items.add("]}");
+  }
+
+  private static void addFields(List<Object> items, Map<String, Value> fields) {
+    String separator = "";
+    for (Map.Entry<String, Value> e : fields.entrySet()) {
+      items.add(separator + quote(e.getKey()) + ":");
+      items.add(e.getValue());
+      separator = ",";
+    }
+  }
+
+  private void expandValue(Value value) throws IOException {
+    if (value instanceof NullValue) {
+      out.append("null");
+    } else if (value instanceof PrimitiveValue p) {
+      out.append(primitive(p.value()));
+    } else if (value instanceof StringValue s) {
+      out.append(quote(s.value()));
+    } else if (value instanceof TextValue t) {
+      out.append("{\"type\":").append(quote(t.type())).append(",\"value\":").append(quote(t.text())).append('}');
+    } else if (value instanceof RefValue r) {
+      out.append("{\"ref\":").append(Integer.toString(r.id())).append('}');
+    } else if (value instanceof OmittedValue o) {
+      out.append(quote(o.reason().marker()));
+    } else if (value instanceof ObjectValue o) {
+      List<Object> items = new ArrayList<>();
+      items.add(containerHead(o.type(), o.id()) + ",\"fields\":{");
+      addFields(items, o.fields());
+      items.add("}}");
+      push(items);
+    } else if (value instanceof ArrayValue a) {
+      List<Object> items = new ArrayList<>();
+      items.add(containerHead(a.type(), a.id()) + ",\"length\":" + a.length() + ",\"elements\":[");
+      for (int i = 0; i < a.elements().size(); i++) {
+        if (i > 0) {
+          items.add(",");
+        }
+        items.add(a.elements().get(i));
+      }
+      items.add("]}");
+      push(items);
+    } else if (value instanceof MapValue m) {
+      List<Object> items = new ArrayList<>();
+      items.add(containerHead(m.type(), m.id()) + ",\"size\":" + m.size() + ",\"entries\":[");
+      for (int i = 0; i < m.entries().size(); i++) {
+        items.add(i == 0 ? "[" : ",[");
+        items.add(m.entries().get(i).key());
+        items.add(",");
+        items.add(m.entries().get(i).value());
+        items.add("]");
+      }
+      items.add("]}");
+      push(items);
+    }
+  }
+
+  private static String containerHead(String type, int id) {
+    return "{\"type\":" + quote(type) + ",\"id\":" + id;
+  }
+
+  /** A JSON scalar; JSON has no NaN or infinities, so those become strings. */
+  private static String primitive(Object boxed) {
+    if (boxed instanceof Character c) {
+      return quote(String.valueOf(c));
+    }
+    if ((boxed instanceof Double d && (d.isNaN() || d.isInfinite()))
+        || (boxed instanceof Float f && (f.isNaN() || f.isInfinite()))) {
+      return quote(boxed.toString());
+    }
+    return boxed.toString();
+  }
+}

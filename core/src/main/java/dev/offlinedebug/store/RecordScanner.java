@@ -1,0 +1,73 @@
+package dev.offlinedebug.store;
+
+import dev.offlinedebug.DumpFormatException;
+import dev.offlinedebug.codec.DecodedRecord;
+import dev.offlinedebug.codec.RecordFrame;
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+
+/**
+ * Reads the records of one store file in order. Records marked not complete (a torn write, or one
+ * another process is writing right now) and damaged records are skipped by their length; the scan
+ * ends at unwritten space or at a length that runs past the end of the file (a torn tail).
+ */
+final class RecordScanner {
+  /** Receives each intact record with its offset. */
+  @FunctionalInterface
+  interface Visitor {
+    void record(long offset, DecodedRecord record);
+  }
+
+  private RecordScanner() {}
+
+  /** @return how many damaged records were skipped */
+  static int scan(Path file, Visitor visitor) throws IOException {
+    int damaged = 0;
+    try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+      long size = channel.size();
+      long offset = 0;
+      while (offset + RecordFrame.HEADER_SIZE <= size) {
+        int header = RecordFrame.readHeader(channel, offset);
+        int length = RecordFrame.length(header);
+        long next = offset + RecordFrame.HEADER_SIZE + length;
+        if (header == 0 || length > RecordFrame.MAX_PAYLOAD || next > size) {
+          break;
+        }
+        if (RecordFrame.isComplete(header)) {
+          try {
+            visitor.record(offset, RecordFrame.read(channel, file, offset));
+          } catch (DumpFormatException e) {
+            damaged++;
+          }
+        }
+        offset = next;
+      }
+    } catch (NoSuchFileException e) {
+      // Retention deleted the file after it was listed.
+    }
+    return damaged;
+  }
+
+  /**
+   * Whether the intact records from the start of the file step over {@code offset}, proving that no
+   * record starts there: the ID was made up, not damaged. Only called once reading has failed.
+   */
+  static boolean skipsOver(FileChannel channel, Path file, long offset) throws IOException {
+    long size = channel.size();
+    long position = 0;
+    while (position < offset && position + RecordFrame.HEADER_SIZE <= size) {
+      int header = RecordFrame.readHeader(channel, position);
+      int length = RecordFrame.length(header);
+      long next = position + RecordFrame.HEADER_SIZE + length;
+      if (header == 0 || length > RecordFrame.MAX_PAYLOAD || next > size
+          || !RecordFrame.isIntact(channel, file, position)) {
+        return false;
+      }
+      position = next;
+    }
+    return position > offset && position <= size;
+  }
+}

@@ -1,0 +1,82 @@
+package dev.offlinedebug.store;
+
+import dev.offlinedebug.Dump;
+import dev.offlinedebug.DumpFormatException;
+import dev.offlinedebug.capture.CaptureLimits;
+import dev.offlinedebug.capture.DumpCapture;
+import dev.offlinedebug.capture.LoggedEvent;
+import dev.offlinedebug.codec.DecodedRecord;
+import dev.offlinedebug.codec.DumpCodec;
+import dev.offlinedebug.codec.RecordFrame;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * A single dump outside any store, as {@code OfflineDebug.save} writes it: one framed record in the
+ * store's format, at offset 0. Its ID has the store's shape with a random file part.
+ *
+ * @since 0.1
+ */
+public final class StandaloneDumpFile {
+  private StandaloneDumpFile() {}
+
+  /** Captures {@code thrown} and writes it to {@code out}, which stays open. */
+  public static String save(Throwable thrown, OutputStream out) throws IOException {
+    RollingDumpStore.requireWire();
+    String id = newId();
+    byte[] payload = DumpCodec.encode(new DumpCapture(CaptureLimits.DEFAULTS, null)
+        .capture(id, thrown, LoggedEvent.standalone()));
+    out.write(RecordFrame.completeHeader(payload.length).array());
+    out.write(payload);
+    out.flush();
+    return id;
+  }
+
+  /** Captures {@code thrown} and replaces {@code file} with it, atomically where the file system can. */
+  public static String save(Throwable thrown, Path file) throws IOException {
+    Path absolute = file.toAbsolutePath();
+    Path temp = Files.createTempFile(absolute.getParent(), absolute.getFileName().toString(), ".tmp");
+    try {
+      String id;
+      try (OutputStream out = Files.newOutputStream(temp)) {
+        id = save(thrown, out);
+      }
+      try {
+        Files.move(temp, absolute, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      } catch (java.nio.file.AtomicMoveNotSupportedException e) {
+        Files.move(temp, absolute, StandardCopyOption.REPLACE_EXISTING);
+      }
+      return id;
+    } finally {
+      Files.deleteIfExists(temp);
+    }
+  }
+
+  /**
+   * Loads the dump in {@code file}.
+   *
+   * @throws DumpFormatException naming the file and offset when it is not an intact dump
+   */
+  public static Dump load(Path file) throws IOException {
+    RollingDumpStore.requireWire();
+    try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+      DecodedRecord record = RecordFrame.read(channel, file, 0);
+      if (record.dump() == null) {
+        throw new DumpFormatException(file, 0, "an occurrence counter, not a dump");
+      }
+      return record.dump();
+    }
+  }
+
+  private static String newId() {
+    ThreadLocalRandom random = ThreadLocalRandom.current();
+    return new DumpId(StoreLayout.base36(System.currentTimeMillis(), 9) + "-"
+        + StoreLayout.base36(random.nextLong(36L * 36 * 36 * 36 * 36 * 36), 6), 0).text();
+  }
+}

@@ -1,0 +1,110 @@
+package dev.offlinedebug.store;
+
+import dev.offlinedebug.codec.DumpCodec;
+import dev.offlinedebug.codec.RecordFrame;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * Appends records to this writer's current store file, rolling to a new file by size and by time
+ * and running retention after each roll. The lock is held only to place and write one record; the
+ * caller encodes before.
+ */
+final class StoreAppender {
+  private final Path directory;
+  private final long maxFileSize;
+  private final long rollNanos;
+  private final Retention retention;
+  private final ReentrantLock lock = new ReentrantLock();
+  private StoreFile file;
+  private boolean rollBeforeNext;
+  private boolean closed;
+
+  StoreAppender(Path directory, long maxFileSize, Duration rollInterval, Retention retention) {
+    this.directory = directory;
+    this.maxFileSize = maxFileSize;
+    this.rollNanos = rollInterval.toNanos();
+    this.retention = retention;
+  }
+
+  /**
+   * Appends a dump record whose body is {@code body} (see {@link DumpCodec#encodeBody}).
+   *
+   * @return the dump's ID
+   */
+  String appendDump(byte[] body) throws IOException {
+    boolean rolled;
+    String id;
+    lock.lock();
+    try {
+      rolled = prepare(body.length + 64);
+      id = new DumpId(file.key, file.end()).text();
+      append(DumpCodec.seal(body, id));
+    } finally {
+      lock.unlock();
+    }
+    if (rolled) {
+      retention.apply();
+    }
+    return id;
+  }
+
+  /** Appends a counter record adding {@code count} occurrences to dump {@code id}. */
+  void appendOccurrences(String id, long count) throws IOException {
+    byte[] payload = DumpCodec.encodeOccurrences(id, count);
+    lock.lock();
+    try {
+      prepare(payload.length);
+      append(payload);
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  private void append(byte[] payload) throws IOException {
+    try {
+      file.append(payload);
+    } catch (IOException e) {
+      // A file that has records moves aside: a full file (EFBIG) or a broken handle must not block
+      // the next record. An empty one is retried, so a full disk does not leave a trail of files.
+      rollBeforeNext = file.end() > 0;
+      throw e;
+    }
+  }
+
+  /** Makes sure a file is open with room for about {@code length} bytes; whether it rolled. */
+  private boolean prepare(int length) throws IOException {
+    if (closed) {
+      throw new IOException("dump writer for " + directory + " is closed");
+    }
+    boolean full = file != null && file.end() > 0
+        && file.end() + RecordFrame.HEADER_SIZE + length > maxFileSize;
+    boolean old = file != null && System.nanoTime() - file.createdNanos > rollNanos;
+    if (file != null && !(full || old || rollBeforeNext)) {
+      return false;
+    }
+    if (file != null) {
+      file.close();
+      file = null;
+    }
+    StoreLayout.createDirectory(directory);
+    file = StoreLayout.createFile(directory);
+    rollBeforeNext = false;
+    return true;
+  }
+
+  void close() {
+    lock.lock();
+    try {
+      closed = true;
+      if (file != null) {
+        file.close();
+        file = null;
+      }
+    } finally {
+      lock.unlock();
+    }
+  }
+}

@@ -1,0 +1,84 @@
+package dev.offlinedebug.store;
+
+import dev.offlinedebug.codec.RecordFrame;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+
+/**
+ * The store file one writer appends to, and no one else: it created the file, and holds an OS lock
+ * on it so that retention in other processes leaves it alone. Not thread-safe; {@link StoreAppender}
+ * serialises access.
+ */
+final class StoreFile {
+  final String key;
+  final long createdNanos;
+  private final FileChannel channel;
+  private final FileLock lock;
+  private long end;
+
+  StoreFile(String key, FileChannel channel, long createdNanos) throws IOException {
+    this.key = key;
+    this.channel = channel;
+    this.createdNanos = createdNanos;
+    try {
+      this.lock = channel.lock();
+    } catch (IOException | RuntimeException e) {
+      channel.close();
+      throw e;
+    }
+  }
+
+  /** Where the next record goes. */
+  long end() {
+    return end;
+  }
+
+  /**
+   * Appends one framed record at {@link #end()}: header marked not complete and payload first, then
+   * the completed header, so that a crash in between leaves a record readers skip. On failure the
+   * file is cut back to where the record began, so a later append starts clean.
+   */
+  void append(byte[] payload) throws IOException {
+    long offset = end;
+    try {
+      ByteBuffer[] record = {RecordFrame.incompleteHeader(payload.length), ByteBuffer.wrap(payload)};
+      channel.position(offset);
+      long remaining = RecordFrame.HEADER_SIZE + (long) payload.length;
+      while (remaining > 0) {
+        remaining -= channel.write(record);
+      }
+      ByteBuffer complete = RecordFrame.completeHeader(payload.length);
+      while (complete.hasRemaining()) {
+        channel.write(complete, offset + complete.position());
+      }
+      end = offset + RecordFrame.HEADER_SIZE + payload.length;
+    } catch (IOException e) {
+      cutBack(offset);
+      throw e;
+    }
+  }
+
+  private void cutBack(long offset) {
+    try {
+      channel.truncate(offset);
+    } catch (IOException | RuntimeException e) {
+      // The partial record stays marked not complete until the next append overwrites it.
+    }
+  }
+
+  /** Releases the lock and the file; the file stays for readers. */
+  void close() {
+    try {
+      lock.release();
+    } catch (IOException | RuntimeException ignored) {
+      // Closing the channel releases the lock as well.
+    }
+    try {
+      channel.close();
+    } catch (IOException ignored) {
+      // Nothing was buffered: every append wrote through to the channel.
+    }
+  }
+}

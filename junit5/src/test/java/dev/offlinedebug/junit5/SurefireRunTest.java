@@ -1,0 +1,149 @@
+package dev.offlinedebug.junit5;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.offlinedebug.Dump;
+import dev.offlinedebug.DumpSummary;
+import dev.offlinedebug.OfflineDebug;
+import dev.offlinedebug.model.FrameInfo;
+import dev.offlinedebug.model.LocalVariable;
+import dev.offlinedebug.model.PrimitiveValue;
+import dev.offlinedebug.model.Value;
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.jar.JarFile;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Runs the fixture project {@code src/it/surefire-fixture} with Maven and Surefire in a child
+ * process, offline, with this module's jars from the reactor and the agent in {@code argLine}: the
+ * way a user runs it.
+ */
+class SurefireRunTest {
+  /** A hang guard for the child Maven, far above its usual 15 to 30 seconds; not a time bound. */
+  private static final long CHILD_MAVEN_LIMIT_MINUTES = 10;
+
+  @TempDir Path project;
+
+  @Test
+  void surefireRun_failingTest_writesDumpWithLocalsAndReportsItsId() throws Exception {
+    Path agentJar = Path.of(property("offlinedebug.it.agentJar"));
+    boolean agent = isAgentJar(agentJar);
+    copyFixture(Path.of(property("offlinedebug.it.fixture")));
+
+    runMaven(agent ? "-javaagent:" + agentJar + "=include=fixture.*" : "");
+
+    List<DumpSummary> dumps = OfflineDebug.open(project.resolve("target/offline-debug")).list();
+    assertEquals(1, dumps.size(), "dumps: " + dumps);
+    Dump dump = OfflineDebug.open(project.resolve("target/offline-debug")).load(dumps.get(0).id());
+    assertEquals(IllegalStateException.class.getName(), dump.exception().root().type());
+    assertEquals("order of acme has no lines", dump.exception().root().message());
+    assertTrue(
+        dump.attributes().get("test.uniqueId").contains("total_emptyOrder"),
+        "test ID: " + dump.attributes());
+    assertTrue(surefireReports().contains(dump.id()), "Surefire reports do not name " + dump.id());
+
+    assumeTrue(
+        agent,
+        "locals not checked: " + agentJar + " is not an agent jar (the reactor packages it in `mvn verify`)");
+    assertTrue(dump.localsCaptured(), "dump says the agent was not active");
+    assertEquals(new PrimitiveValue("int", 0), local(dump, "fixture.Order", "total", "lines"));
+    assertEquals(new PrimitiveValue("int", 7), local(dump, "fixture.OrderTest", "total_emptyOrder", "unitPrice"));
+  }
+
+  private static String property(String name) {
+    String value = System.getProperty(name);
+    assumeTrue(value != null, name + " is set by the Maven build only (see junit5/pom.xml)");
+    return value;
+  }
+
+  /** Whether {@code jar} is a packaged agent: the reactor gives a class directory before package. */
+  private static boolean isAgentJar(Path jar) throws IOException {
+    if (!Files.isRegularFile(jar)) {
+      return false;
+    }
+    try (JarFile file = new JarFile(jar.toFile())) {
+      return file.getManifest() != null
+          && file.getManifest().getMainAttributes().getValue("Premain-Class") != null;
+    }
+  }
+
+  private void copyFixture(Path fixture) throws IOException {
+    try (Stream<Path> files = Files.walk(fixture)) {
+      for (Path file : files.filter(Files::isRegularFile).toList()) {
+        Path target = project.resolve(fixture.relativize(file).toString());
+        Files.createDirectories(target.getParent());
+        Files.copy(file, target);
+      }
+    }
+  }
+
+  private void runMaven(String agentArg) throws Exception {
+    String classpath =
+        Arrays.stream(property("offlinedebug.it.classpath").split(File.pathSeparator))
+            .filter(element -> !element.isBlank())
+            .collect(Collectors.joining(","));
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(property("offlinedebug.it.mavenHome"), "bin", "mvn").toString());
+    command.addAll(
+        List.of(
+            "-B", "-o", "-ntp",
+            "-Dmaven.repo.local=" + property("offlinedebug.it.localRepository"),
+            "-Djunit.version=" + property("offlinedebug.it.junitVersion"),
+            "-Dmaven.test.additionalClasspath=" + classpath,
+            "-Dofflinedebug.agentArg=" + agentArg,
+            // The fixture's failure is expected: the build succeeds, the reports record it.
+            "-Dmaven.test.failure.ignore=true",
+            "test"));
+    Path log = project.resolve("maven.log");
+    ProcessBuilder builder =
+        new ProcessBuilder(command)
+            .directory(project.toFile())
+            .redirectErrorStream(true)
+            .redirectOutput(log.toFile());
+    // The child builds and tests with the JDK this test runs on, so each CI JDK covers it.
+    builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
+    Process maven = builder.start();
+    boolean finished = maven.waitFor(CHILD_MAVEN_LIMIT_MINUTES, TimeUnit.MINUTES);
+    if (!finished) {
+      maven.destroyForcibly();
+    }
+    assertTrue(finished, "child Maven hung; output:\n" + Files.readString(log));
+    assertEquals(0, maven.exitValue(), "child Maven failed; output:\n" + Files.readString(log));
+  }
+
+  private String surefireReports() throws IOException {
+    StringBuilder reports = new StringBuilder();
+    try (Stream<Path> files = Files.list(project.resolve("target/surefire-reports"))) {
+      for (Path file : files.toList()) {
+        reports.append(Files.readString(file, StandardCharsets.UTF_8));
+      }
+    }
+    assertFalse(reports.isEmpty(), "no Surefire reports");
+    return reports.toString();
+  }
+
+  private static Value local(Dump dump, String className, String method, String name) {
+    return dump.exception().root().frames().stream()
+        .filter(frame -> frame.className().equals(className) && frame.methodName().equals(method))
+        .map(FrameInfo::locals)
+        .flatMap(List::stream)
+        .filter(local -> local.name().equals(name))
+        .map(LocalVariable::value)
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("no local " + name + " in " + className + "." + method));
+  }
+}

@@ -1,0 +1,128 @@
+package dev.offlinedebug.log4j2;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.acme.shop.Failures;
+import dev.offlinedebug.OfflineDebug;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.apache.logging.log4j.Logger;
+import org.apache.logging.log4j.core.LoggerContext;
+import org.junit.jupiter.api.Test;
+
+/** Misconfiguration, recursion, reconfiguration: the application keeps logging, nothing leaks. */
+class RobustnessTest {
+
+  @Test
+  void start_badSizes_reportedOnceAndApplicationKeepsLogging() throws Exception {
+    Path dir = Files.createTempDirectory(Path.of("target"), "badSize-").toAbsolutePath();
+    List<String> reports = startLogAndStop("log4j2-bad-size.xml", dir, "maxFileSize 'abc'");
+
+    assertEquals(List.of("OfflineDebug appender 'Dumps': maxFileSize 'abc' is not in the expected format (<number>[KB|MB|GB])"), reports);
+    assertEquals(List.of("", ""), LogLines.ids(dir.resolve("app.log")));
+    assertFalse(Files.exists(dir.resolve("dumps")));
+  }
+
+  @Test
+  void start_unwritableDirectory_reportedOnceAndApplicationKeepsLogging() throws Exception {
+    Path dir = Files.createTempDirectory(Path.of("target"), "unwritable-").toAbsolutePath();
+    Files.writeString(dir.resolve("blocker"), "a regular file where the store's parent directory should be");
+    List<String> reports = startLogAndStop("log4j2-unwritable.xml", dir, "cannot open dump directory");
+
+    assertEquals(1, reports.size(), reports::toString);
+    assertTrue(reports.get(0).startsWith("OfflineDebug appender 'Dumps': cannot open dump directory " + dir.resolve("blocker/dumps")), reports.get(0));
+    assertEquals(List.of("", ""), LogLines.ids(dir.resolve("app.log")));
+  }
+
+  /** Starts {@code config}, logs two failures, stops; returns the status messages containing {@code text}. */
+  private static List<String> startLogAndStop(String config, Path dir, String text) throws Exception {
+    StatusMessages status = StatusMessages.register();
+    try (TestLogging logging = TestLogging.startIn(dir, config, false)) {
+      Logger logger = logging.context().getLogger("shop.Orders");
+      logger.error("first", Failures.orderFailure());
+      logger.error("second", Failures.orderFailure());
+    } finally {
+      status.unregister();
+    }
+    return status.containing(text);
+  }
+
+  @Test
+  @Log4jConfig("log4j2-recursion.xml")
+  void dumpId_captureLogsOnSameThread_nestedEventDroppedWithoutRecursion(LoggerContext context, Path dir) throws Exception {
+    Logger logger = context.getLogger("shop.Orders");
+    SelfLoggingException failure = new SelfLoggingException(logger);
+
+    logger.error("outer", failure);
+    context.stop();
+
+    assertTrue(failure.nestedLogCalls > 0, "the capture never read the message, so nothing re-entered");
+    String id = LogLines.onlyId(dir.resolve("app.log"));
+    assertEquals(1, OfflineDebug.open(dir.resolve("dumps")).list().size());
+    assertEquals(SelfLoggingException.class.getName(), OfflineDebug.open(dir.resolve("dumps")).load(id).exception().root().type());
+  }
+
+  @Test
+  @Log4jConfig("log4j2-sync.xml")
+  void reconfigure_repeatedly_leaksNoFilesAndLosesNoDumps(LoggerContext context, Path dir) throws Exception {
+    context.getLogger("shop.Orders").error("before", Failures.orderFailure());
+    context.reconfigure();
+    long openFiles = openFileCount();
+
+    for (int i = 0; i < 5; i++) {
+      context.getLogger("shop.Orders").error("round " + i, Failures.orderFailure());
+      context.reconfigure();
+    }
+
+    assertTrue(openFileCount() <= openFiles + 1, "open files grew from " + openFiles + " to " + openFileCount());
+    context.stop();
+    assertEquals(List.of(), openFilesUnder(dir.resolve("dumps")), "stop() must release the store files");
+    List<String> ids = LogLines.ids(dir.resolve("app.log"));
+    assertEquals(6, ids.size());
+    for (String id : ids) {
+      assertEquals(id, OfflineDebug.open(dir.resolve("dumps")).load(id).id());
+    }
+  }
+
+  private static List<Path> openFilesUnder(Path dir) throws Exception {
+    try (var fds = Files.list(Path.of("/proc/self/fd"))) {
+      return fds.map(fd -> {
+            try {
+              return Files.readSymbolicLink(fd);
+            } catch (java.io.IOException closedMeanwhile) {
+              return Path.of("");
+            }
+          })
+          .filter(target -> target.startsWith(dir))
+          .toList();
+    }
+  }
+
+  private static long openFileCount() throws Exception {
+    try (var fds = Files.list(Path.of("/proc/self/fd"))) {
+      return fds.count();
+    }
+  }
+
+  /** Logs whenever its message is read: the capture reading it re-enters logging on the same thread. */
+  private static final class SelfLoggingException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+    private final transient Logger logger;
+    int nestedLogCalls;
+
+    SelfLoggingException(Logger logger) {
+      super("outer failure");
+      this.logger = logger;
+    }
+
+    @Override
+    public String getMessage() {
+      nestedLogCalls++;
+      logger.error("logged from inside the capture", new IllegalArgumentException("inner"));
+      return super.getMessage();
+    }
+  }
+}

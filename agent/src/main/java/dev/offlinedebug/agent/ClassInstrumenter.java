@@ -67,11 +67,13 @@ final class ClassInstrumenter {
         return target;
       }
       Integer codeSize = codeSizes.get(name + descriptor);
+      if (codeSize == null) {
+        return target;
+      }
       return new MethodNode(Opcodes.ASM9, access, name, descriptor, signature, exceptions) {
         @Override
         public void visitEnd() {
-          if (codeSize != null
-              && new MethodInstrumenter(owner, this, codeSize, inliningGuard).instrument()) {
+          if (new MethodInstrumenter(owner, this, codeSize, inliningGuard).instrument()) {
             instrumented++;
           }
           accept(target);

@@ -119,7 +119,7 @@ final class MethodInstrumenter {
           open = new CoveredRange(instruction, layout);
         }
         open.last = instruction;
-        open.canThrow |= canThrow(opcode);
+        open.canThrow |= canThrow(opcode) && !readsOwnField(instruction, previous);
       } else {
         open = close(open, ranges);
       }
@@ -192,6 +192,13 @@ final class MethodInstrumenter {
     return (opcode >= Opcodes.IRETURN && opcode <= Opcodes.RETURN)
         || opcode == Opcodes.ATHROW || opcode == Opcodes.GOTO
         || opcode == Opcodes.TABLESWITCH || opcode == Opcodes.LOOKUPSWITCH;
+  }
+
+  /** {@code aload_0; getfield} in an instance method: {@code this} is never null. */
+  private boolean readsOwnField(AbstractInsnNode instruction, AbstractInsnNode previous) {
+    return instruction.getOpcode() == Opcodes.GETFIELD && previous != null
+        && previous.getOpcode() == Opcodes.ALOAD && ((VarInsnNode) previous).var == 0
+        && (method.access & Opcodes.ACC_STATIC) == 0;
   }
 
   /** Whether the instruction can complete abruptly (linkage and resolution errors included). */

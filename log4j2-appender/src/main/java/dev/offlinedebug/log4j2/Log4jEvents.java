@@ -1,11 +1,12 @@
 package dev.offlinedebug.log4j2;
 
 import dev.offlinedebug.appender.EventAdapter;
+import dev.offlinedebug.appender.MarkerNames;
 import dev.offlinedebug.appender.Severity;
 import dev.offlinedebug.capture.LoggedEvent;
 import dev.offlinedebug.model.ThreadInfo;
 import java.time.Instant;
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.apache.logging.log4j.Marker;
@@ -70,20 +71,9 @@ enum Log4jEvents implements EventAdapter<LogEvent> {
 
   /** The marker and its parents, each name once, the event's own marker first. */
   private static List<String> markers(Marker marker) {
-    List<String> names = new ArrayList<>();
-    addWithParents(marker, names);
-    return names;
-  }
-
-  private static void addWithParents(Marker marker, List<String> names) {
-    if (marker == null || names.contains(marker.getName())) {
-      return;
-    }
-    names.add(marker.getName());
-    if (marker.hasParents()) {
-      for (Marker parent : marker.getParents()) {
-        addWithParents(parent, names);
-      }
-    }
+    return MarkerNames.of(
+        marker == null ? List.of() : List.of(marker),
+        Marker::getName,
+        m -> m.hasParents() ? Arrays.asList(m.getParents()) : List.of());
   }
 }

@@ -16,6 +16,8 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.logging.log4j.Logger;
+import org.apache.logging.log4j.Marker;
+import org.apache.logging.log4j.MarkerManager;
 import org.apache.logging.log4j.ThreadContext;
 import org.apache.logging.log4j.core.LoggerContext;
 import org.junit.jupiter.api.AfterEach;
@@ -26,6 +28,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 /** Each test logs a real exception through a real configuration, reads the ID from the log, loads the dump. */
 class OfflineDebugAppenderTest {
   private static final String LOGGER = "shop.Orders";
+  private static final Marker CHECKOUT =
+      MarkerManager.getMarker("CHECKOUT").addParents(MarkerManager.getMarker("BUSINESS"));
 
   @AfterEach
   void clearThreadContext() {
@@ -109,7 +113,7 @@ class OfflineDebugAppenderTest {
     String threadName = "checkout-" + System.nanoTime();
     Thread logging = new Thread(() -> {
       ThreadContext.put("orderId", "42");
-      context.getLogger(LOGGER).error("order {} failed", 42, failure);
+      context.getLogger(LOGGER).error(CHECKOUT, "order {} failed", 42, failure);
     }, threadName);
     logging.start();
     logging.join();
@@ -121,5 +125,6 @@ class OfflineDebugAppenderTest {
     assertThrowable(failure, dump);
     assertEvent(dump, LOGGER, "ERROR", threadName, "order 42 failed", Map.of("orderId", "42"));
     assertEquals(logging.getId(), dump.thread().id());
+    assertEquals(List.of("CHECKOUT", "BUSINESS"), dump.markers());
   }
 }

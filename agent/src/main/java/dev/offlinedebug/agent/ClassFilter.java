@@ -4,17 +4,18 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 /**
- * Decides from a class's name alone whether the agent may instrument it: JDK classes and the
- * agent's own never, then {@code include} (everything when empty) minus {@code exclude}. Globs use
- * dotted names; {@code *} matches any run of characters including dots, so {@code com.acme.*}
- * covers sub-packages.
+ * Decides from a class's name alone whether the agent may instrument it: JDK classes, the recorder
+ * and the agent itself never; the rest of {@code dev.offlinedebug} (the capture, the demo) only
+ * when an {@code include} glob names it; everything else when {@code include} matches (or is
+ * empty) and {@code exclude} does not. Globs use dotted names; {@code *} matches any run of
+ * characters including dots, so {@code com.acme.*} covers sub-packages.
  */
 final class ClassFilter {
   private static final String[] NEVER = {
-    "java/", "javax/", "jdk/", "sun/", "com/sun/", "dev/offlinedebug/"
+    "java/", "javax/", "jdk/", "sun/", "com/sun/", "dev/offlinedebug/locals/",
+    "dev/offlinedebug/agent/"
   };
-  /** The demo application lives under our namespace but is application code. */
-  private static final String ALWAYS_ALLOWED = "dev/offlinedebug/examples/";
+  private static final String OURS = "dev/offlinedebug/";
 
   private final Pattern include;
   private final Pattern exclude;
@@ -26,16 +27,20 @@ final class ClassFilter {
 
   /** @param internalName the class name with slashes, as the JVM hands it to a transformer */
   boolean accepts(String internalName) {
-    if (!internalName.startsWith(ALWAYS_ALLOWED)) {
-      for (String prefix : NEVER) {
-        if (internalName.startsWith(prefix)) {
-          return false;
-        }
+    for (String prefix : NEVER) {
+      if (internalName.startsWith(prefix)) {
+        return false;
       }
     }
+    if (include == null) {
+      return !internalName.startsWith(OURS) && !excluded(internalName.replace('/', '.'));
+    }
     String name = internalName.replace('/', '.');
-    return (include == null || include.matcher(name).matches())
-        && (exclude == null || !exclude.matcher(name).matches());
+    return include.matcher(name).matches() && !excluded(name);
+  }
+
+  private boolean excluded(String name) {
+    return exclude != null && exclude.matcher(name).matches();
   }
 
   private static Pattern toPattern(List<String> globs) {

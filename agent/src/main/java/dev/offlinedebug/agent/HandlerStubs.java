@@ -21,15 +21,16 @@ import org.objectweb.asm.tree.VarInsnNode;
  *
  * <pre>
  *   H:  [frame: layout's locals, stack Throwable]
- *       astore t              // the throwable, in a new slot
- *       aload t; load locals  // covered by F
+ *       dup; astore t         // the throwable, kept in a new slot for F
+ *       dup; load locals      // covered by F
  *       invokedynamic record(Throwable, locals...)V
- *       aload t; athrow       // the same throwable, unchanged
- *   F:  [frame: t only]       // once per method: recording failed
- *       pop; aload t; athrow
+ *       athrow                // the same throwable, unchanged
+ *   F:  [frame: t only]       // once per method: linking or recording failed
+ *       aload t; athrow       // the failure stays below on the stack, unused
  * </pre>
  *
  * Frames are written by hand (ASM's computed frames would load classes inside the transformer).
+ * Every byte counts: the handlers add to the method's size, which decides JIT inlining.
  */
 final class HandlerStubs {
   private static final Handle BOOTSTRAP = new Handle(Opcodes.H_INVOKESTATIC,
@@ -52,9 +53,9 @@ final class HandlerStubs {
   /** Bytes the handlers for {@code layouts} add to the method's code. */
   int size(Set<LocalsLayout> layouts) {
     int thrown = varSize(thrownSlot);
-    int total = 1 + thrown + 1;
+    int total = thrown + 1;
     for (LocalsLayout layout : layouts) {
-      total += thrown * 3 + INVOKEDYNAMIC_SIZE + 1;
+      total += 1 + thrown + 1 + INVOKEDYNAMIC_SIZE + 1;
       for (int slot : layout.slots) {
         total += varSize(slot);
       }
@@ -85,16 +86,16 @@ final class HandlerStubs {
       code.add(handler);
       code.add(new FrameNode(Opcodes.F_NEW, locals.length, locals, 1,
           new Object[] {LocalsLayout.THROWABLE}));
+      code.add(new InsnNode(Opcodes.DUP));
       code.add(new VarInsnNode(Opcodes.ASTORE, thrownSlot));
       code.add(recordStart);
-      code.add(new VarInsnNode(Opcodes.ALOAD, thrownSlot));
+      code.add(new InsnNode(Opcodes.DUP));
       for (int i = 0; i < layout.slots.length; i++) {
         code.add(new VarInsnNode(LocalsLayout.loadOpcode(layout.kinds[i]), layout.slots[i]));
       }
       code.add(new InvokeDynamicInsnNode("record", layout.descriptor(), BOOTSTRAP, ownerName,
           method.name, String.join(",", layout.names), String.join(",", layout.types)));
       code.add(recordEnd);
-      code.add(new VarInsnNode(Opcodes.ALOAD, thrownSlot));
       code.add(new InsnNode(Opcodes.ATHROW));
       stubCovers.add(new TryCatchBlockNode(recordStart, recordEnd, failed, null));
       maxValueSlots = Math.max(maxValueSlots, layout.valueSlots());
@@ -105,13 +106,12 @@ final class HandlerStubs {
     code.add(failed);
     code.add(new FrameNode(Opcodes.F_NEW, failedLocals.length, failedLocals, 1,
         new Object[] {LocalsLayout.THROWABLE}));
-    code.add(new InsnNode(Opcodes.POP));
     code.add(new VarInsnNode(Opcodes.ALOAD, thrownSlot));
     code.add(new InsnNode(Opcodes.ATHROW));
     method.tryCatchBlocks.addAll(entries);
     method.tryCatchBlocks.addAll(stubCovers);
     method.maxLocals = thrownSlot + 1;
-    method.maxStack = Math.max(method.maxStack, 1 + maxValueSlots);
+    method.maxStack = Math.max(method.maxStack, 2 + maxValueSlots);
   }
 
   private static int varSize(int slot) {

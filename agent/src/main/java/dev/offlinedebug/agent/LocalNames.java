@@ -15,22 +15,35 @@ import org.objectweb.asm.tree.MethodNode;
  * (N counts parameters) or {@code localN} (N is the slot).
  */
 final class LocalNames {
-  private final List<LocalVariableNode> table;
+  /** A local as the handler records it. */
+  record Variable(String name, String typeName, char kind, char passedAs) {}
+
+  private final int[] slots;
   private final int[] starts;
   private final int[] ends;
+  private final Variable[] variables;
+  private final boolean hasTable;
   private final String[] parameterNames;
   private final Type[] parameterTypes;
 
   LocalNames(MethodNode method) {
     InsnList instructions = method.instructions;
-    table = method.localVariables == null || method.localVariables.isEmpty()
-        ? null : method.localVariables;
-    int entries = table == null ? 0 : table.size();
+    List<LocalVariableNode> table = method.localVariables == null ? List.of()
+        : method.localVariables;
+    hasTable = !table.isEmpty();
+    int entries = table.size();
+    slots = new int[entries];
     starts = new int[entries];
     ends = new int[entries];
+    variables = new Variable[entries];
     for (int i = 0; i < entries; i++) {
-      starts[i] = instructions.indexOf(table.get(i).start);
-      ends[i] = instructions.indexOf(table.get(i).end);
+      LocalVariableNode variable = table.get(i);
+      Type type = Type.getType(variable.desc);
+      char kind = SlotStates.kindOf(type);
+      slots[i] = variable.index;
+      starts[i] = instructions.indexOf(variable.start);
+      ends[i] = instructions.indexOf(variable.end);
+      variables[i] = new Variable(variable.name, type.getClassName(), kind, passedAs(kind, type));
     }
     parameterNames = new String[method.maxLocals];
     parameterTypes = new Type[method.maxLocals];
@@ -55,36 +68,27 @@ final class LocalNames {
   }
 
   /**
-   * @param result receives name, declared type name and the descriptor letter to pass it as
-   * @return false when the slot has no source-level variable of that kind at {@code index}
+   * @return the source-level variable of that kind in {@code slot} at instruction {@code index},
+   *     or null when there is none
    */
-  boolean describe(int slot, int index, char kind, String refType, String[] result) {
-    if (table == null) {
-      result[0] = parameterNames[slot] != null ? parameterNames[slot] : "local" + slot;
+  Variable describe(int slot, int index, char kind, String refType) {
+    if (!hasTable) {
       Type parameter = parameterTypes[slot];
-      result[1] = parameter != null ? parameter.getClassName() : fallbackType(kind, refType);
-      result[2] = passedAs(kind, parameter);
-      return true;
+      return new Variable(parameterNames[slot] != null ? parameterNames[slot] : "local" + slot,
+          parameter != null ? parameter.getClassName() : fallbackType(kind, refType), kind,
+          passedAs(kind, parameter));
     }
-    for (int i = 0; i < starts.length; i++) {
-      LocalVariableNode variable = table.get(i);
-      if (variable.index == slot && starts[i] <= index && index < ends[i]) {
-        Type type = Type.getType(variable.desc);
-        if (SlotStates.kindOf(type) != kind) {
-          return false;
-        }
-        result[0] = variable.name;
-        result[1] = type.getClassName();
-        result[2] = passedAs(kind, type);
-        return true;
+    for (int i = 0; i < slots.length; i++) {
+      if (slots[i] == slot && starts[i] <= index && index < ends[i]) {
+        return variables[i].kind == kind ? variables[i] : null;
       }
     }
-    return false;
+    return null;
   }
 
-  private static String passedAs(char kind, Type declared) {
+  private static char passedAs(char kind, Type declared) {
     return declared != null && declared.getSort() >= Type.BOOLEAN && declared.getSort() <= Type.SHORT
-        ? declared.getDescriptor() : String.valueOf(kind);
+        ? declared.getDescriptor().charAt(0) : kind;
   }
 
   private static String fallbackType(char kind, String refType) {

@@ -32,6 +32,36 @@ final class LocalsLayout {
     this.types = types;
   }
 
+  static LocalsLayout of(int[] slots, LocalNames.Variable[] variables) {
+    int size = slots.length;
+    char[] kinds = new char[size];
+    char[] passedAs = new char[size];
+    String[] names = new String[size];
+    String[] types = new String[size];
+    for (int i = 0; i < size; i++) {
+      kinds[i] = variables[i].kind();
+      passedAs[i] = variables[i].passedAs();
+      names[i] = variables[i].name();
+      types[i] = variables[i].typeName();
+    }
+    return new LocalsLayout(slots, kinds, passedAs, names, types);
+  }
+
+  /** Whether this layout records exactly the first {@code size} of {@code variables}. */
+  boolean matches(int[] otherSlots, LocalNames.Variable[] variables, int size) {
+    if (size != slots.length) {
+      return false;
+    }
+    for (int i = 0; i < size; i++) {
+      LocalNames.Variable variable = variables[i];
+      if (otherSlots[i] != slots[i] || variable.kind() != kinds[i]
+          || !variable.name().equals(names[i]) || !variable.typeName().equals(types[i])) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   /** {@code (Throwable, locals...)V}, the handler's invokedynamic type. */
   String descriptor() {
     StringBuilder descriptor = new StringBuilder("(L" + THROWABLE + ";");

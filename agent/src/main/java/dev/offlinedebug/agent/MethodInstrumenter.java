@@ -89,7 +89,6 @@ final class MethodInstrumenter {
     boolean layoutStale = true;
     LocalsLayout layout = null;
     CoveredRange open = null;
-    String[] described = new String[3];
     AbstractInsnNode previous = null;
     for (int i = 0; i < count; i++) {
       AbstractInsnNode instruction = instructions.get(i);
@@ -109,9 +108,9 @@ final class MethodInstrumenter {
       int opcode = instruction.getOpcode();
       if (covering && reachable) {
         if (layoutStale) {
-          LocalsLayout current = layoutAt(states, names, i, described);
+          LocalsLayout current = layoutAt(states, names, i, layout);
           layoutStale = false;
-          if (!current.equals(layout)) {
+          if (current != layout) {
             open = close(open, ranges);
             layout = current;
           }
@@ -151,14 +150,12 @@ final class MethodInstrumenter {
     return ranges;
   }
 
+  /** The layout at {@code index}: {@code current} itself when unchanged, to spare allocation. */
   private LocalsLayout layoutAt(SlotStates states, LocalNames names, int index,
-      String[] described) {
+      LocalsLayout current) {
     int capacity = states.kinds.length;
     int[] slots = new int[capacity];
-    char[] kinds = new char[capacity];
-    char[] passedAs = new char[capacity];
-    String[] variableNames = new String[capacity];
-    String[] types = new String[capacity];
+    LocalNames.Variable[] found = new LocalNames.Variable[capacity];
     int size = 0;
     int valueSlots = 0;
     for (int slot = 0; slot < capacity; slot++) {
@@ -170,20 +167,18 @@ final class MethodInstrumenter {
       if (valueSlots + width > MAX_VALUE_SLOTS) {
         break;
       }
-      if (names.describe(slot, index, kind, states.refTypes[slot], described)) {
+      LocalNames.Variable variable = names.describe(slot, index, kind, states.refTypes[slot]);
+      if (variable != null) {
         slots[size] = slot;
-        kinds[size] = kind;
-        passedAs[size] = described[2].charAt(0);
-        variableNames[size] = described[0];
-        types[size] = described[1];
+        found[size] = variable;
         size++;
         valueSlots += width;
       }
     }
-    return new LocalsLayout(Arrays.copyOf(slots, size),
-        Arrays.copyOf(kinds, size), Arrays.copyOf(passedAs, size),
-        Arrays.copyOf(variableNames, size),
-        Arrays.copyOf(types, size));
+    if (current != null && current.matches(slots, found, size)) {
+      return current;
+    }
+    return LocalsLayout.of(Arrays.copyOf(slots, size), Arrays.copyOf(found, size));
   }
 
   private static CoveredRange close(CoveredRange open, List<CoveredRange> ranges) {

@@ -1,5 +1,6 @@
 package dev.offlinedebug.agent;
 
+import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -19,9 +20,9 @@ final class ChildJvm {
   /** The test classes and core: the application class path of a typical host. */
   static String applicationClassPath(Path... extra) {
     StringBuilder path = new StringBuilder(required("offlinedebug.testClasses"))
-        .append(java.io.File.pathSeparator).append(required("offlinedebug.coreJar"));
+        .append(File.pathSeparator).append(required("offlinedebug.coreJar"));
     for (Path entry : extra) {
-      path.append(java.io.File.pathSeparator).append(entry);
+      path.append(File.pathSeparator).append(entry);
     }
     return path.toString();
   }
@@ -29,21 +30,25 @@ final class ChildJvm {
   /** @param agentOptions null to run without the agent */
   static Result run(String agentOptions, String classPath, String mainClass, List<String> args,
       Path workDirectory) throws IOException, InterruptedException {
+    List<String> arguments = new ArrayList<>(List.of("-cp", classPath, mainClass));
+    arguments.addAll(args);
+    return runRaw(agentOptions, arguments, workDirectory);
+  }
+
+  /** @param arguments everything after the {@code -javaagent} option */
+  static Result runRaw(String agentOptions, List<String> arguments, Path workDirectory)
+      throws IOException, InterruptedException {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     if (agentOptions != null) {
       command.add("-javaagent:" + agentJar() + "=" + agentOptions);
     }
-    command.add("-Xshare:auto");
-    command.add("-cp");
-    command.add(classPath);
-    command.add(mainClass);
-    command.addAll(args);
+    command.addAll(arguments);
     Path out = workDirectory.resolve("stdout.txt");
     Path err = workDirectory.resolve("stderr.txt");
     Process process = new ProcessBuilder(command).directory(workDirectory.toFile())
         .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
-    if (!process.waitFor(10, TimeUnit.MINUTES)) {
+    if (!process.waitFor(20, TimeUnit.MINUTES)) {
       process.destroyForcibly();
       throw new IllegalStateException("child JVM did not finish: " + command);
     }

@@ -1,9 +1,11 @@
 package dev.offlinedebug.benchmarks;
 
+import dev.offlinedebug.codec.WireRuntime;
 import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Comparator;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -62,6 +64,8 @@ public class Log4j2AppenderBenchmark {
     String config = setup.equals("plain") ? "log4j2-bench-plain.xml" : "log4j2-bench-dumps.xml";
     context = new LoggerContext(setup, null, getClass().getClassLoader().getResource(config).toURI());
     context.start();
+    // Chronicle loads in the background; measure the steady state, not its first seconds.
+    WireRuntime.awaitReady(Duration.ofMinutes(2));
     logger = context.getLogger("bench.Orders");
     frames = new StackTraceElement[FRAMES];
     for (int i = 0; i < FRAMES; i++) {

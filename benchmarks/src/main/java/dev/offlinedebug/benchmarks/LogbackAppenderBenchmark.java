@@ -2,6 +2,7 @@ package dev.offlinedebug.benchmarks;
 
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.joran.JoranConfigurator;
+import ch.qos.logback.classic.util.LogbackMDCAdapter;
 import ch.qos.logback.core.joran.spi.JoranException;
 import ch.qos.logback.core.status.Status;
 import java.io.IOException;
@@ -55,6 +56,7 @@ public class LogbackAppenderBenchmark {
   public void start() throws IOException, JoranException {
     dir = new ScratchDirectory("od-logback-bench");
     context = new LoggerContext();
+    context.setMDCAdapter(new LogbackMDCAdapter()); // as the SLF4J provider does for its context
     context.putProperty("od.bench.dir", dir.path().toString());
     context.putProperty("od.bench.dedupWindow", setup.equals("dedupOff") ? "0" : "60s");
     JoranConfigurator configurator = new JoranConfigurator();

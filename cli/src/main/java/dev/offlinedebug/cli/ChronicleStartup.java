@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.time.Duration;
+import net.openhft.chronicle.core.Jvm;
 
 /**
  * Starts Chronicle Wire, which reads and writes the dumps, before a command touches the store.
@@ -30,6 +31,8 @@ final class ChronicleStartup {
     Throwable problem;
     try {
       problem = WireRuntime.awaitReady(READY_WITHIN);
+      // The direct memory limit is read once, lazily; reading it here keeps its warning muted too.
+      Jvm.maxDirectMemory();
     } finally {
       System.setErr(err);
     }

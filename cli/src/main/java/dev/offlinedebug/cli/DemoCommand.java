@@ -69,7 +69,8 @@ final class DemoCommand implements Callable<Integer> {
     out.println(errorLine.map(TerminalText::escape).orElse("(no line with a dump ID: is an appender on the class path?)"));
     out.println();
     DumpStore dumps = store.open();
-    Dump dump = dumps.load(errorLine.map(DemoCommand::dumpId).orElseGet(() -> newestId(dumps)));
+    String id = errorLine.isPresent() ? dumpId(errorLine.get()) : newestId(dumps, childOutput);
+    Dump dump = dumps.load(id);
     out.println(style.dim("offline-debug show " + TerminalText.escape(dump.id()) + " --dir " + directory + ":"));
     out.println();
     out.print(new DumpRenderer(style).render(dump));
@@ -94,7 +95,7 @@ final class DemoCommand implements Callable<Integer> {
       command.add("-javaagent:" + bundle.agentJar() + "=include=dev.offlinedebug.examples.*");
     }
     command.add("-Dchronicle.analytics.disable=true");
-    command.add("-Dlogback.configurationFile=offline-debug-demo-logback.xml");
+    command.add("-Dlog4j2.configurationFile=offline-debug-demo-log4j2.xml");
     command.add("-Doffline-debug.demo.dir=" + directory);
     command.add("-Doffline-debug.demo.log=" + log);
     command.add("-cp");
@@ -118,16 +119,14 @@ final class DemoCommand implements Callable<Integer> {
     return m.group(1);
   }
 
-  private static String newestId(DumpStore dumps) {
-    try {
-      List<DumpSummary> all = dumps.list();
-      if (all.isEmpty()) {
-        throw new IllegalStateException("the example application wrote no dump to " + dumps.directory());
-      }
-      return all.get(all.size() - 1).id();
-    } catch (IOException e) {
-      throw new IllegalStateException("cannot list " + dumps.directory() + ": " + e.getMessage(), e);
+  /** Without a log line naming it, the newest dump is the example's, if it wrote one. */
+  private static String newestId(DumpStore dumps, Path childOutput) throws IOException {
+    List<DumpSummary> all = Files.isDirectory(dumps.directory()) ? dumps.list() : List.of();
+    if (all.isEmpty()) {
+      throw new IOException("the example application wrote no dump to " + dumps.directory() + "; its output:\n"
+          + Files.readString(childOutput, StandardCharsets.UTF_8).strip());
     }
+    return all.get(all.size() - 1).id();
   }
 
   private static void deleteTree(Path root) throws IOException {

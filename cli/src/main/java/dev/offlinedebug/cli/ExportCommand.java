@@ -37,7 +37,7 @@ final class ExportCommand implements Callable<Integer> {
       JsonExport.write(dump, new JsonTerminalGuard(out));
       out.println();
     } else {
-      throw new UnsupportedOperationException("export --format yaml is not available yet");
+      out.println(TerminalText.escapeKeepingLines(WireYaml.render(dump)).stripTrailing());
     }
     out.flush();
     return ExitCode.OK;

@@ -25,7 +25,7 @@ class DemoIT {
     assertTrue(out.contains("locals      captured\n"), result.toString());
     assertTrue(out.contains("\t    amount = 337.90 (java.math.BigDecimal)\n"), result.toString());
     assertTrue(out.contains("\t    apiToken = <redacted>"), result.toString());
-    assertTrue(out.contains("\t    customer = dev.offlinedebug.examples.Customer #"), result.toString());
+    assertTrue(out.contains("customer = dev.offlinedebug.examples.Customer #"), result.toString());
     assertTrue(out.contains("password = <redacted>"), result.toString());
     assertTrue(out.contains("\t    currency = \"EUR\"\n"), result.toString());
     assertTrue(work.resolve("logs").resolve("dumps").toFile().isDirectory(), "the dump stays in ./logs/dumps");

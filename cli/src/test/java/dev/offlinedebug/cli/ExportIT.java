@@ -122,5 +122,13 @@ class ExportIT {
         result.toString());
     JsonObject json = JsonParser.parseString(result.out()).getAsJsonObject();
     assertEquals(SampleDumps.HOSTILE, json.get("message").getAsString());
+
+    JarRunner.Result yaml = new JarRunner(work).run("export", id, "--format", "yaml", "--dir", dir.toString());
+    assertEquals(0, yaml.exit(), yaml.toString());
+    assertTrue(yaml.out().contains("\nid: " + id + "\n"), "Chronicle Wire's YAML of the record: " + yaml);
+    assertTrue(yaml.out().contains("lc: true"), yaml.toString());
+    assertTrue(yaml.out().contains("clear\\e[2Jscreen"), yaml.toString());
+    assertFalse(yaml.out().chars().anyMatch(c -> c < 0x20 && c != '\n' || (c >= 0x7f && c <= 0x9f) || c == 0x202e),
+        yaml.toString());
   }
 }

@@ -121,8 +121,9 @@ class ListShowIT {
     for (String color : List.of("never", "always")) {
       JarRunner.Result result = new JarRunner(work).run("show", id, "--dir", dir.toString(), "--color", color);
       assertEquals(0, result.exit(), result.toString());
-      String out = result.out();
-      assertFalse(out.contains("\u001b[2J"), result.toString());
+      assertFalse(result.out().contains("\u001b[2J"), result.toString());
+      String out = result.out().replaceAll("\u001b\\[[0-9;]*m", "");
+      assertFalse(out.contains("\u001b"), "every ESC left starts one of the command's colours: " + result);
       assertFalse(out.chars().anyMatch(c -> c == 0x07 || c == '\r' || c == 0x9b || c == 0x202e), result.toString());
       assertTrue(out.contains("screen = \"" + escaped + "\""), "the local variable: " + result);
       assertTrue(out.contains("HostileException: message " + escaped), "the exception message: " + result);

@@ -54,12 +54,25 @@ class ReplayIT {
     Process replay = new JarRunner(work)
         .builder("replay", id, "--cause", "1", "--jdwp", "localhost:0", "--dir", dir.toString())
         .redirectErrorStream(true).start();
+    try {
+      debugReplay(replay);
+    } finally {
+      replay.destroyForcibly();
+    }
+  }
+
+  private static void debugReplay(Process replay) throws Exception {
     BufferedReader out = new BufferedReader(new InputStreamReader(replay.getInputStream(), StandardCharsets.UTF_8));
     Matcher attach = null;
     StringBuilder seen = new StringBuilder();
-    for (String line = out.readLine(); line != null && attach == null; line = out.readLine()) {
+    Pattern attachLine = Pattern.compile("waiting for a debugger on (\\S+):(\\d+)\\.");
+    while (attach == null) {
+      String line = out.readLine();
+      if (line == null) {
+        break;
+      }
       seen.append(line).append('\n');
-      Matcher m = Pattern.compile("waiting for a debugger on (\\S+):(\\d+)\\.").matcher(line);
+      Matcher m = attachLine.matcher(line);
       attach = m.find() ? m : null;
     }
     assertNotNull(attach, "the attach line: " + seen);
@@ -71,10 +84,16 @@ class ReplayIT {
     request.enable();
     vm.resume();
     ExceptionEvent thrown = null;
-    while (thrown == null) {
-      EventSet events = vm.eventQueue().remove();
+    for (int waits = 0; thrown == null; waits++) {
+      EventSet events = vm.eventQueue().remove(1000);
+      if (events == null) {
+        assertTrue(waits < 600, "no exception event from the replay JVM");
+        continue;
+      }
       for (Event event : events) {
-        if (event instanceof ExceptionEvent e && e.exception().referenceType().name().equals("java.lang.IllegalStateException")) {
+        if (event instanceof ExceptionEvent e
+            && e.exception().referenceType().name().equals("java.lang.IllegalStateException")
+            && e.location().declaringType().name().equals("com.acme.shop.Failures")) {
           thrown = e;
         }
       }

@@ -31,14 +31,18 @@ class TailIT {
       Process tail = new JarRunner(work)
           .builder("tail", "--dir", dir.toString(), "--poll", "20ms", "--max", Integer.toString(DUMPS))
           .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
-      awaitFollowing(tail, err);
-      for (int i = 0; i < DUMPS; i++) {
-        written.add(store.write(Failures.unsupported(i)));
-        if (i % 8 == 0) {
-          Thread.sleep(30);
+      try {
+        awaitFollowing(tail, err);
+        for (int i = 0; i < DUMPS; i++) {
+          written.add(store.write(Failures.unsupported(i)));
+          if (i % 8 == 0) {
+            Thread.sleep(30);
+          }
         }
+        assertTrue(tail.waitFor(5, TimeUnit.MINUTES), "tail stops after --max dumps");
+      } finally {
+        tail.destroyForcibly();
       }
-      assertTrue(tail.waitFor(5, TimeUnit.MINUTES), "tail stops after --max dumps");
       assertEquals(0, tail.exitValue(), Files.readString(err));
       List<String> lines = Files.readAllLines(out, StandardCharsets.UTF_8);
       assertEquals(DUMPS, lines.size(), String.join("\n", lines));

@@ -24,8 +24,10 @@ import java.util.function.Consumer;
  * }</pre>
  *
  * <p>The exception breakpoint must be on the thrown throwable's <em>type</em> (jdb {@code catch},
- * the IDEs' exception breakpoints); a JDI {@code ExceptionRequest} class filter would instead match
- * the class of the throwing location.
+ * the IDEs' exception breakpoints; a JDI {@code ExceptionRequest} class filter would instead match
+ * the class of the throwing location), for <em>uncaught</em> exceptions only: the replayed throwable
+ * leaves {@code main} uncaught, while loading the dump throws and catches exceptions of any type
+ * inside the libraries it uses (Chronicle's start-up parses with {@code Integer.parseInt}).
  *
  * @since 0.1
  */
@@ -66,22 +68,17 @@ public final class ReplayLauncher {
   public static ReplayLauncher start(
       String address, List<String> replayArguments, String exceptionType, Consumer<String> output)
       throws IOException {
-    return start(address, ReplayMain.class.getName(), replayArguments, exceptionType, output);
-  }
-
-  static ReplayLauncher start(
-      String address, String mainClass, List<String> arguments, String exceptionType,
-      Consumer<String> output) throws IOException {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.add("-agentlib:jdwp=transport=dt_socket,server=y,suspend=y,address=" + address);
+    command.addAll(chronicleOptions());
     System.getProperties().stringPropertyNames().stream()
         .filter(name -> name.startsWith("offlinedebug."))
         .forEach(name -> command.add("-D" + name + "=" + System.getProperty(name)));
     command.add("-cp");
     command.add(System.getProperty("java.class.path"));
-    command.add(mainClass);
-    command.addAll(arguments);
+    command.add(ReplayMain.class.getName());
+    command.addAll(replayArguments);
     Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
     BufferedReader stdout =
         new BufferedReader(new InputStreamReader(process.getInputStream(), Charset.defaultCharset()));
@@ -97,6 +94,23 @@ public final class ReplayLauncher {
       before.append(line).append('\n');
     }
     throw new IOException("replay JVM ended before its JDWP server listened on " + address + ": " + before);
+  }
+
+  /**
+   * Loading the dump starts Chronicle Wire, which reads JVM internals and uses {@code
+   * sun.misc.Unsafe} and native code: the options the {@code offline-debug} jar's manifest and
+   * launcher give it, so that the replay JVM prints no warnings about them.
+   */
+  private static List<String> chronicleOptions() {
+    List<String> options = new ArrayList<>(List.of("--add-opens", "java.base/jdk.internal.misc=ALL-UNNAMED"));
+    int feature = Runtime.version().feature();
+    if (feature >= 22) {
+      options.add("--enable-native-access=ALL-UNNAMED");
+    }
+    if (feature >= 23) {
+      options.add("--sun-misc-unsafe-memory-access=allow");
+    }
+    return options;
   }
 
   private static void pump(BufferedReader stdout, Consumer<String> output) {
@@ -134,11 +148,13 @@ public final class ReplayLauncher {
     String host = address.substring(0, colon);
     String port = address.substring(colon + 1);
     return "Replay JVM suspended, waiting for a debugger on " + address
-        + ". Set an exception breakpoint (caught and uncaught) on " + exceptionType + ", then resume."
-        + " jdb: jdb -attach " + address + ", then: catch " + exceptionType + ", cont."
+        + ". Set an exception breakpoint on " + exceptionType + " for uncaught exceptions only"
+        + " (loading the dump throws and catches exceptions of its own), then resume."
+        + " jdb: jdb -attach " + address + ", then: catch uncaught " + exceptionType + ", cont."
         + " IntelliJ: Run > Edit Configurations > + > Remote JVM Debug, host " + host + ", port " + port
-        + "; Run > View Breakpoints > + > Java Exception Breakpoints > " + exceptionType + "."
+        + "; Run > View Breakpoints > + > Java Exception Breakpoints > " + exceptionType
+        + ", Caught exception off."
         + " VS Code: launch.json {\"type\": \"java\", \"request\": \"attach\", \"hostName\": \"" + host
-        + "\", \"port\": " + port + "} and check \"Uncaught Exceptions\".";
+        + "\", \"port\": " + port + "} and check only \"Uncaught Exceptions\".";
   }
 }

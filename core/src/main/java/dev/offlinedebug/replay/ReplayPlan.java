@@ -5,6 +5,7 @@ import dev.offlinedebug.model.FrameInfo;
 import dev.offlinedebug.model.LocalVariable;
 import dev.offlinedebug.model.ObjectValue;
 import dev.offlinedebug.model.PrimitiveValue;
+import dev.offlinedebug.model.ThrowableGraph;
 import dev.offlinedebug.model.ThrowableInfo;
 import dev.offlinedebug.model.Value;
 import dev.offlinedebug.replay.FrameModel.Kind;
@@ -24,16 +25,18 @@ import java.util.Map;
 final class ReplayPlan {
   final Map<String, ClassModel> classes = new LinkedHashMap<>();
   final List<FrameModel> frames = new ArrayList<>();
-  final ValueIndex index = new ValueIndex();
-  final ValueTypes types = new ValueTypes(index, classes);
+  final ValueIndex index;
+  final ValueTypes types;
 
-  private ReplayPlan() {}
+  private ReplayPlan(ValueIndex index) {
+    this.index = index;
+    this.types = new ValueTypes(index, classes);
+  }
 
-  /** The plan that replays the stack of {@code thrown}. */
-  static ReplayPlan of(ThrowableInfo thrown) {
-    ReplayPlan plan = new ReplayPlan();
+  /** The plan that replays the stack of {@code thrown}, one of the throwables of {@code exception}. */
+  static ReplayPlan of(ThrowableGraph exception, ThrowableInfo thrown) {
+    ReplayPlan plan = new ReplayPlan(ValueIndex.of(exception));
     List<FrameInfo> infos = replayedFrames(thrown);
-    infos.forEach(f -> f.locals().forEach(l -> plan.index.add(l.value())));
     for (FrameInfo info : infos) {
       ClassModel owner = plan.classFor(TypeNames.legalClassName(info.className()));
       if (owner.sourceFile == null) {

@@ -39,16 +39,35 @@ public final class Replayer {
    *     thrown throwable keeps its own stack trace, so printing it prints the original
    * @throws IllegalArgumentException when the cause chain is shorter than {@code cause}, without
    *     throwing through generated frames
+   * @throws IllegalStateException when the frames cannot be generated (a class or value of the dump
+   *     the JVM does not accept), naming the reason
    * @throws Throwable always: the rebuilt throwable, thrown from the innermost replayed frame
    */
   public static void replay(ThrowableGraph exception, int cause, Throwable rebuilt) throws Throwable {
     ThrowableInfo info = nthCause(exception, cause);
     Throwable thrown = nthCause(rebuilt, cause);
-    ReplayPlan plan = ReplayPlan.of(info);
+    ReplayPlan plan = ReplayPlan.of(exception, info);
     if (plan.frames.isEmpty()) {
       throw thrown;
     }
-    ReplayClassLoader loader = define(plan);
+    MethodHandle outermost;
+    Object[] arguments;
+    try {
+      ReplayClassLoader loader = define(plan);
+      Map<FrameModel, Object> receivers = fillValues(plan, loader, thrown);
+      FrameModel first = plan.frames.get(0);
+      outermost = entry(first, loader);
+      arguments = entryArguments(first, receivers);
+    } catch (ReflectiveOperationException | LinkageError | RuntimeException e) {
+      throw new IllegalStateException("offline-debug cannot generate the frames replaying " + info.type() + ": " + e, e);
+    }
+    // Nothing between here and the throwing frame catches: a debugger sees the throwable uncaught.
+    outermost.invokeWithArguments(arguments);
+  }
+
+  /** Fills each frame class's values array; returns the receivers of instance and constructor frames. */
+  private static Map<FrameModel, Object> fillValues(ReplayPlan plan, ReplayClassLoader loader, Throwable thrown)
+      throws ReflectiveOperationException {
     ValueMaterializer values = new ValueMaterializer(plan, loader);
     Map<FrameModel, Object> receivers = receivers(plan, values);
     for (ClassModel c : plan.classes.values()) {
@@ -57,8 +76,7 @@ public final class Replayer {
         loader.classOf(c.name).getField(ClassModel.VALUES_FIELD).set(null, array);
       }
     }
-    FrameModel outermost = plan.frames.get(0);
-    entry(outermost, loader).invokeWithArguments(entryArguments(outermost, receivers));
+    return receivers;
   }
 
   /** The class name of the throwable {@link #replay} throws for {@code cause}. */

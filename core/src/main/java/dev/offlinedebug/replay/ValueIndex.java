@@ -4,6 +4,8 @@ import dev.offlinedebug.model.ArrayValue;
 import dev.offlinedebug.model.MapValue;
 import dev.offlinedebug.model.ObjectValue;
 import dev.offlinedebug.model.RefValue;
+import dev.offlinedebug.model.ThrowableGraph;
+import dev.offlinedebug.model.ThrowableInfo;
 import dev.offlinedebug.model.Value;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -17,6 +19,21 @@ import java.util.function.Consumer;
  */
 final class ValueIndex {
   private final Map<Integer, Value> byId = new HashMap<>();
+
+  private ValueIndex() {}
+
+  /**
+   * The values of every frame of every throwable in {@code exception}: ids are unique dump-wide,
+   * so a replayed frame may refer to an object first captured in another throwable's frame.
+   */
+  static ValueIndex of(ThrowableGraph exception) {
+    ValueIndex index = new ValueIndex();
+    for (ThrowableInfo t : exception.throwables()) {
+      t.frames().forEach(f -> f.locals().forEach(l -> index.add(l.value())));
+      t.fields().values().forEach(index::add);
+    }
+    return index;
+  }
 
   /** Adds {@code value} and everything reachable from it. */
   void add(Value value) {

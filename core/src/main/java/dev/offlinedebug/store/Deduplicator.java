@@ -20,7 +20,7 @@ final class Deduplicator {
   private final List<Occurrences> evicted = new ArrayList<>();
   private final Map<String, Entry> entries = new LinkedHashMap<>(64, 0.75f, true) {
     @Override
-    protected boolean removeEldestEntry(Map.Entry<String, Entry> eldest) {
+    protected boolean removeEldestEntry(Map.Entry<String, Deduplicator.Entry> eldest) {
       if (size() <= MAX_FINGERPRINTS) {
         return false;
       }

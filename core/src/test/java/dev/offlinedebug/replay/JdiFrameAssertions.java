@@ -22,9 +22,9 @@ import dev.offlinedebug.model.NullValue;
 import dev.offlinedebug.model.ObjectValue;
 import dev.offlinedebug.model.OmittedValue;
 import dev.offlinedebug.model.PrimitiveValue;
-import dev.offlinedebug.model.RefValue;
 import dev.offlinedebug.model.StringValue;
 import dev.offlinedebug.model.TextValue;
+import dev.offlinedebug.model.ThrowableGraph;
 import dev.offlinedebug.model.ThrowableInfo;
 import dev.offlinedebug.model.Value;
 import java.util.ArrayList;
@@ -34,10 +34,10 @@ import java.util.List;
 final class JdiFrameAssertions {
   private static final int MAX_DEPTH = 8;
 
-  private final ValueIndex index = new ValueIndex();
+  private final ValueIndex index;
 
-  JdiFrameAssertions(ThrowableInfo replayed) {
-    replayed.frames().forEach(f -> f.locals().forEach(l -> index.add(l.value())));
+  JdiFrameAssertions(ThrowableGraph exception) {
+    index = ValueIndex.of(exception);
   }
 
   /** Every replayed frame of {@code replayed}, innermost first, is the top of {@code thread}'s stack. */
@@ -93,7 +93,8 @@ final class JdiFrameAssertions {
     if (depth > MAX_DEPTH) {
       return;
     }
-    Value value = expected instanceof RefValue ? index.resolve(expected) : expected;
+    Value value = index.resolve(expected);
+    assertNotNull(value, path + ": the dump holds the object " + expected + " refers to");
     if (value instanceof NullValue) {
       assertNull(actual, path);
     } else if (value instanceof PrimitiveValue p) {

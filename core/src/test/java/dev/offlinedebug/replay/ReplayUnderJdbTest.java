@@ -1,9 +1,11 @@
 package dev.offlinedebug.replay;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.offlinedebug.Dump;
+import dev.offlinedebug.OfflineDebug;
 import dev.offlinedebug.model.ArrayValue;
 import dev.offlinedebug.model.FrameInfo;
 import dev.offlinedebug.model.LocalVariable;
@@ -16,6 +18,7 @@ import dev.offlinedebug.model.StringValue;
 import dev.offlinedebug.model.TextValue;
 import dev.offlinedebug.model.ThrowableInfo;
 import dev.offlinedebug.model.Value;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -25,28 +28,30 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The JDK's command-line debugger, attached to a replay JVM, shows the dump's frames and locals. */
 class ReplayUnderJdbTest {
   private static final Pattern WHERE_LINE = Pattern.compile("\\[(\\d+)\\] (\\S+)\\.([^.\\s]+) \\((\\S+):(\\d+)\\)");
   private static final Pattern VARIABLE_LINE = Pattern.compile("^\\s*(\\S+)(?: =|:) (.*)$", Pattern.MULTILINE);
 
-  private final ValueIndex index = new ValueIndex();
+  private ValueIndex index;
 
   @Test
-  void replay_jdbShowsOriginalFramesAndLocals() throws Exception {
+  void replay_jdbShowsOriginalFramesAndLocals(@TempDir Path directory) throws Exception {
     int cause = 1;
-    Dump dump = SampleDumps.orderDump();
+    Path file = SampleDumpFiles.write(SampleDumps.orderDump(), directory);
+    Dump dump = OfflineDebug.load(file);
     ThrowableInfo replayed = dump.exception().nthCause(cause).orElseThrow();
-    replayed.frames().forEach(f -> f.locals().forEach(l -> index.add(l.value())));
+    index = ValueIndex.of(dump.exception());
     List<FrameInfo> expected = new ArrayList<>(ReplayPlan.replayedFrames(replayed));
     Collections.reverse(expected);
     List<String> output = new CopyOnWriteArrayList<>();
-    ReplayLauncher launcher = ReplayLauncher.start("localhost:0", HandMadeReplayMain.class.getName(),
-        List.of("order", String.valueOf(cause)), replayed.type(), output::add);
+    ReplayLauncher launcher = ReplayLauncher.start("localhost:0",
+        List.of("--file", file.toString(), "--cause", String.valueOf(cause)), replayed.type(), output::add);
     try (JdbSession jdb = JdbSession.attach(launcher.address())) {
       jdb.awaitPrompt("VM Started");
-      jdb.command("catch " + replayed.type(), "(?:Set|Deferring) all");
+      jdb.command("catch uncaught " + replayed.type(), "(?:Set|Deferring) uncaught");
       jdb.command("cont", "Exception occurred: " + Pattern.quote(replayed.type()));
 
       Matcher where = WHERE_LINE.matcher(jdb.command("where", "\\[1\\]"));
@@ -101,6 +106,7 @@ class ReplayUnderJdbTest {
   /** How jdb prints a variable holding the replayed {@code expected}. */
   private void assertShown(String what, Value expected, String shown) {
     Value value = index.resolve(expected);
+    assertNotNull(value, what + ": the dump holds the object " + expected + " refers to");
     String text;
     if (value instanceof NullValue) {
       text = "null";

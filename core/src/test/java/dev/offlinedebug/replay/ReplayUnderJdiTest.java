@@ -1,6 +1,7 @@
 package dev.offlinedebug.replay;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -15,11 +16,13 @@ import com.sun.jdi.event.VMDisconnectEvent;
 import com.sun.jdi.request.EventRequest;
 import com.sun.jdi.request.ExceptionRequest;
 import dev.offlinedebug.Dump;
-import dev.offlinedebug.model.FrameInfo;
+import dev.offlinedebug.OfflineDebug;
 import dev.offlinedebug.model.ThrowableInfo;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -27,21 +30,20 @@ import org.junit.jupiter.params.provider.CsvSource;
 class ReplayUnderJdiTest {
   @ParameterizedTest
   @CsvSource({"order, 0", "order, 1", "edge, 0"})
-  void replay_debuggerSeesOriginalFramesAndLocals(String sample, int cause) throws Exception {
-    Dump dump = SampleDumps.named(sample);
+  void replay_debuggerSeesOriginalFramesAndLocals(String sample, int cause, @TempDir Path directory) throws Exception {
+    Path file = SampleDumpFiles.write(SampleDumps.named(sample), directory);
+    Dump dump = OfflineDebug.load(file);
     ThrowableInfo replayed = dump.exception().nthCause(cause).orElseThrow();
-    String thrownType = Replayer.thrownType(dump.rebuild(), cause);
-    List<FrameInfo> frames = ReplayPlan.replayedFrames(replayed);
-    String throwingClass = TypeNames.legalClassName(frames.get(frames.size() - 1).className());
+    String thrownType = ReplayLauncher.exceptionBreakpoint(dump, cause);
     List<String> output = new CopyOnWriteArrayList<>();
-    ReplayLauncher launcher = ReplayLauncher.start("localhost:0", HandMadeReplayMain.class.getName(),
-        List.of(sample, String.valueOf(cause)), thrownType, output::add);
-    assertTrue(launcher.attachInstructions().contains("jdb -attach " + launcher.address() + ", then: catch " + thrownType),
-        launcher.attachInstructions());
+    ReplayLauncher launcher = ReplayLauncher.start("localhost:0",
+        List.of("--file", file.toString(), "--cause", String.valueOf(cause)), thrownType, output::add);
+    String instructions = launcher.attachInstructions();
+    assertTrue(instructions.contains("jdb -attach " + launcher.address() + ", then: catch uncaught " + thrownType),
+        instructions);
     VirtualMachine vm = attach(launcher.address());
     try {
-      ExceptionRequest request = vm.eventRequestManager().createExceptionRequest(null, true, true);
-      request.addClassFilter(throwingClass); // matches the throwing location's class
+      ExceptionRequest request = vm.eventRequestManager().createExceptionRequest(null, false, true);
       request.setSuspendPolicy(EventRequest.SUSPEND_ALL);
       request.enable();
       vm.resume();
@@ -49,8 +51,8 @@ class ReplayUnderJdiTest {
       ExceptionEvent event = nextException(vm);
 
       assertEquals(thrownType, event.exception().referenceType().name());
-      assertEquals(null, event.catchLocation(), "the replayed throwable leaves main uncaught");
-      new JdiFrameAssertions(replayed).assertFrames(replayed, event.thread());
+      assertNull(event.catchLocation(), "the replayed throwable leaves main uncaught");
+      new JdiFrameAssertions(dump.exception()).assertFrames(replayed, event.thread());
       request.disable();
       vm.resume();
       assertEquals(1, launcher.waitFor(), "the uncaught throwable ends the replay JVM");

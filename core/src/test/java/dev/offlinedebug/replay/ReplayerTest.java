@@ -3,11 +3,16 @@ package dev.offlinedebug.replay;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.offlinedebug.Dump;
+import dev.offlinedebug.model.FrameInfo;
+import dev.offlinedebug.model.ThrowableGraph;
 import dev.offlinedebug.model.ThrowableInfo;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -37,6 +42,19 @@ class ReplayerTest {
     Throwable thrown = assertThrows(Throwable.class, () -> Replayer.replay(dump.exception(), 0, dump.rebuild()));
 
     assertEquals(expected.toString(), printed(thrown));
+  }
+
+  @Test
+  void replay_classNameTheJvmRejects() {
+    FrameInfo frame = FrameInfo.of(new StackTraceElement("com..acme.Broken", "run", "Broken.java", 3));
+    ThrowableGraph graph = new ThrowableGraph(List.of(new ThrowableInfo("java.lang.IllegalStateException", "x",
+        "java.lang.IllegalStateException: x", List.of(frame), ThrowableInfo.NO_CAUSE, List.of(), Map.of())));
+
+    IllegalStateException e = assertThrows(
+        IllegalStateException.class, () -> Replayer.replay(graph, 0, new IllegalStateException("x")));
+
+    assertTrue(e.getMessage().startsWith(
+        "offline-debug cannot generate the frames replaying java.lang.IllegalStateException: "), e.getMessage());
   }
 
   @Test

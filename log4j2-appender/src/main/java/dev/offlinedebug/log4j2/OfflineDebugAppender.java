@@ -18,6 +18,7 @@ import org.apache.logging.log4j.core.config.plugins.PluginBuilderAttribute;
 import org.apache.logging.log4j.core.config.plugins.PluginBuilderFactory;
 import org.apache.logging.log4j.core.config.plugins.PluginElement;
 import org.apache.logging.log4j.core.impl.ContextDataFactory;
+import org.apache.logging.log4j.core.impl.LocationAware;
 import org.apache.logging.log4j.core.impl.Log4jLogEvent;
 import org.apache.logging.log4j.util.StringMap;
 
@@ -46,6 +47,7 @@ public final class OfflineDebugAppender extends AbstractAppender {
   private final DumpOptions options;
   private final AppenderCore<LogEvent> core;
   private volatile List<AppenderControl> targets = List.of();
+  private volatile boolean targetsNeedLocation;
 
   private OfflineDebugAppender(Builder<?> builder, DumpOptions options) {
     super(builder.getName(), builder.getFilter(), null, builder.isIgnoreExceptions(), Property.EMPTY_ARRAY);
@@ -66,6 +68,7 @@ public final class OfflineDebugAppender extends AbstractAppender {
     // Left unstarted on bad options: Log4j2 then skips this appender and the others keep logging.
     if (core.start(options, (message, cause) -> LOGGER.error(message, cause))) {
       targets = resolveTargets();
+      targetsNeedLocation = requiresLocation();
       super.start();
     }
   }
@@ -83,6 +86,18 @@ public final class OfflineDebugAppender extends AbstractAppender {
     boolean stopped = super.stop(timeout, timeUnit, false);
     setStopped();
     return stopped;
+  }
+
+  /** Whether an appender this one forwards to renders the caller's location ({@code %L}, {@code %M}...). */
+  @Override
+  public boolean requiresLocation() {
+    for (AppenderRef ref : refs) {
+      Appender target = configuration == null ? null : configuration.getAppender(ref.getRef());
+      if (target instanceof LocationAware aware && aware.requiresLocation()) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** The shared core, for the {@code %dumpId} converter. */
@@ -108,18 +123,41 @@ public final class OfflineDebugAppender extends AbstractAppender {
     if (current.isEmpty()) {
       return;
     }
-    LogEvent forwarded = dumpId == null ? event : withDumpId(event, dumpId);
+    LogEvent forwarded = dumpId == null ? event : withDumpId(event, dumpId, targetsNeedLocation);
     for (AppenderControl target : current) {
       target.callAppender(forwarded);
     }
   }
 
-  /** An immutable copy of {@code event} whose context data also holds the dump ID. */
-  private static LogEvent withDumpId(LogEvent event, String dumpId) {
+  /**
+   * A copy of {@code event} whose context data also holds the dump ID. The caller's location is
+   * copied only when a target renders it: computing it walks the stack. A reusable message stays
+   * shared; targets that keep the event make it immutable ({@code toImmutable}), as for any event.
+   */
+  private static LogEvent withDumpId(LogEvent event, String dumpId, boolean withLocation) {
     StringMap data = ContextDataFactory.createContextData(event.getContextData());
     data.putValue(DUMP_ID_KEY, dumpId);
     data.freeze();
-    return new Log4jLogEvent.Builder(event).setContextData(data).build();
+    Log4jLogEvent.Builder copy = Log4jLogEvent.newBuilder()
+        .setLoggerName(event.getLoggerName())
+        .setLoggerFqcn(event.getLoggerFqcn())
+        .setLevel(event.getLevel())
+        .setMarker(event.getMarker())
+        .setMessage(event.getMessage())
+        .setThrown(event.getThrown())
+        .setContextData(data)
+        .setContextStack(event.getContextStack())
+        .setThreadId(event.getThreadId())
+        .setThreadName(event.getThreadName())
+        .setThreadPriority(event.getThreadPriority())
+        .setInstant(event.getInstant())
+        .setNanoTime(event.getNanoTime())
+        .setEndOfBatch(event.isEndOfBatch())
+        .setIncludeLocation(withLocation && event.isIncludeLocation());
+    if (withLocation) {
+      copy.setSource(event.getSource());
+    }
+    return copy.build();
   }
 
   /**

@@ -1,6 +1,10 @@
 package dev.offlinedebug.log4j2;
 
+import com.acme.shop.Failures;
+import dev.offlinedebug.codec.WireRuntime;
+import java.time.Duration;
 import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.Logger;
 import org.apache.logging.log4j.ThreadContext;
 
 /**
@@ -13,7 +17,11 @@ public final class ChildJvmMain {
   public static void main(String[] args) {
     Thread.currentThread().setName(args[0]);
     ThreadContext.put("orderId", "42");
-    LogManager.getLogger("shop.Orders").error("order {} failed", 42, Failures.orderFailure());
+    Logger logger = LogManager.getLogger("shop.Orders");
+    // Starting the configuration started Chronicle's initialisation in the background. A writer drops
+    // dumps while it takes longer than a few seconds, which a loaded CI machine can make it take.
+    WireRuntime.awaitReady(Duration.ofMinutes(2));
+    logger.error("order {} failed", 42, Failures.orderFailure());
     LogManager.shutdown();
   }
 }

@@ -4,6 +4,7 @@ import static dev.offlinedebug.log4j2.DumpAssertions.assertEvent;
 import static dev.offlinedebug.log4j2.DumpAssertions.assertThrowable;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import com.acme.shop.Failures;
 import dev.offlinedebug.Dump;
 import dev.offlinedebug.DumpSummary;
 import dev.offlinedebug.OfflineDebug;
@@ -12,26 +13,33 @@ import java.util.List;
 import java.util.Map;
 import org.apache.logging.log4j.core.LoggerContext;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** Whichever of appender and %dumpId runs first writes the dump; the other reuses its ID. */
 class DumpIdSharingTest {
 
-  @Test
-  @Log4jConfig("log4j2-converter-first.xml")
-  void dumpId_converterBeforeAppender_writesExactlyOneDump(LoggerContext context, Path dir) throws Exception {
-    assertOneDumpMatchingLogLine(context, dir);
+  /**
+   * The converter before the appender, after it, alone with a directory option, and choosing one of
+   * two appenders by name.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {
+    "log4j2-converter-first.xml", "log4j2-appender-first.xml", "log4j2-converter-only.xml", "log4j2-converter-by-name.xml"})
+  void dumpId_withOrWithoutAppender_writesExactlyOneDump(String config) throws Exception {
+    try (TestLogging logging = TestLogging.start(config, false)) {
+      assertOneDumpMatchingLogLine(logging.context(), logging.dir());
+    }
   }
 
   @Test
-  @Log4jConfig("log4j2-appender-first.xml")
-  void dumpId_appenderBeforeConverter_writesExactlyOneDump(LoggerContext context, Path dir) throws Exception {
-    assertOneDumpMatchingLogLine(context, dir);
-  }
+  @Log4jConfig("log4j2-converter-by-name.xml")
+  void dumpId_appenderNameOption_leavesOtherAppendersStoreEmpty(LoggerContext context, Path dir) throws Exception {
+    context.getLogger("shop.Orders").error("order failed", Failures.orderFailure());
+    context.stop();
 
-  @Test
-  @Log4jConfig("log4j2-converter-only.xml")
-  void dumpId_directoryOptionWithoutAppender_writesToThatStore(LoggerContext context, Path dir) throws Exception {
-    assertOneDumpMatchingLogLine(context, dir);
+    assertEquals(1, OfflineDebug.open(dir.resolve("dumps")).list().size());
+    assertEquals(List.of(), OfflineDebug.open(dir.resolve("first")).list());
   }
 
   private static void assertOneDumpMatchingLogLine(LoggerContext context, Path dir) throws Exception {

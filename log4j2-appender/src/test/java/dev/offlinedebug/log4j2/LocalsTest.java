@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import com.acme.shop.Failures;
 import dev.offlinedebug.Dump;
 import dev.offlinedebug.OfflineDebug;
 import dev.offlinedebug.model.FrameInfo;

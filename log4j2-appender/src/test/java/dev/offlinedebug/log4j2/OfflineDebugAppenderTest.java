@@ -4,7 +4,9 @@ import static dev.offlinedebug.log4j2.DumpAssertions.assertEvent;
 import static dev.offlinedebug.log4j2.DumpAssertions.assertThrowable;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.acme.shop.Failures;
 import dev.offlinedebug.Dump;
 import dev.offlinedebug.OfflineDebug;
 import java.nio.file.Files;
@@ -18,6 +20,8 @@ import org.apache.logging.log4j.ThreadContext;
 import org.apache.logging.log4j.core.LoggerContext;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** Each test logs a real exception through a real configuration, reads the ID from the log, loads the dump. */
 class OfflineDebugAppenderTest {
@@ -28,22 +32,13 @@ class OfflineDebugAppenderTest {
     ThreadContext.clearAll();
   }
 
-  @Test
-  @Log4jConfig("log4j2-sync.xml")
-  void append_syncLogger_forwardsIdAndWritesDump(LoggerContext context, Path dir) throws Exception {
-    assertLoggedAndDumped(context, dir);
-  }
-
-  @Test
-  @Log4jConfig("log4j2-async-appender.xml")
-  void append_behindAsyncAppender_keepsLoggingThreadAndContext(LoggerContext context, Path dir) throws Exception {
-    assertLoggedAndDumped(context, dir);
-  }
-
-  @Test
-  @Log4jConfig(value = "log4j2-sync.xml", allAsync = true)
-  void append_allAsyncLoggers_keepsLoggingThreadAndContext(LoggerContext context, Path dir) throws Exception {
-    assertLoggedAndDumped(context, dir);
+  /** Sync loggers, an AsyncAppender in front, all loggers async: the dump keeps the logging thread. */
+  @ParameterizedTest(name = "{0}, all async {1}")
+  @CsvSource({"log4j2-sync.xml, false", "log4j2-async-appender.xml, false", "log4j2-sync.xml, true"})
+  void append_anyLoggerKind_forwardsIdAndDumpKeepsLoggingThread(String config, boolean allAsync) throws Exception {
+    try (TestLogging logging = TestLogging.start(config, allAsync)) {
+      assertLoggedAndDumped(logging.context(), logging.dir());
+    }
   }
 
   @Test
@@ -92,6 +87,20 @@ class OfflineDebugAppenderTest {
 
     assertEquals(List.of("", ""), LogLines.ids(dir.resolve("app.log")));
     assertFalse(Files.exists(dir.resolve("dumps")) && !OfflineDebug.open(dir.resolve("dumps")).list().isEmpty());
+  }
+
+  @Test
+  @Log4jConfig("log4j2-sync.xml")
+  void append_targetRendersLocation_forwardsCallerLocation(LoggerContext context, Path dir) throws Exception {
+    logOrderFailure(context.getLogger(LOGGER));
+    context.stop();
+
+    String log = Files.readString(dir.resolve("app.log"));
+    assertTrue(log.contains(" order failed (logOrderFailure)"), log);
+  }
+
+  private static void logOrderFailure(Logger logger) {
+    logger.error("order failed", Failures.orderFailure());
   }
 
   /** Logs on a thread with a recognisable name, so a dump written on an appender thread must carry it. */

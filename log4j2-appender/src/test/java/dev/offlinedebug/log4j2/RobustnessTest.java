@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.acme.shop.Failures;
 import dev.offlinedebug.OfflineDebug;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -38,22 +39,15 @@ class RobustnessTest {
 
   /** Starts {@code config}, logs two failures, stops; returns the status messages containing {@code text}. */
   private static List<String> startLogAndStop(String config, Path dir, String text) throws Exception {
-    System.setProperty(LoggerContextExtension.DIR_PROPERTY, dir.toString());
     StatusMessages status = StatusMessages.register();
-    try {
-      LoggerContext context = LoggerContextExtension.start(config, config, false);
-      try {
-        Logger logger = context.getLogger("shop.Orders");
-        logger.error("first", Failures.orderFailure());
-        logger.error("second", Failures.orderFailure());
-      } finally {
-        context.stop();
-      }
-      return status.containing(text);
+    try (TestLogging logging = TestLogging.startIn(dir, config, false)) {
+      Logger logger = logging.context().getLogger("shop.Orders");
+      logger.error("first", Failures.orderFailure());
+      logger.error("second", Failures.orderFailure());
     } finally {
       status.unregister();
-      System.clearProperty(LoggerContextExtension.DIR_PROPERTY);
     }
+    return status.containing(text);
   }
 
   @Test
@@ -85,10 +79,25 @@ class RobustnessTest {
 
     assertTrue(openFileCount() <= openFiles + 1, "open files grew from " + openFiles + " to " + openFileCount());
     context.stop();
+    assertEquals(List.of(), openFilesUnder(dir.resolve("dumps")), "stop() must release the store files");
     List<String> ids = LogLines.ids(dir.resolve("app.log"));
     assertEquals(6, ids.size());
     for (String id : ids) {
       assertEquals(id, OfflineDebug.open(dir.resolve("dumps")).load(id).id());
+    }
+  }
+
+  private static List<Path> openFilesUnder(Path dir) throws Exception {
+    try (var fds = Files.list(Path.of("/proc/self/fd"))) {
+      return fds.map(fd -> {
+            try {
+              return Files.readSymbolicLink(fd);
+            } catch (java.io.IOException closedMeanwhile) {
+              return Path.of("");
+            }
+          })
+          .filter(target -> target.startsWith(dir))
+          .toList();
     }
   }
 

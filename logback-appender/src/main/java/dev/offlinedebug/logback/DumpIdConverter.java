@@ -6,7 +6,6 @@ import dev.offlinedebug.appender.DumpOptions;
 import dev.offlinedebug.appender.DumpSink;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
-import java.util.Map;
 
 /**
  * Renders the event's dump ID in a pattern layout; empty when the event has no throwable or gets no
@@ -44,8 +43,7 @@ public class DumpIdConverter extends ClassicConverter {
     if (event.getThrowableProxy() == null) {
       return "";
     }
-    Map<String, String> mdc = event.getMDCPropertyMap();
-    String forwarded = mdc == null ? null : mdc.get(OfflineDebugAppender.DUMP_ID_KEY);
+    String forwarded = LogbackEvents.mdc(event).get(OfflineDebugAppender.DUMP_ID_KEY);
     if (forwarded != null) {
       return forwarded;
     }

@@ -25,11 +25,9 @@ final class EventWithDumpId implements ILoggingEvent {
   /** Reads the MDC of {@code event} now, so call this on the thread that logged or after the event was prepared. */
   EventWithDumpId(ILoggingEvent event, String dumpId) {
     this.event = event;
-    Map<String, String> original = event.getMDCPropertyMap();
-    Map<String, String> withId = new HashMap<>(original == null ? 2 : original.size() * 2 + 2);
-    if (original != null) {
-      withId.putAll(original);
-    }
+    Map<String, String> original = LogbackEvents.mdc(event);
+    Map<String, String> withId = new HashMap<>(original.size() * 2 + 2);
+    withId.putAll(original);
     withId.put(OfflineDebugAppender.DUMP_ID_KEY, dumpId);
     this.mdc = Collections.unmodifiableMap(withId);
   }

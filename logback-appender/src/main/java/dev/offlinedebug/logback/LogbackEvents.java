@@ -5,12 +5,11 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.spi.IThrowableProxy;
 import ch.qos.logback.classic.spi.ThrowableProxy;
 import dev.offlinedebug.appender.EventAdapter;
+import dev.offlinedebug.appender.MarkerNames;
 import dev.offlinedebug.appender.Severity;
 import dev.offlinedebug.capture.LoggedEvent;
 import dev.offlinedebug.model.ThreadInfo;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import org.slf4j.Marker;
@@ -56,9 +55,22 @@ enum LogbackEvents implements EventAdapter<ILoggingEvent> {
         event.getLevel().toString(),
         event.getFormattedMessage(),
         thread(event.getThreadName()),
-        withoutNulls(event.getMDCPropertyMap()),
+        withoutNulls(mdc(event)),
         markerNames(event.getMarkerList()),
         attributes(event.getKeyValuePairs()));
+  }
+
+  /**
+   * The event's MDC, never null: empty when its context has no MDC adapter (a {@code LoggerContext}
+   * created by hand), where Logback itself throws instead of answering.
+   */
+  static Map<String, String> mdc(ILoggingEvent event) {
+    try {
+      Map<String, String> mdc = event.getMDCPropertyMap();
+      return mdc == null ? Map.of() : mdc;
+    } catch (RuntimeException noMdcAdapter) {
+      return Map.of();
+    }
   }
 
   /**
@@ -74,7 +86,7 @@ enum LogbackEvents implements EventAdapter<ILoggingEvent> {
   }
 
   private static Map<String, String> withoutNulls(Map<String, String> mdc) {
-    if (mdc == null || mdc.isEmpty()) {
+    if (mdc.isEmpty()) {
       return Map.of();
     }
     Map<String, String> copy = new HashMap<>(mdc.size() * 2);
@@ -92,23 +104,11 @@ enum LogbackEvents implements EventAdapter<ILoggingEvent> {
     if (markers == null || markers.isEmpty()) {
       return List.of();
     }
-    List<String> names = new ArrayList<>(markers.size());
-    for (Marker marker : markers) {
-      addWithReferences(marker, names);
-    }
-    return names;
+    return MarkerNames.of(markers, Marker::getName, LogbackEvents::references);
   }
 
-  private static void addWithReferences(Marker marker, List<String> names) {
-    if (marker == null || names.contains(marker.getName())) {
-      return;
-    }
-    names.add(marker.getName());
-    if (marker.hasReferences()) {
-      for (Iterator<Marker> references = marker.iterator(); references.hasNext(); ) {
-        addWithReferences(references.next(), names);
-      }
-    }
+  private static Iterable<Marker> references(Marker marker) {
+    return marker.hasReferences() ? marker::iterator : List.of();
   }
 
   private static Map<String, String> attributes(List<KeyValuePair> pairs) {

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.core.Appender;
 import ch.qos.logback.core.status.Status;
-import dev.offlinedebug.OfflineDebug;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.util.List;
@@ -48,13 +47,9 @@ class OfflineDebugAppenderConfigurationTest {
   @Test
   void convert_noAppenderInContext_writesToTheDirectoryItNames() throws Exception {
     logback.configure("logback-converter-only.xml");
-    OrderFailure failure = new OrderFailure();
 
-    failure.logOn(logback.logger(OrderFailure.LOGGER));
-    logback.stop();
+    new OrderFailure().logAndAssertDump(logback, LogbackContext::dumpIdsInLog);
 
-    String id = OfflineDebugAppenderTest.single(logback.dumpIdsInLog());
-    failure.assertDump(OfflineDebug.open(logback.dumpDir()).load(id), id);
     assertTrue(logback.statusMessages(Status.ERROR).isEmpty(), "no configuration error");
   }
 

@@ -14,6 +14,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileTime;
 import java.time.Instant;
 import java.util.List;
@@ -102,8 +103,11 @@ class OfflineDebugAppenderLifecycleTest {
     Appender<?> before = root(context).getAppender("Dumps");
     long openBefore = logback.openFilesBelowRoot();
 
-    writeScannedConfig(config, "second");
-    Files.setLastModifiedTime(config, FileTime.from(Instant.now().plusSeconds(5)));
+    // One atomic change with a clearly newer time, so that scan reconfigures exactly once.
+    Path edited = logback.root().resolve("logback.xml.new");
+    writeScannedConfig(edited, "second");
+    Files.setLastModifiedTime(edited, FileTime.from(Instant.now().plusSeconds(5)));
+    Files.move(edited, config, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     Appender<?> after = awaitNewAppender(context, before);
     logger.error("after the change", OrderFailure.reject("H-2"));
 

@@ -15,6 +15,8 @@ import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.slf4j.Logger;
@@ -37,10 +39,14 @@ class OfflineDebugAppenderLocalsTest {
     logback.configure("logback-async-front.xml");
     Logger logger = logback.logger("com.acme.Checkout");
 
-    Thread checkout = new Thread(() -> Checkout.checkout(logger), THREAD);
-    checkout.start();
-    checkout.join();
-    logback.awaitLogLine("checkout of order 42 failed");
+    // A pool thread, alive while the AsyncAppender worker writes the dump, as in a server.
+    ExecutorService pool = Executors.newSingleThreadExecutor(task -> new Thread(task, THREAD));
+    try {
+      pool.submit(() -> Checkout.checkout(logger)).get();
+      logback.awaitLogLine("checkout of order 42 failed");
+    } finally {
+      pool.shutdown();
+    }
     logback.stop();
 
     String id = OfflineDebugAppenderTest.single(logback.dumpIdsInLog());

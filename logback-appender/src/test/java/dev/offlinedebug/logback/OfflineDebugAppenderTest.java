@@ -35,19 +35,13 @@ class OfflineDebugAppenderTest {
       })
   void append_patternLayout_logLineNamesTheDump(String config) throws Exception {
     logback.configure(config);
-    OrderFailure failure = new OrderFailure();
 
-    failure.logOn(logback.logger(OrderFailure.LOGGER));
-    logback.awaitLogLine("order 17 rejected for alice");
-    logback.stop();
+    String id = new OrderFailure().logAndAssertDump(logback, LogbackContext::dumpIdsInLog);
 
-    String id = single(logback.dumpIdsInLog());
-    DumpStore store = OfflineDebug.open(logback.dumpDir());
-    failure.assertDump(store.load(id), id);
-    assertEquals(1, store.list().size(), "one dump per logged throwable");
+    assertEquals(1, OfflineDebug.open(logback.dumpDir()).list().size(), "one dump per logged throwable");
     String line = logLineWith(id);
     assertTrue(line.contains("[" + OrderFailure.THREAD + "]"), line);
-    assertTrue(line.contains("order 17 rejected for alice"), line);
+    assertTrue(line.contains(OrderFailure.FORMATTED_MESSAGE), line);
     assertNoErrorStatus();
   }
 
@@ -60,13 +54,9 @@ class OfflineDebugAppenderTest {
   @Test
   void append_jsonEncoder_idIsAnMdcField() throws Exception {
     logback.configure("logback-json.xml");
-    OrderFailure failure = new OrderFailure();
 
-    failure.logOn(logback.logger(OrderFailure.LOGGER));
-    logback.stop();
+    String id = new OrderFailure().logAndAssertDump(logback, LogbackContext::dumpIdsInJsonLog);
 
-    String id = single(logback.dumpIdsInJsonLog());
-    failure.assertDump(OfflineDebug.open(logback.dumpDir()).load(id), id);
     String record = logLineWith(id);
     assertTrue(record.matches("\\{.*\"mdc\": \\{.*\"dumpId\":\"" + id + "\".*\\}.*"), record);
     assertTrue(record.contains("\"user\":\"alice\""), record);

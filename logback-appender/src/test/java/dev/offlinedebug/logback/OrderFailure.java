@@ -5,9 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.offlinedebug.Dump;
+import dev.offlinedebug.OfflineDebug;
 import dev.offlinedebug.model.FrameInfo;
 import dev.offlinedebug.model.ThrowableInfo;
 import java.util.List;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.MDC;
 import org.slf4j.Marker;
@@ -16,14 +18,21 @@ import org.slf4j.MarkerFactory;
 /**
  * The reference failure the tests log: an {@link IllegalStateException} caused by a {@link
  * NumberFormatException}, logged at ERROR on thread {@value #THREAD} through the SLF4J 2 fluent API
- * with a marker, a key-value pair, message arguments and an MDC entry; and the checks that a dump
- * holds exactly that.
+ * with a marker (referencing a second one), a key-value pair, message arguments and an MDC entry;
+ * and the checks that a dump holds exactly that.
  */
 final class OrderFailure {
 
   static final String LOGGER = "com.acme.Orders";
   static final String THREAD = "order-worker-7";
-  static final Marker AUDIT = MarkerFactory.getMarker("AUDIT");
+  /** A marker that references another one: the dump records both. */
+  static final Marker AUDIT = MarkerFactory.getDetachedMarker("AUDIT");
+
+  static {
+    AUDIT.add(MarkerFactory.getDetachedMarker("SECURITY"));
+  }
+
+  static final String FORMATTED_MESSAGE = "order 17 rejected for alice";
 
   final IllegalStateException thrown = reject("A-17");
 
@@ -60,16 +69,32 @@ final class OrderFailure {
     }
   }
 
+  /**
+   * Logs this failure through {@code logback}'s context, stops the context once the line is written,
+   * and checks the dump named by the one ID that {@code idsInLog} reads from the log.
+   *
+   * @return that ID
+   */
+  String logAndAssertDump(LogbackContext logback, Function<LogbackContext, List<String>> idsInLog)
+      throws Exception {
+    logOn(logback.logger(LOGGER));
+    logback.awaitLogLine(FORMATTED_MESSAGE);
+    logback.stop();
+    String id = OfflineDebugAppenderTest.single(idsInLog.apply(logback));
+    assertDump(OfflineDebug.open(logback.dumpDir()).load(id), id);
+    return id;
+  }
+
   /** Asserts that {@code dump} is {@link #thrown} as logged by {@link #logOn}. */
   void assertDump(Dump dump, String id) {
     assertEquals(id, dump.id());
     assertEquals(LOGGER, dump.logger());
     assertEquals("ERROR", dump.level());
     assertEquals(THREAD, dump.thread().name());
-    assertEquals("order 17 rejected for alice", dump.message());
+    assertEquals(FORMATTED_MESSAGE, dump.message());
     assertEquals("alice", dump.mdc().get("user"));
     assertFalse(dump.mdc().containsKey("dumpId"), "the dump keeps the MDC as logged");
-    assertEquals(List.of("AUDIT"), dump.markers());
+    assertEquals(List.of("AUDIT", "SECURITY"), dump.markers());
     assertEquals("A-17", dump.attributes().get("orderId"));
 
     ThrowableInfo root = dump.exception().root();

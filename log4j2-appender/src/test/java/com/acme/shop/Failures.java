@@ -1,11 +1,14 @@
-package dev.offlinedebug.log4j2;
+package com.acme.shop;
 
-/** Real exceptions thrown through a few real frames, with a cause. */
-final class Failures {
+/**
+ * Real exceptions thrown through a few real frames, with a cause. Application code as far as the
+ * agent is concerned: it never instruments {@code dev.offlinedebug}.
+ */
+public final class Failures {
   private Failures() {}
 
   /** An {@code IllegalStateException("order 42 failed")} caused by an {@code ArithmeticException}. */
-  static IllegalStateException orderFailure() {
+  public static IllegalStateException orderFailure() {
     try {
       placeOrder(42);
       throw new AssertionError("placeOrder must throw");

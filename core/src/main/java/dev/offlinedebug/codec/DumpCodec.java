@@ -27,12 +27,12 @@ public final class DumpCodec {
 
   /** Every field of {@code dump} except its ID; pass the result to {@link #seal}. */
   public static byte[] encodeBody(Dump dump) {
-    Bytes<byte[]> out = Bytes.allocateElasticOnHeap(2048);
+    EncodeBuffers buffers = EncodeBuffers.take();
     try {
-      new DumpEncoder().encode(dump, out);
-      return out.toByteArray();
+      new DumpEncoder().encode(dump, buffers.out, buffers.body);
+      return buffers.out.toByteArray();
     } finally {
-      out.releaseLast();
+      buffers.giveBack();
     }
   }
 
@@ -43,13 +43,13 @@ public final class DumpCodec {
 
   /** The complete payload: {@code body}, the ID field and the checksum trailer. */
   public static byte[] seal(byte[] body, String id) {
-    Bytes<byte[]> out = Bytes.allocateElasticOnHeap(body.length + id.length() + 16);
+    EncodeBuffers buffers = EncodeBuffers.take();
     try {
-      out.write(body);
-      WireText.write(BinaryWire.binaryOnly(out).write("id"), id);
-      return withChecksum(out);
+      buffers.out.write(body);
+      WireText.write(BinaryWire.binaryOnly(buffers.out).write("id"), id);
+      return withChecksum(buffers.out);
     } finally {
-      out.releaseLast();
+      buffers.giveBack();
     }
   }
 

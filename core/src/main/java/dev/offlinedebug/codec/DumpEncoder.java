@@ -20,9 +20,12 @@ final class DumpEncoder {
   private final StringTable names = new StringTable();
   private final ValueWriter values = new ValueWriter(names);
 
-  /** Appends the document fields of {@code dump} except {@code id} to {@code out}. */
-  void encode(Dump dump, Bytes<?> out) {
-    Bytes<byte[]> body = Bytes.allocateElasticOnHeap(1024);
+  /**
+   * Appends the document fields of {@code dump} except {@code id} to {@code out}, using {@code
+   * body} (cleared first) as the scratch space for everything after the string table.
+   */
+  void encode(Dump dump, Bytes<?> out, Bytes<?> body) {
+    body.clear();
     body(BinaryWire.binaryOnly(body), dump);
     WireOut head = BinaryWire.binaryOnly(out);
     head.write("v").int32(DumpCodec.FORMAT_VERSION);
@@ -32,7 +35,6 @@ final class DumpEncoder {
       }
     });
     out.write(body);
-    body.releaseLast();
   }
 
   private void body(WireOut w, Dump dump) {

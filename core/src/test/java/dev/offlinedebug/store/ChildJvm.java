@@ -24,9 +24,14 @@ final class ChildJvm implements AutoCloseable {
 
   /** Starts {@code StoreChild args}; with a file-size limit in KiB when {@code fileSizeKib > 0}. */
   static ChildJvm start(Path stderr, int fileSizeKib, String... args) throws IOException {
+    return startOn(System.getProperty("java.class.path"), stderr, fileSizeKib, args);
+  }
+
+  /** Starts {@code StoreChild args} on {@code classPath}. */
+  static ChildJvm startOn(String classPath, Path stderr, int fileSizeKib, String... args) throws IOException {
     List<String> java = new ArrayList<>(List.of(
         Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-XX:-UsePerfData", "-Xmx128m",
-        "-cp", System.getProperty("java.class.path"), StoreChild.class.getName()));
+        "-cp", classPath, StoreChild.class.getName()));
     java.addAll(List.of(args));
     List<String> command = java;
     if (fileSizeKib > 0) {

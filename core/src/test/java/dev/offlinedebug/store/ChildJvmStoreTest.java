@@ -7,11 +7,14 @@ import dev.offlinedebug.DumpStore;
 import dev.offlinedebug.DumpSummary;
 import dev.offlinedebug.OfflineDebug;
 import dev.offlinedebug.capture.LoggedEvent;
+import java.io.File;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -84,6 +87,19 @@ class ChildJvmStoreTest {
       for (String id : child.ids()) {
         assertEquals(id, store.load(id).id());
       }
+    }
+  }
+
+  @Test
+  void write_withoutChronicleDropsDumpsAndReportsOnce() throws Exception {
+    String withoutChronicle = Stream.of(System.getProperty("java.class.path").split(File.pathSeparator))
+        .filter(entry -> !entry.contains("chronicle"))
+        .collect(Collectors.joining(File.pathSeparator));
+    try (ChildJvm child = ChildJvm.startOn(withoutChronicle, tmp.resolve("stderr"), 0, "fill", tmp.toString(), "5")) {
+      assertEquals(0, child.awaitExit(), child.lines.toString());
+      assertEquals(5, child.lines.stream().filter("NULL"::equals).count(), child.lines.toString());
+      assertEquals(1, child.lines.stream().filter(l -> l.startsWith("STATUS")).count(), child.lines.toString());
+      assertTrue(child.lines.stream().anyMatch(l -> l.contains("Chronicle Wire is unavailable")), child.lines.toString());
     }
   }
 }

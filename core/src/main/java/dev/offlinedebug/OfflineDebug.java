@@ -78,8 +78,6 @@ public final class OfflineDebug {
    * class, method, source file and line names and hold the captured locals, so that a debugger
    * stopping on the exception shows the original stack and variables.
    *
-   * @param cause which stack to replay: {@code 0} for the logged throwable, {@code n} for its n-th
-   *     cause
    * <p>Frames of JDK classes are left out of the replayed stack (only the JDK may define classes
    * in its packages): the frame that called into the JDK throws at its own line. Needs ASM ({@code
    * org.ow2.asm:asm}) on the class path. See {@link dev.offlinedebug.replay.Replayer} for what a

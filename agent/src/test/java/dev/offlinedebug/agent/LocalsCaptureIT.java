@@ -219,10 +219,21 @@ class LocalsCaptureIT {
 
   @Test
   void take_fromAnotherThread() {
-    Case other = output.get("otherThread");
-    assertFrames(other, FAIL, BASICS + "#recurse", BASICS + "#recurse");
-    assertLocals(other.frames.get(1), "n:int=0");
-    assertLocals(other.frames.get(2), "n:int=1");
+    assertRecursedOnce(output.get("otherThread"));
+  }
+
+  @Test
+  void take_fromAnotherThreadAfterRecordingThreadEndedAndGc() {
+    Case ended = output.get("endedThreadAfterGc");
+    assertRecursedOnce(ended);
+    assertEquals("0", ended.info.get("takenAgain"));
+  }
+
+  /** The frames of {@code Basics.recurse(1)}, thrown on a thread that has since ended. */
+  private static void assertRecursedOnce(Case recursed) {
+    assertFrames(recursed, FAIL, BASICS + "#recurse", BASICS + "#recurse");
+    assertLocals(recursed.frames.get(1), "n:int=0");
+    assertLocals(recursed.frames.get(2), "n:int=1");
   }
 
   @Test

@@ -8,6 +8,10 @@ import java.util.List;
  * The frames recorded by one thread, for its last {@value #CAPACITY} throwables. Written by its
  * thread as a throwable unwinds, read (and emptied) by whichever thread logs the throwable. An
  * uncontended monitor costs far less than the weak-keyed maps a global table would need.
+ *
+ * <p>The ring outlives its thread while it still holds records: a thread may throw, hand the
+ * throwable to an asynchronous appender and end before the appender takes the frames. Its
+ * {@link ThreadRecordsRegistry} releases it once {@link #releaseIfSpent} says so.
  */
 final class ThreadRecords {
   static final int CAPACITY = 16;
@@ -15,8 +19,11 @@ final class ThreadRecords {
   private static final long MAX_AGE_NANOS = 60_000_000_000L;
 
   private final Entry[] entries = new Entry[CAPACITY];
+  /** Weak so that a ring kept for its records does not also keep its ended thread's object. */
+  private final WeakReference<Thread> owner = new WeakReference<>(Thread.currentThread());
   private int next;
   private int last = -1;
+  private boolean released;
 
   /** Appends {@code frame} to the record of {@code thrown}, starting one if there is none. */
   synchronized void add(Throwable thrown, RecordedFrame frame, int maxFrames,
@@ -35,22 +42,35 @@ final class ThreadRecords {
 
   /** Removes and returns the frames recorded for {@code thrown}, or null when there are none. */
   synchronized List<RecordedFrame> remove(Throwable thrown) {
-    long now = System.nanoTime();
     List<RecordedFrame> found = null;
-    for (int i = 0; i < CAPACITY; i++) {
+    for (int i = 0; i < CAPACITY && found == null; i++) {
       Entry entry = entries[i];
-      if (entry == null) {
-        continue;
-      }
-      Throwable key = entry.key.get();
-      if (key == thrown) {
+      if (entry != null && entry.key.get() == thrown) {
         found = entry.frames;
-        entries[i] = null;
-      } else if (key == null || now - entry.started > MAX_AGE_NANOS) {
         entries[i] = null;
       }
     }
+    dropStale(System.nanoTime());
     return found == null || found.isEmpty() ? null : found;
+  }
+
+  /**
+   * Whether this ring can be forgotten: its thread has ended (so nothing is added any more) and
+   * every record was taken, collected or is too old. True only once, to the caller that releases.
+   */
+  synchronized boolean releaseIfSpent() {
+    Thread thread = owner.get();
+    if (released || (thread != null && thread.isAlive())) {
+      return false;
+    }
+    dropStale(System.nanoTime());
+    for (Entry entry : entries) {
+      if (entry != null) {
+        return false;
+      }
+    }
+    released = true;
+    return true;
   }
 
   private Entry find(Throwable thrown) {
@@ -68,16 +88,20 @@ final class ThreadRecords {
     long now = System.nanoTime();
     boolean recorded = rateLimit.tryAcquire(now) && !SharedThrowables.isShared(thrown);
     Entry entry = new Entry(thrown, now, recorded ? new ArrayList<>(8) : null);
-    for (int i = 0; i < CAPACITY; i++) {
-      Entry old = entries[i];
-      if (old != null && (old.key.get() == null || now - old.started > MAX_AGE_NANOS)) {
-        entries[i] = null;
-      }
-    }
+    dropStale(now);
     entries[next] = entry;
     last = next;
     next = (next + 1) % CAPACITY;
     return entry;
+  }
+
+  private void dropStale(long now) {
+    for (int i = 0; i < CAPACITY; i++) {
+      Entry entry = entries[i];
+      if (entry != null && (entry.key.get() == null || now - entry.started > MAX_AGE_NANOS)) {
+        entries[i] = null;
+      }
+    }
   }
 
   /** One throwable's frames; {@code frames} is null when the throwable is not to be recorded. */

@@ -1,10 +1,7 @@
 package dev.offlinedebug.locals;
 
-import java.lang.ref.WeakReference;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
-import java.util.concurrent.ConcurrentLinkedQueue;
 
 /**
  * Where agent-instrumented code records the locals of each frame a throwable unwinds through, and
@@ -16,14 +13,14 @@ import java.util.concurrent.ConcurrentLinkedQueue;
  *
  * <p>Records live in a small ring per recording thread, keyed weakly by the throwable's identity:
  * a throwable that is never logged is forgotten once its thread has recorded a few newer ones, and
- * a throwable that is collected takes nothing with it.
+ * a throwable that is collected takes nothing with it. A ring outlives its thread only while it
+ * holds records that can still be taken.
  *
  * @since 0.1
  */
 public final class UnwindRecorder {
   private static final ThreadLocal<ThreadRecords> OWN = new ThreadLocal<>();
-  private static final ConcurrentLinkedQueue<WeakReference<ThreadRecords>> ALL =
-      new ConcurrentLinkedQueue<>();
+  private static final ThreadRecordsRegistry ALL = new ThreadRecordsRegistry();
   private static volatile boolean active;
   private static volatile int maxFrames = 64;
   private static volatile ThrowableRateLimit rateLimit = new ThrowableRateLimit(1000);
@@ -57,19 +54,10 @@ public final class UnwindRecorder {
       if (thrown == null || !active) {
         return List.of();
       }
-      List<RecordedFrame> frames = null;
       ThreadRecords own = OWN.get();
-      if (own != null) {
-        frames = own.remove(thrown);
-      }
-      for (Iterator<WeakReference<ThreadRecords>> it = ALL.iterator();
-          frames == null && it.hasNext(); ) {
-        ThreadRecords records = it.next().get();
-        if (records == null) {
-          it.remove();
-        } else if (records != own) {
-          frames = records.remove(thrown);
-        }
+      List<RecordedFrame> frames = own == null ? null : own.remove(thrown);
+      if (frames == null) {
+        frames = ALL.remove(thrown, own);
       }
       return frames == null ? List.of() : withLines(frames, thrown.getStackTrace());
     } catch (Throwable e) {
@@ -92,7 +80,7 @@ public final class UnwindRecorder {
     if (own == null) {
       own = new ThreadRecords();
       OWN.set(own);
-      ALL.add(new WeakReference<>(own));
+      ALL.register(own);
     }
     own.add(thrown, new RecordedFrame(className, methodName, -1, names, types, values), maxFrames,
         rateLimit);

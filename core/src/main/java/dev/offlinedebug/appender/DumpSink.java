@@ -73,20 +73,12 @@ public final class DumpSink {
     if (!open || thrown == null || !level.atLeast(minLevel)) {
       return null;
     }
-    // An interrupted caller (logging an InterruptedException after restoring the flag; Logback's
-    // AsyncAppender worker, which stop() interrupts while it flushes) would make the store's
-    // FileChannel close itself mid-write: hide the flag during the write, then restore it.
-    boolean interrupted = Thread.interrupted();
     try {
       return shared.ids.idFor(thrown, t -> shared.writer.write(t, event.get()));
     } catch (Throwable e) {
       // DumpWriter promises not to throw; a capture bug must still not reach the application.
       status.report("dump of " + thrown.getClass().getName() + " failed: " + e, e);
       return null;
-    } finally {
-      if (interrupted) {
-        Thread.currentThread().interrupt();
-      }
     }
   }
 

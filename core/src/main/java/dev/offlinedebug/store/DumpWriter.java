@@ -91,6 +91,20 @@ public final class DumpWriter implements Closeable {
     if (thrown == null || closed) {
       return null;
     }
+    // An interrupted caller (logging an InterruptedException after restoring the flag; Logback's
+    // AsyncAppender worker, which stop() interrupts while it flushes) would make the store's
+    // FileChannel close itself mid-write and the Chronicle wait give up: hide the flag meanwhile.
+    boolean interrupted = Thread.interrupted();
+    try {
+      return writeUninterrupted(thrown, event);
+    } finally {
+      if (interrupted) {
+        Thread.currentThread().interrupt();
+      }
+    }
+  }
+
+  private String writeUninterrupted(Throwable thrown, LoggedEvent event) {
     try {
       String id = written.idOf(thrown);
       if (id != null) {

@@ -39,6 +39,23 @@ class DumpWriterTest {
   }
 
   @Test
+  void write_whileInterruptedWritesAndKeepsTheFlag() throws IOException {
+    String id;
+    boolean stillInterrupted;
+    try (DumpWriter writer = DumpWriter.open(StoreTests.noDedup(dir), StatusListener.IGNORE)) {
+      Thread.currentThread().interrupt();
+      try {
+        id = writer.write(StoreTests.failure(1), LoggedEvent.standalone());
+      } finally {
+        stillInterrupted = Thread.interrupted();
+      }
+    }
+    assertTrue(stillInterrupted, "the caller's interrupt flag is restored");
+    assertNotNull(id);
+    assertEquals(id, OfflineDebug.open(dir).load(id).id());
+  }
+
+  @Test
   void write_repeatInsideDedupWindowReusesIdAndCounts() throws IOException {
     WriterSettings settings = StoreTests.settings(dir, 1 << 20, 1 << 30, Duration.ofMinutes(5), 1000);
     List<String> ids = new ArrayList<>();

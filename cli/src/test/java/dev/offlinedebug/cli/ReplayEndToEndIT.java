@@ -6,14 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.sun.jdi.Bootstrap;
 import com.sun.jdi.Location;
 import com.sun.jdi.ObjectReference;
 import com.sun.jdi.StackFrame;
 import com.sun.jdi.StringReference;
 import com.sun.jdi.VirtualMachine;
-import com.sun.jdi.connect.AttachingConnector;
-import com.sun.jdi.connect.Connector;
 import com.sun.jdi.event.Event;
 import com.sun.jdi.event.EventSet;
 import com.sun.jdi.event.ExceptionEvent;
@@ -32,7 +29,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -68,7 +64,7 @@ class ReplayEndToEndIT {
         .redirectErrorStream(true).start();
     try {
       Matcher attach = attachLine(replay);
-      VirtualMachine vm = attach(attach.group(1), attach.group(2));
+      VirtualMachine vm = JdwpAttach.attach(attach.group(1), attach.group(2));
       ExceptionRequest request = vm.eventRequestManager().createExceptionRequest(null, false, true);
       request.setSuspendPolicy(EventRequest.SUSPEND_ALL);
       request.enable();
@@ -152,14 +148,5 @@ class ReplayEndToEndIT {
       }
       events.resume();
     }
-  }
-
-  private static VirtualMachine attach(String host, String port) throws Exception {
-    AttachingConnector socket = Bootstrap.virtualMachineManager().attachingConnectors().stream()
-        .filter(c -> c.transport().name().equals("dt_socket")).findFirst().orElseThrow();
-    Map<String, Connector.Argument> arguments = socket.defaultArguments();
-    arguments.get("hostname").setValue(host);
-    arguments.get("port").setValue(port);
-    return socket.attach(arguments);
   }
 }

@@ -5,12 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.acme.shop.Failures;
-import com.sun.jdi.Bootstrap;
 import com.sun.jdi.StackFrame;
 import com.sun.jdi.StringReference;
 import com.sun.jdi.VirtualMachine;
-import com.sun.jdi.connect.AttachingConnector;
-import com.sun.jdi.connect.Connector;
 import com.sun.jdi.event.Event;
 import com.sun.jdi.event.EventSet;
 import com.sun.jdi.event.ExceptionEvent;
@@ -20,7 +17,6 @@ import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -78,7 +74,7 @@ class ReplayIT {
     assertNotNull(attach, "the attach line: " + seen);
     assertTrue(seen.toString().contains("java.lang.IllegalStateException"), seen.toString());
 
-    VirtualMachine vm = attach(attach.group(1), attach.group(2));
+    VirtualMachine vm = JdwpAttach.attach(attach.group(1), attach.group(2));
     ExceptionRequest request = vm.eventRequestManager().createExceptionRequest(null, true, true);
     request.setSuspendPolicy(EventRequest.SUSPEND_ALL);
     request.enable();
@@ -108,14 +104,5 @@ class ReplayIT {
     vm.dispose();
     assertTrue(replay.waitFor(5, TimeUnit.MINUTES));
     assertEquals(0, replay.exitValue());
-  }
-
-  private static VirtualMachine attach(String host, String port) throws Exception {
-    AttachingConnector socket = Bootstrap.virtualMachineManager().attachingConnectors().stream()
-        .filter(c -> c.transport().name().equals("dt_socket")).findFirst().orElseThrow();
-    Map<String, Connector.Argument> arguments = socket.defaultArguments();
-    arguments.get("hostname").setValue(host);
-    arguments.get("port").setValue(port);
-    return socket.attach(arguments);
   }
 }

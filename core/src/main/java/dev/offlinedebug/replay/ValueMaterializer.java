@@ -20,7 +20,8 @@ import java.util.Map;
  * Turns captured values into live objects of the replay JVM, as {@link ValueTypes} decided: the
  * same object for every reference to one captured id (so cycles and sharing survive), generated
  * stand-ins filled field by field, and marker strings for what was not captured. Instantiates only
- * generated classes and JDK classes; never runs application code.
+ * generated classes and the allow-listed JDK types of {@link JdkValues} and {@link JdkContainers},
+ * each through code written for it; never runs application code.
  *
  * <p>A value that was cut shows it: a string ends with {@value #TRUNCATED}, and a cut collection,
  * map or reference array gets a {@value #TRUNCATED} element, key or slot at its end where its
@@ -107,7 +108,7 @@ final class ValueMaterializer {
 
   @SuppressWarnings("unchecked")
   private Object collection(ArrayValue a, Class<?> type) throws ReflectiveOperationException {
-    Collection<Object> collection = (Collection<Object>) type.getConstructor().newInstance();
+    Collection<Object> collection = (Collection<Object>) JdkContainers.newInstance(type.getName());
     byId.put(a.id(), collection);
     for (Value element : a.elements()) {
       collection.add(materialize(element));
@@ -121,7 +122,7 @@ final class ValueMaterializer {
   @SuppressWarnings("unchecked")
   private Object map(MapValue m) throws ReflectiveOperationException {
     Class<?> type = loader.classOf(plan.types.target(m));
-    Map<Object, Object> map = (Map<Object, Object>) type.getConstructor().newInstance();
+    Map<Object, Object> map = (Map<Object, Object>) JdkContainers.newInstance(type.getName());
     byId.put(m.id(), map);
     for (MapValue.Entry e : m.entries()) {
       map.put(materialize(e.key()), materialize(e.value()));

@@ -75,7 +75,12 @@ final class ValueMaterializer {
 
   /** A blank instance of generated class {@code name}: the receiver when none was captured. */
   Object blankInstance(String name) throws ReflectiveOperationException {
-    return loader.classOf(name).getConstructor().newInstance();
+    Class<?> generated = loader.classOf(name);
+    if (generated.getClassLoader() != loader) {
+      // Stand-in names never name a JDK class; a dump that found a way would get no instance of it.
+      throw new IllegalStateException("not a generated class: " + name);
+    }
+    return generated.getConstructor().newInstance();
   }
 
   private Object object(ObjectValue o) throws ReflectiveOperationException {

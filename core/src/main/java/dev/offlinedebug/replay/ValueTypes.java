@@ -147,7 +147,8 @@ final class ValueTypes {
         keysAndValues.add(e.value());
       }
       String name = type.get().getName();
-      if (isBuilt(name, keysAndValues) && (!SortedMap.class.isAssignableFrom(type.get()) || areMutuallyComparable(keys))) {
+      boolean sorted = SortedMap.class.isAssignableFrom(type.get());
+      if (isBuilt(name, keysAndValues) && (!sorted || areMutuallyComparable(keys))) {
         return name;
       }
     }

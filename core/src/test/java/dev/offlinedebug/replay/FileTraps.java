@@ -142,7 +142,8 @@ public final class FileTraps {
     exceptionFields.put("held", new ObjectValue(90, "com.acme.trap.Held", heldByException));
     List<LocalVariable> outer = List.of(
         new LocalVariable("this", "com.acme.trap.Importer", new ObjectValue(1, "com.acme.trap.Importer", sinkFields)),
-        new LocalVariable("sinks", "java.util.List", new ArrayValue(2, "java.util.ArrayList", elements, elements.size())),
+        new LocalVariable("sinks", "java.util.List",
+            new ArrayValue(2, "java.util.ArrayList", elements, elements.size())),
         new LocalVariable("byName", "java.util.Map", new MapValue(3, "java.util.HashMap", entries, entries.size())),
         new LocalVariable("streams", "java.io.FileOutputStream[]",
             new ArrayValue(4, "java.io.FileOutputStream[]", elements, elements.size())),
@@ -150,7 +151,8 @@ public final class FileTraps {
     List<FrameInfo> frames = List.of(
         FrameInfo.of(new StackTraceElement("com.acme.trap.Importer", "open", "Importer.java", 30)).withLocals(inner),
         FrameInfo.of(new StackTraceElement("com.acme.trap.Importer", "run", "Importer.java", 12)).withLocals(outer));
-    ThrowableInfo thrown = new ThrowableInfo(throwableType, "import failed", throwableType + ": import failed", frames, ThrowableInfo.NO_CAUSE, List.of(), exceptionFields);
+    ThrowableInfo thrown = new ThrowableInfo(throwableType, "import failed", throwableType + ": import failed",
+        frames, ThrowableInfo.NO_CAUSE, List.of(), exceptionFields);
     return new Dump("od-traps-" + (withFifo ? "fifo" : "files"), Instant.parse("2026-12-01T07:00:00Z"), "host", 7,
         "test JVM", null, new ThreadInfo("main", 1, false, 5), null, null, null, Map.of(), List.of(), Map.of(), true,
         new ThrowableGraph(List.of(thrown)));

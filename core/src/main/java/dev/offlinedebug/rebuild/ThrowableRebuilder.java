@@ -13,6 +13,10 @@ import java.util.List;
  * a cause get it; the one throwable of each cycle whose cause is not built yet gets it with {@code
  * initCause} afterwards. Suppressed throwables are added last.
  *
+ * <p>Only throwable classes are ever instantiated, and only those {@link RebuildAllowance} allows.
+ * The exception's captured fields ({@code ThrowableInfo.fields()}) stay data: no value of the dump
+ * is turned back into an object here, whatever type it claims.
+ *
  * @since 0.1
  */
 public final class ThrowableRebuilder {

@@ -1,7 +1,5 @@
 package dev.offlinedebug.replay;
 
-import java.lang.reflect.Constructor;
-import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.util.HashSet;
 import java.util.Map;
@@ -9,8 +7,10 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The JDK classes replay may use as they are. A name is a JDK name when its package belongs to a
+ * The JDK classes generated code may name. A name is a JDK name when its package belongs to a
  * module of the boot layer; every other name belongs to the application and gets a generated class.
+ * A JDK class is only ever loaded here, never initialised: which JDK types replay builds is decided
+ * by {@link JdkValues} and {@link JdkContainers} alone.
  * Package membership is decided without loading, so that probing an application name never throws
  * a {@link ClassNotFoundException} inside the replay JVM (a debugger set to stop on all exceptions
  * would stop there).
@@ -44,6 +44,14 @@ final class JdkTypes {
   static boolean isJdkName(String className) {
     int dot = className.lastIndexOf('.');
     return dot > 0 && JDK_PACKAGES.contains(className.substring(0, dot));
+  }
+
+  /**
+   * Whether no class loader but the JDK's may define {@code className}: a JDK name, or any name in
+   * {@code java.*}, which the JVM reserves even for packages no module has.
+   */
+  static boolean isReservedName(String className) {
+    return isJdkName(className) || className.startsWith("java.");
   }
 
   /** The JDK class {@code className} (not an array), without initialising it. */
@@ -80,55 +88,5 @@ final class JdkTypes {
       c = c.getSuperclass();
     }
     return c;
-  }
-
-  /**
-   * The JDK value that {@code text} is the canonical text of: an enum constant, or what the type's
-   * own public parsing API ({@code parse}, {@code of}, {@code valueOf}, {@code fromString}, a
-   * {@code String} constructor) makes of it. Runs JDK code only.
-   */
-  static Optional<Object> parse(String type, String text) {
-    Optional<Class<?>> loaded = load(type);
-    if (loaded.isEmpty() || loaded.get().isPrimitive()) {
-      return Optional.empty();
-    }
-    Class<?> c = loaded.get();
-    try {
-      if (c.isEnum()) {
-        return Optional.of(enumConstant(c, text));
-      }
-      if (c == Class.class) {
-        return load(text).map(Object.class::cast);
-      }
-      for (String factory : new String[] {"parse", "of", "valueOf", "fromString"}) {
-        Optional<Object> made = invokeFactory(c, factory, text);
-        if (made.isPresent()) {
-          return made;
-        }
-      }
-      Constructor<?> constructor = c.getConstructor(String.class);
-      return Optional.of(constructor.newInstance(text));
-    } catch (ReflectiveOperationException | RuntimeException e) {
-      return Optional.empty();
-    }
-  }
-
-  @SuppressWarnings({"unchecked", "rawtypes"})
-  private static Object enumConstant(Class<?> type, String name) {
-    return Enum.valueOf((Class) type, name);
-  }
-
-  private static Optional<Object> invokeFactory(Class<?> type, String name, String text)
-      throws ReflectiveOperationException {
-    for (Method m : type.getMethods()) {
-      if (m.getName().equals(name)
-          && Modifier.isStatic(m.getModifiers())
-          && m.getParameterCount() == 1
-          && m.getParameterTypes()[0].isAssignableFrom(String.class)
-          && type.isAssignableFrom(m.getReturnType())) {
-        return Optional.ofNullable(m.invoke(null, text));
-      }
-    }
-    return Optional.empty();
   }
 }

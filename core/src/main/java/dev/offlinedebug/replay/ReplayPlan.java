@@ -57,7 +57,7 @@ final class ReplayPlan {
   static List<FrameInfo> replayedFrames(ThrowableInfo thrown) {
     List<FrameInfo> frames = new ArrayList<>();
     for (FrameInfo f : thrown.frames()) {
-      if (!JdkTypes.isJdkName(f.className())) {
+      if (!JdkTypes.isReservedName(f.className())) {
         frames.add(0, f);
       }
     }
@@ -75,7 +75,7 @@ final class ReplayPlan {
         o.fields().forEach((name, value) -> c.addField(TypeNames.legalMemberName(name), typeOfField(value)));
       } else if (v instanceof ArrayValue a) {
         String element = TypeNames.elementOf(TypeNames.sourceForm(a.type()));
-        if (!JdkTypes.isPrimitive(element) && !JdkTypes.isJdkName(element)) {
+        if (!JdkTypes.isPrimitive(element) && !JdkTypes.isReservedName(element)) {
           classFor(ValueTypes.standInName(element));
         }
       }

@@ -19,6 +19,8 @@ import java.util.Map;
  * and line; the captured locals under their original names, declared with their original types
  * where those are JDK types or generated classes the values fit (else with the value's class, else
  * {@code Object}); {@code this} as an object of a generated class with the original field names.
+ * Values keep their JDK class only when it is a pure value type, collection or map replay builds
+ * (see the package documentation); others show as their captured text or a generated stand-in.
  * Frames of JDK classes are left out, the frame that called into the JDK throws at its own line.
  * Constructors are constructors of the generated class; a static initialiser appears as a static
  * method {@code $clinit$}. No replay frame catches the exception, so it reaches the debugger as

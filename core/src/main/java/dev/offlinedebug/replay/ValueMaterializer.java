@@ -20,7 +20,8 @@ import java.util.Map;
  * Turns captured values into live objects of the replay JVM, as {@link ValueTypes} decided: the
  * same object for every reference to one captured id (so cycles and sharing survive), generated
  * stand-ins filled field by field, and marker strings for what was not captured. Instantiates only
- * generated classes and JDK classes; never runs application code.
+ * generated classes and the allow-listed JDK types of {@link JdkValues} and {@link JdkContainers},
+ * each through code written for it; never runs application code.
  *
  * <p>A value that was cut shows it: a string ends with {@value #TRUNCATED}, and a cut collection,
  * map or reference array gets a {@value #TRUNCATED} element, key or slot at its end where its
@@ -74,7 +75,12 @@ final class ValueMaterializer {
 
   /** A blank instance of generated class {@code name}: the receiver when none was captured. */
   Object blankInstance(String name) throws ReflectiveOperationException {
-    return loader.classOf(name).getConstructor().newInstance();
+    Class<?> generated = loader.classOf(name);
+    if (generated.getClassLoader() != loader) {
+      // Stand-in names never name a JDK class; a dump that found a way would get no instance of it.
+      throw new IllegalStateException("not a generated class: " + name);
+    }
+    return generated.getConstructor().newInstance();
   }
 
   private Object object(ObjectValue o) throws ReflectiveOperationException {
@@ -107,7 +113,7 @@ final class ValueMaterializer {
 
   @SuppressWarnings("unchecked")
   private Object collection(ArrayValue a, Class<?> type) throws ReflectiveOperationException {
-    Collection<Object> collection = (Collection<Object>) type.getConstructor().newInstance();
+    Collection<Object> collection = (Collection<Object>) JdkContainers.newInstance(type.getName());
     byId.put(a.id(), collection);
     for (Value element : a.elements()) {
       collection.add(materialize(element));
@@ -121,7 +127,7 @@ final class ValueMaterializer {
   @SuppressWarnings("unchecked")
   private Object map(MapValue m) throws ReflectiveOperationException {
     Class<?> type = loader.classOf(plan.types.target(m));
-    Map<Object, Object> map = (Map<Object, Object>) type.getConstructor().newInstance();
+    Map<Object, Object> map = (Map<Object, Object>) JdkContainers.newInstance(type.getName());
     byId.put(m.id(), map);
     for (MapValue.Entry e : m.entries()) {
       map.put(materialize(e.key()), materialize(e.value()));

@@ -10,7 +10,6 @@ import dev.offlinedebug.model.RefValue;
 import dev.offlinedebug.model.StringValue;
 import dev.offlinedebug.model.TextValue;
 import dev.offlinedebug.model.Value;
-import java.lang.reflect.Modifier;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -32,10 +31,13 @@ import java.util.concurrent.PriorityBlockingQueue;
  * "target"), in source form: the same decisions the {@link ValueMaterializer} then carries out, so
  * that generated locals can be declared with types their values fit.
  *
- * <p>Primitives, boxes, strings, parseable JDK value types and JDK collections and maps keep their
- * classes; other objects become generated stand-ins (JDK classes renamed under {@link
- * #JDK_STAND_IN_PREFIX}, since no class loader but the JDK's may define {@code java.*}); values that
- * were not captured become their marker string.
+ * <p>Primitives, boxes and strings keep their classes; so do the texts of the pure JDK value types
+ * of {@link JdkValues} and the JDK collections and maps of {@link JdkContainers}, the only classes
+ * replay builds from a dump. Other texts stay strings, other collections and maps become the
+ * nearest general-purpose one, other objects become generated stand-ins (JDK classes renamed under
+ * {@link #JDK_STAND_IN_PREFIX}, since no class loader but the JDK's may define {@code java.*});
+ * values that were not captured become their marker string. Deciding this loads JDK classes a dump
+ * names without initialising them, and never instantiates them.
  */
 final class ValueTypes {
   /** Prefix of stand-ins for captured objects of JDK classes, e.g. {@code replay.java.io.File}. */
@@ -54,12 +56,12 @@ final class ValueTypes {
   /** The generated class that stands in for objects captured as {@code type}. */
   static String standInName(String type) {
     String name = TypeNames.legalClassName(TypeNames.sourceForm(type));
-    return JdkTypes.isJdkName(name) ? JDK_STAND_IN_PREFIX + name : name;
+    return JdkTypes.isReservedName(name) ? JDK_STAND_IN_PREFIX + name : name;
   }
 
   /** The replay-side value of a text value, or empty when it stays a string. */
   Optional<Object> parsed(TextValue text) {
-    return parsed.computeIfAbsent(text, t -> JdkTypes.parse(t.type(), t.text()));
+    return parsed.computeIfAbsent(text, t -> JdkValues.parse(t.type(), t.text()));
   }
 
   /** The target class name of {@code value}; {@code null} for the null reference. */
@@ -121,7 +123,7 @@ final class ValueTypes {
     if (type.isPresent() && Collection.class.isAssignableFrom(type.get())) {
       Class<?> c = type.get();
       boolean sorted = SortedSet.class.isAssignableFrom(c) || isPriorityQueue(c);
-      if (isInstantiable(c) && (!sorted || areMutuallyComparable(collection.elements()))) {
+      if (isBuilt(c.getName(), collection.elements()) && (!sorted || areMutuallyComparable(collection.elements()))) {
         return c.getName();
       }
       if (Set.class.isAssignableFrom(c)) {
@@ -136,14 +138,27 @@ final class ValueTypes {
 
   private String mapTarget(MapValue map) {
     Optional<Class<?>> type = JdkTypes.load(map.type());
-    if (type.isPresent() && Map.class.isAssignableFrom(type.get()) && isInstantiable(type.get())) {
+    if (type.isPresent() && Map.class.isAssignableFrom(type.get())) {
       List<Value> keys = new ArrayList<>();
-      map.entries().forEach(e -> keys.add(e.key()));
-      if (!SortedMap.class.isAssignableFrom(type.get()) || areMutuallyComparable(keys)) {
-        return type.get().getName();
+      List<Value> keysAndValues = new ArrayList<>();
+      for (MapValue.Entry e : map.entries()) {
+        keys.add(e.key());
+        keysAndValues.add(e.key());
+        keysAndValues.add(e.value());
+      }
+      String name = type.get().getName();
+      boolean sorted = SortedMap.class.isAssignableFrom(type.get());
+      if (isBuilt(name, keysAndValues) && (!sorted || areMutuallyComparable(keys))) {
+        return name;
       }
     }
     return LinkedHashMap.class.getName();
+  }
+
+  /** Whether replay builds a collection or map of class {@code name} that can hold {@code values}. */
+  private static boolean isBuilt(String name, List<Value> values) {
+    return JdkContainers.isBuilt(name)
+        && (JdkContainers.acceptsNull(name) || values.stream().noneMatch(NullValue.class::isInstance));
   }
 
   /** Whether a collection of this class orders its elements by comparing them. */
@@ -155,17 +170,6 @@ final class ValueTypes {
 
   private static boolean isPriorityQueue(Class<?> c) {
     return PriorityQueue.class.isAssignableFrom(c) || PriorityBlockingQueue.class.isAssignableFrom(c);
-  }
-
-  private static boolean isInstantiable(Class<?> c) {
-    if (!JdkTypes.isAccessible(c) || Modifier.isAbstract(c.getModifiers())) {
-      return false;
-    }
-    try {
-      return Modifier.isPublic(c.getConstructor().getModifiers());
-    } catch (NoSuchMethodException e) {
-      return false;
-    }
   }
 
   /** Strings, boxes or JDK value types, all of one class: what a sorted collection can order. */

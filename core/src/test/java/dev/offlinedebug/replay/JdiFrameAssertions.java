@@ -103,7 +103,7 @@ final class JdiFrameAssertions {
       assertString(path, s.truncated() ? s.value() + ValueMaterializer.TRUNCATED : s.value(), actual);
     } else if (value instanceof OmittedValue o) {
       assertString(path, o.reason().marker(), actual);
-    } else if (value instanceof TextValue t && JdkTypes.isJdkName(t.type())) {
+    } else if (value instanceof TextValue t && JdkValues.parse(t.type(), t.text()).isPresent()) {
       assertEquals(t.type(), assertObject(path, actual).referenceType().name(), path);
     } else if (value instanceof TextValue t) {
       assertString(path, t.text(), actual);

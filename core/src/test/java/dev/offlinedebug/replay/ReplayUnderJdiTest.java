@@ -22,6 +22,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -72,9 +73,13 @@ class ReplayUnderJdiTest {
     return connector.attach(arguments);
   }
 
-  private static ExceptionEvent nextException(VirtualMachine vm) throws InterruptedException {
+  /** The next exception event; fails when the replay JVM ends first or hangs (a guard, no time bound). */
+  static ExceptionEvent nextException(VirtualMachine vm) throws InterruptedException {
     while (true) {
-      EventSet events = vm.eventQueue().remove();
+      EventSet events = vm.eventQueue().remove(TimeUnit.SECONDS.toMillis(FileTraps.HANG_GUARD_SECONDS));
+      if (events == null) {
+        fail("the replay JVM hung before throwing");
+      }
       for (Event event : events) {
         if (event instanceof ExceptionEvent exception) {
           return exception;

@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.offlinedebug.Dump;
 import dev.offlinedebug.model.FrameInfo;
+import dev.offlinedebug.model.LocalVariable;
+import dev.offlinedebug.model.ObjectValue;
 import dev.offlinedebug.model.ThrowableGraph;
 import dev.offlinedebug.model.ThrowableInfo;
 import java.io.PrintWriter;
@@ -55,6 +57,20 @@ class ReplayerTest {
 
     assertTrue(e.getMessage().startsWith(
         "offline-debug cannot generate the frames replaying java.lang.IllegalStateException: "), e.getMessage());
+  }
+
+  @Test
+  void replay_namesInJavaPackagesNoModuleHas() {
+    FrameInfo reserved = FrameInfo.of(new StackTraceElement("java.evil.Importer", "open", "Importer.java", 3));
+    FrameInfo app = FrameInfo.of(new StackTraceElement("com.acme.Main", "main", "Main.java", 9)).withLocals(List.of(
+        new LocalVariable("thing", "java.evil.Thing", new ObjectValue(1, "java.evil.Thing", Map.of()))));
+    ThrowableGraph graph = new ThrowableGraph(List.of(new ThrowableInfo("java.lang.IllegalStateException", "x",
+        "java.lang.IllegalStateException: x", List.of(reserved, app), ThrowableInfo.NO_CAUSE, List.of(), Map.of())));
+    IllegalStateException rebuilt = new IllegalStateException("x");
+
+    Throwable thrown = assertThrows(Throwable.class, () -> Replayer.replay(graph, 0, rebuilt));
+
+    assertSame(rebuilt, thrown);
   }
 
   @Test

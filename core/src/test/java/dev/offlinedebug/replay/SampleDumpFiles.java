@@ -13,10 +13,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 
 /** Writes hand-made dumps as standalone dump files, in the format {@code OfflineDebug.save} writes. */
-final class SampleDumpFiles {
+public final class SampleDumpFiles {
   private SampleDumpFiles() {}
 
-  static Path write(Dump dump, Path directory) throws IOException {
+  public static Path write(Dump dump, Path directory) throws IOException {
     assertNull(WireRuntime.awaitReady(Duration.ofMinutes(2)), "Chronicle Wire initialised");
     byte[] payload = DumpCodec.encode(dump);
     Path file = directory.resolve(dump.id() + ".dump");

@@ -1,10 +1,7 @@
 package dev.offlinedebug.benchmarks;
 
-import dev.offlinedebug.Dump;
 import dev.offlinedebug.capture.CaptureLimits;
-import dev.offlinedebug.capture.DumpCapture;
 import dev.offlinedebug.capture.LoggedEvent;
-import dev.offlinedebug.codec.DumpCodec;
 import dev.offlinedebug.store.DumpWriter;
 import dev.offlinedebug.store.StatusListener;
 import dev.offlinedebug.store.WriterSettings;
@@ -39,8 +36,8 @@ import org.openjdk.jmh.annotations.Warmup;
  *   <li>{@code printStackTrace}: the baseline;
  *   <li>{@code writeDump}: {@code DumpWriter.write} with dedup off: capture (without locals, as
  *       nothing recorded any), encode, append to the store file;
- *   <li>{@code encodeWithLocals}: encoding the captured dump with its 50 locals added, the part
- *       locals add to {@code writeDump}.
+ *   <li>{@code writeDumpWithLocals}: the same after recording its 50 locals as the agent's
+ *       handlers do while it unwinds (recording included).
  * </ul>
  */
 @State(Scope.Benchmark)
@@ -52,7 +49,6 @@ import org.openjdk.jmh.annotations.Warmup;
 public class DumpWriteBenchmark {
   private Path dir;
   private DumpWriter writer;
-  private Dump withLocals;
 
   @Setup(Level.Trial)
   public void open() throws IOException {
@@ -60,9 +56,6 @@ public class DumpWriteBenchmark {
     // Big enough never to drop for the rate limit; retention keeps the disk use bounded.
     writer = DumpWriter.open(new WriterSettings(dir, 16L << 20, 64L << 20, Duration.ofDays(1), Duration.ZERO,
         Integer.MAX_VALUE, "bench", CaptureLimits.DEFAULTS), StatusListener.IGNORE);
-    Throwable thrown = ReferenceDump.newThrowable();
-    withLocals = ReferenceDump.withLocals(new DumpCapture(CaptureLimits.DEFAULTS, "bench")
-        .capture("od-bench", thrown, LoggedEvent.standalone()));
   }
 
   @TearDown(Level.Trial)
@@ -88,8 +81,9 @@ public class DumpWriteBenchmark {
   }
 
   @Benchmark
-  public byte[] encodeWithLocals() {
-    ReferenceDump.newThrowable();
-    return DumpCodec.encode(withLocals);
+  public String writeDumpWithLocals() {
+    Throwable thrown = ReferenceDump.newThrowable();
+    ReferenceDump.recordLocals(thrown);
+    return writer.write(thrown, LoggedEvent.standalone());
   }
 }

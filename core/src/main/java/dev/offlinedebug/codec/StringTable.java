@@ -16,6 +16,8 @@ final class StringTable {
 
   private String[] slots = new String[INITIAL_SLOTS];
   private int[] slotIndexes = new int[INITIAL_SLOTS];
+  /** The slot of each string, by index: clearing empties only these. */
+  private int[] slotOf = new int[INITIAL_SLOTS / 2];
   /** The strings in index order; slot 0 stays {@code null}. */
   private String[] strings = new String[INITIAL_SLOTS / 2];
   private int size = 1;
@@ -36,10 +38,12 @@ final class StringTable {
     int index = size++;
     if (index == strings.length) {
       strings = Arrays.copyOf(strings, index * 2);
+      slotOf = Arrays.copyOf(slotOf, index * 2);
     }
     strings[index] = s;
     slots[slot] = s;
     slotIndexes[slot] = index;
+    slotOf[index] = slot;
     if (size * 2 > slots.length) {
       rehash(slots.length * 2);
     }
@@ -61,10 +65,13 @@ final class StringTable {
     if (slots.length > KEEP_SLOTS) {
       slots = new String[INITIAL_SLOTS];
       slotIndexes = new int[INITIAL_SLOTS];
+      slotOf = new int[INITIAL_SLOTS / 2];
       strings = new String[INITIAL_SLOTS / 2];
     } else {
-      Arrays.fill(slots, null);
-      Arrays.fill(strings, 1, size, null);
+      for (int index = 1; index < size; index++) {
+        slots[slotOf[index]] = null;
+        strings[index] = null;
+      }
     }
     size = 1;
   }
@@ -80,6 +87,7 @@ final class StringTable {
       }
       slots[slot] = strings[index];
       slotIndexes[slot] = index;
+      slotOf[index] = slot;
     }
   }
 

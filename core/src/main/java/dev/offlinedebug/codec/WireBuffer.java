@@ -39,6 +39,8 @@ final class WireBuffer implements WireOutput {
 
   private byte[] bytes;
   private int position;
+  /** Scratch for the chars of the string being written. */
+  private char[] chars = new char[256];
   /** Where the length of each open sequence or marshallable goes. */
   private int[] open = new int[8];
   private int depth;
@@ -222,29 +224,38 @@ final class WireBuffer implements WireOutput {
     bytes[at] = (byte) value;
   }
 
-  /** UTF-8 as Chronicle's {@code appendUtf8} writes it: each char alone, surrogates as 3 bytes. */
+  /**
+   * UTF-8 as Chronicle's {@code appendUtf8} writes it: each char alone, surrogates as 3 bytes. The
+   * chars are copied out in bulk first; an ASCII string (most of a dump) then takes one branch-free
+   * pass.
+   */
   private int encode(String value, int at) {
-    byte[] b = bytes;
     int n = value.length();
-    int i = 0;
-    for (; i < n; i++) {
-      char c = value.charAt(i);
-      if (c >= 0x80) {
-        break;
-      }
-      b[at++] = (byte) c;
+    if (chars.length < n) {
+      chars = new char[Math.max(n, 2 * chars.length)];
     }
-    for (; i < n; i++) {
-      char c = value.charAt(i);
-      if (c < 0x80) {
-        b[at++] = (byte) c;
-      } else if (c < 0x800) {
-        b[at++] = (byte) (0xC0 | c >> 6);
-        b[at++] = (byte) (0x80 | c & 0x3F);
+    char[] c = chars;
+    value.getChars(0, n, c, 0);
+    byte[] b = bytes;
+    int all = 0;
+    for (int i = 0; i < n; i++) {
+      all |= c[i];
+      b[at + i] = (byte) c[i];
+    }
+    if (all < 0x80) {
+      return at + n;
+    }
+    for (int i = 0; i < n; i++) {
+      char ch = c[i];
+      if (ch < 0x80) {
+        b[at++] = (byte) ch;
+      } else if (ch < 0x800) {
+        b[at++] = (byte) (0xC0 | ch >> 6);
+        b[at++] = (byte) (0x80 | ch & 0x3F);
       } else {
-        b[at++] = (byte) (0xE0 | c >> 12);
-        b[at++] = (byte) (0x80 | c >> 6 & 0x3F);
-        b[at++] = (byte) (0x80 | c & 0x3F);
+        b[at++] = (byte) (0xE0 | ch >> 12);
+        b[at++] = (byte) (0x80 | ch >> 6 & 0x3F);
+        b[at++] = (byte) (0x80 | ch & 0x3F);
       }
     }
     return at;

@@ -7,9 +7,12 @@ import java.util.List;
  * The names a record repeats (class, method, file, type, field and variable names), each stored
  * once per record and referred to by index. {@code null} is index {@code 0}. Reused from record to
  * record: an open-addressing table on the strings' cached hash codes, pre-sized for a usual dump,
- * cleared instead of reallocated.
+ * cleared instead of reallocated. Capture uses one too, to tell a name's first use in a dump from a
+ * repeat when it estimates the record's size. Not thread-safe.
+ *
+ * @since 0.1
  */
-final class StringTable {
+public final class StringTable {
   private static final int INITIAL_SLOTS = 512;
   /** A table grown past this by a huge dump goes back to the initial size when cleared. */
   private static final int KEEP_SLOTS = 1 << 14;
@@ -22,8 +25,13 @@ final class StringTable {
   private String[] strings = new String[INITIAL_SLOTS / 2];
   private int size = 1;
 
+  /** An empty table. */
+  public StringTable() {
+    // Slot 0 is null's.
+  }
+
   /** Index of {@code s}, adding it on first use. */
-  int indexOf(String s) {
+  public int indexOf(String s) {
     if (s == null) {
       return 0;
     }
@@ -51,7 +59,7 @@ final class StringTable {
   }
 
   /** How many indexes are in use, {@code null}'s included. */
-  int size() {
+  public int size() {
     return size;
   }
 
@@ -61,7 +69,7 @@ final class StringTable {
   }
 
   /** Forgets every string but {@code null}. */
-  void clear() {
+  public void clear() {
     if (slots.length > KEEP_SLOTS) {
       slots = new String[INITIAL_SLOTS];
       slotIndexes = new int[INITIAL_SLOTS];

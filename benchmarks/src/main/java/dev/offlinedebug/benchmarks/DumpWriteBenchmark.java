@@ -36,8 +36,9 @@ import org.openjdk.jmh.annotations.Warmup;
  *   <li>{@code printStackTrace}: the baseline;
  *   <li>{@code writeDump}: {@code DumpWriter.write} with dedup off: capture (without locals, as
  *       nothing recorded any), encode, append to the store file;
- *   <li>{@code writeDumpWithLocals}: the same after recording its 50 locals as the agent's
- *       handlers do while it unwinds (recording included).
+ *   <li>{@code writeDumpWithLocals}: the same for a throwable whose 50 locals were recorded as the
+ *       agent's handlers record them while it unwinds; making the throwable and recording (the
+ *       agent's cost, measured by {@code AgentUnwindBenchmark}) happen before each call, untimed.
  * </ul>
  */
 @State(Scope.Benchmark)
@@ -81,9 +82,19 @@ public class DumpWriteBenchmark {
   }
 
   @Benchmark
-  public String writeDumpWithLocals() {
-    Throwable thrown = ReferenceDump.newThrowable();
-    ReferenceDump.recordLocals(thrown);
-    return writer.write(thrown, LoggedEvent.standalone());
+  public String writeDumpWithLocals(Recorded recorded) {
+    return writer.write(recorded.thrown, LoggedEvent.standalone());
+  }
+
+  /** A new reference throwable with its locals recorded, before each call. */
+  @State(Scope.Thread)
+  public static class Recorded {
+    Throwable thrown;
+
+    @Setup(Level.Invocation)
+    public void record() {
+      thrown = ReferenceDump.newThrowable();
+      ReferenceDump.recordLocals(thrown);
+    }
   }
 }

@@ -29,7 +29,27 @@ final class ReferenceDump {
   private static final Order ORDER = new Order(7731L, Status.PAYMENT_PENDING, new BigDecimal("259.80"));
   private static final List<String> LINES = List.of("sku-1", "sku-2");
   private static final String[] CUSTOMERS = customers();
-  private static final MethodHandle[] SITES = sites();
+  // One constant per frame, as each handler's invokedynamic is: a call site the JIT inlines.
+  private static final MethodHandle SITE_0 = site(0);
+  private static final MethodHandle SITE_1 = site(1);
+  private static final MethodHandle SITE_2 = site(2);
+  private static final MethodHandle SITE_3 = site(3);
+  private static final MethodHandle SITE_4 = site(4);
+  private static final MethodHandle SITE_5 = site(5);
+  private static final MethodHandle SITE_6 = site(6);
+  private static final MethodHandle SITE_7 = site(7);
+  private static final MethodHandle SITE_8 = site(8);
+  private static final MethodHandle SITE_9 = site(9);
+  private static final MethodHandle SITE_10 = site(10);
+  private static final MethodHandle SITE_11 = site(11);
+  private static final MethodHandle SITE_12 = site(12);
+  private static final MethodHandle SITE_13 = site(13);
+  private static final MethodHandle SITE_14 = site(14);
+  private static final MethodHandle SITE_15 = site(15);
+  private static final MethodHandle SITE_16 = site(16);
+  private static final MethodHandle SITE_17 = site(17);
+  private static final MethodHandle SITE_18 = site(18);
+  private static final MethodHandle SITE_19 = site(19);
 
   private ReferenceDump() {}
 
@@ -86,28 +106,41 @@ final class ReferenceDump {
    */
   static void recordLocals(Throwable thrown) {
     try {
-      for (int i = 0; i < FRAMES; i += 2) {
-        SITES[i].invokeExact(thrown, 7731L + i, ORDER, LINES);
-        SITES[i + 1].invokeExact(thrown, CUSTOMERS[i + 1], i % 4);
-      }
+      SITE_0.invokeExact(thrown, 7731L, ORDER, LINES);
+      SITE_1.invokeExact(thrown, CUSTOMERS[1], 1);
+      SITE_2.invokeExact(thrown, 7733L, ORDER, LINES);
+      SITE_3.invokeExact(thrown, CUSTOMERS[3], 3);
+      SITE_4.invokeExact(thrown, 7735L, ORDER, LINES);
+      SITE_5.invokeExact(thrown, CUSTOMERS[5], 1);
+      SITE_6.invokeExact(thrown, 7737L, ORDER, LINES);
+      SITE_7.invokeExact(thrown, CUSTOMERS[7], 3);
+      SITE_8.invokeExact(thrown, 7739L, ORDER, LINES);
+      SITE_9.invokeExact(thrown, CUSTOMERS[9], 1);
+      SITE_10.invokeExact(thrown, 7741L, ORDER, LINES);
+      SITE_11.invokeExact(thrown, CUSTOMERS[11], 3);
+      SITE_12.invokeExact(thrown, 7743L, ORDER, LINES);
+      SITE_13.invokeExact(thrown, CUSTOMERS[13], 1);
+      SITE_14.invokeExact(thrown, 7745L, ORDER, LINES);
+      SITE_15.invokeExact(thrown, CUSTOMERS[15], 3);
+      SITE_16.invokeExact(thrown, 7747L, ORDER, LINES);
+      SITE_17.invokeExact(thrown, CUSTOMERS[17], 1);
+      SITE_18.invokeExact(thrown, 7749L, ORDER, LINES);
+      SITE_19.invokeExact(thrown, CUSTOMERS[19], 3);
     } catch (Throwable e) {
       throw new IllegalStateException(e);
     }
   }
 
-  private static MethodHandle[] sites() {
+  private static MethodHandle site(int frame) {
     UnwindRecorder.activate(64, Integer.MAX_VALUE);
-    MethodType wide = MethodType.methodType(void.class, Throwable.class, long.class, Order.class, List.class);
-    MethodType narrow = MethodType.methodType(void.class, Throwable.class, String.class, int.class);
-    StackTraceElement[] frames = outerFrames(FRAMES);
-    MethodHandle[] sites = new MethodHandle[FRAMES];
-    for (int i = 0; i < FRAMES; i++) {
-      boolean even = i % 2 == 0;
-      sites[i] = RecordingSite.bootstrap(MethodHandles.lookup(), "record", even ? wide : narrow,
-          frames[i].getClassName(), frames[i].getMethodName(), even ? "orderId,order,lines" : "customer,attempt",
-          even ? "long," + Order.class.getName() + ",java.util.List" : "java.lang.String,int").dynamicInvoker();
-    }
-    return sites;
+    StackTraceElement f = OUTER_FRAMES[frame];
+    boolean even = frame % 2 == 0;
+    MethodType type = even
+        ? MethodType.methodType(void.class, Throwable.class, long.class, Order.class, List.class)
+        : MethodType.methodType(void.class, Throwable.class, String.class, int.class);
+    return RecordingSite.bootstrap(MethodHandles.lookup(), "record", type, f.getClassName(), f.getMethodName(),
+        even ? "orderId,order,lines" : "customer,attempt",
+        even ? "long," + Order.class.getName() + ",java.util.List" : "java.lang.String,int").dynamicInvoker();
   }
 
   private static String[] customers() {

@@ -27,7 +27,10 @@ public final class DumpSizeReport {
     int traceBytes = trace.toString().getBytes(StandardCharsets.UTF_8).length;
     Dump plain = new DumpCapture(CaptureLimits.DEFAULTS, "shop").capture("od-mhx2k3a1b-q7f3kz-1f4", thrown,
         LoggedEvent.standalone());
-    Dump withLocals = ReferenceDump.withLocals(plain);
+    Throwable recorded = ReferenceDump.newThrowable();
+    ReferenceDump.recordLocals(recorded);
+    Dump withLocals = new DumpCapture(CaptureLimits.DEFAULTS, "shop").capture("od-mhx2k3a1b-q7f3kz-1f4", recorded,
+        LoggedEvent.standalone());
     System.out.printf("JDK %s, printStackTrace text: %d bytes%n", System.getProperty("java.version"), traceBytes);
     report("without locals", plain, traceBytes);
     report("with " + ReferenceDump.LOCALS + " locals", withLocals, traceBytes);

@@ -1,10 +1,7 @@
 package dev.offlinedebug.benchmarks;
 
-import dev.offlinedebug.Dump;
 import dev.offlinedebug.capture.CaptureLimits;
-import dev.offlinedebug.capture.DumpCapture;
 import dev.offlinedebug.capture.LoggedEvent;
-import dev.offlinedebug.codec.DumpCodec;
 import dev.offlinedebug.store.DumpWriter;
 import dev.offlinedebug.store.StatusListener;
 import dev.offlinedebug.store.WriterSettings;
@@ -39,8 +36,9 @@ import org.openjdk.jmh.annotations.Warmup;
  *   <li>{@code printStackTrace}: the baseline;
  *   <li>{@code writeDump}: {@code DumpWriter.write} with dedup off: capture (without locals, as
  *       nothing recorded any), encode, append to the store file;
- *   <li>{@code encodeWithLocals}: encoding the captured dump with its 50 locals added, the part
- *       locals add to {@code writeDump}.
+ *   <li>{@code writeDumpWithLocals}: the same for a throwable whose 50 locals were recorded as the
+ *       agent's handlers record them while it unwinds; making the throwable and recording (the
+ *       agent's cost, measured by {@code AgentUnwindBenchmark}) happen before each call, untimed.
  * </ul>
  */
 @State(Scope.Benchmark)
@@ -52,7 +50,6 @@ import org.openjdk.jmh.annotations.Warmup;
 public class DumpWriteBenchmark {
   private Path dir;
   private DumpWriter writer;
-  private Dump withLocals;
 
   @Setup(Level.Trial)
   public void open() throws IOException {
@@ -60,9 +57,6 @@ public class DumpWriteBenchmark {
     // Big enough never to drop for the rate limit; retention keeps the disk use bounded.
     writer = DumpWriter.open(new WriterSettings(dir, 16L << 20, 64L << 20, Duration.ofDays(1), Duration.ZERO,
         Integer.MAX_VALUE, "bench", CaptureLimits.DEFAULTS), StatusListener.IGNORE);
-    Throwable thrown = ReferenceDump.newThrowable();
-    withLocals = ReferenceDump.withLocals(new DumpCapture(CaptureLimits.DEFAULTS, "bench")
-        .capture("od-bench", thrown, LoggedEvent.standalone()));
   }
 
   @TearDown(Level.Trial)
@@ -88,8 +82,19 @@ public class DumpWriteBenchmark {
   }
 
   @Benchmark
-  public byte[] encodeWithLocals() {
-    ReferenceDump.newThrowable();
-    return DumpCodec.encode(withLocals);
+  public String writeDumpWithLocals(Recorded recorded) {
+    return writer.write(recorded.thrown, LoggedEvent.standalone());
+  }
+
+  /** A new reference throwable with its locals recorded, before each call. */
+  @State(Scope.Thread)
+  public static class Recorded {
+    Throwable thrown;
+
+    @Setup(Level.Invocation)
+    public void record() {
+      thrown = ReferenceDump.newThrowable();
+      ReferenceDump.recordLocals(thrown);
+    }
   }
 }

@@ -1,11 +1,9 @@
 package dev.offlinedebug.benchmarks;
 
-import dev.offlinedebug.codec.WireRuntime;
 import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Comparator;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -27,7 +25,9 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * {@code logger.error(msg, ex)} of the reference exception (20 frames, one cause; a new throwable
- * per call, as in production) to a file appender, in three setups:
+ * per call, as in production) to a file appender, in three setups, each with the file appender as
+ * the README configures it ({@code readme}: default {@code immediateFlush}, a flush per event) and
+ * buffered ({@code buffered}: {@code immediateFlush="false"}, 64 KiB buffer):
  *
  * <ul>
  *   <li>{@code plain}: the file appender only, the baseline;
@@ -50,6 +50,9 @@ public class Log4j2AppenderBenchmark {
   @Param({"plain", "dedupHit", "dedupOff"})
   public String setup;
 
+  @Param({"readme", "buffered"})
+  public String fileAppender;
+
   private Path dir;
   private LoggerContext context;
   private Logger logger;
@@ -61,11 +64,12 @@ public class Log4j2AppenderBenchmark {
     dir = Files.createTempDirectory("od-log4j2-bench");
     System.setProperty("od.bench.dir", dir.toString());
     System.setProperty("od.bench.dedupWindow", setup.equals("dedupOff") ? "0" : "60s");
+    boolean buffered = fileAppender.equals("buffered");
+    System.setProperty("od.bench.immediateFlush", String.valueOf(!buffered));
+    System.setProperty("od.bench.bufferSize", buffered ? "65536" : "8192");
     String config = setup.equals("plain") ? "log4j2-bench-plain.xml" : "log4j2-bench-dumps.xml";
     context = new LoggerContext(setup, null, getClass().getClassLoader().getResource(config).toURI());
     context.start();
-    // Chronicle loads in the background; measure the steady state, not its first seconds.
-    WireRuntime.awaitReady(Duration.ofMinutes(2));
     logger = context.getLogger("bench.Orders");
     frames = new StackTraceElement[FRAMES];
     for (int i = 0; i < FRAMES; i++) {

@@ -24,12 +24,14 @@ import org.slf4j.Logger;
 
 /**
  * {@code logger.error(msg, ex)} through Logback (SLF4J API) of a new {@link ReferenceFailure} per
- * call to a {@code FileAppender}, in three setups:
+ * call to a {@code FileAppender}, in three setups, each with the file appender as the README
+ * configures it ({@code readme}: default {@code immediateFlush}, a flush per event) and buffered
+ * ({@code buffered}: {@code immediateFlush} false, 64 KiB buffer):
  *
  * <ul>
  *   <li>{@code plain}: the file appender only, the baseline;
- *   <li>{@code dedupHit}: {@code OfflineDebugAppender} forwarding to the file appender, whose
- *       pattern renders {@code %dumpId}; default dedup window, so after the first dump every call is
+ *   <li>{@code dedupHit}: plus {@code OfflineDebugAppender}, with the file appender's pattern
+ *       rendering {@code %dumpId}; default dedup window, so after the first dump every call is
  *       a dedup hit (same fingerprint);
  *   <li>{@code dedupOff}: {@code dedupWindow} {@code 0}: every call captures and writes a full dump.
  * </ul>
@@ -47,6 +49,9 @@ public class LogbackAppenderBenchmark {
   @Param({"plain", "dedupHit", "dedupOff"})
   public String setup;
 
+  @Param({"readme", "buffered"})
+  public String fileAppender;
+
   private ScratchDirectory dir;
   private LoggerContext context;
   private Logger logger;
@@ -59,6 +64,9 @@ public class LogbackAppenderBenchmark {
     context.setMDCAdapter(new LogbackMDCAdapter()); // as the SLF4J provider does for its context
     context.putProperty("od.bench.dir", dir.path().toString());
     context.putProperty("od.bench.dedupWindow", setup.equals("dedupOff") ? "0" : "60s");
+    boolean buffered = fileAppender.equals("buffered");
+    context.putProperty("od.bench.immediateFlush", String.valueOf(!buffered));
+    context.putProperty("od.bench.bufferSize", buffered ? "64KB" : "8KB");
     JoranConfigurator configurator = new JoranConfigurator();
     configurator.setContext(context);
     String config = setup.equals("plain") ? "logback-bench-plain.xml" : "logback-bench-dumps.xml";

@@ -1,30 +1,19 @@
 package dev.offlinedebug.benchmarks;
 
-import dev.offlinedebug.Dump;
-import dev.offlinedebug.model.ArrayValue;
-import dev.offlinedebug.model.FrameInfo;
-import dev.offlinedebug.model.LocalVariable;
-import dev.offlinedebug.model.ObjectValue;
-import dev.offlinedebug.model.PrimitiveValue;
-import dev.offlinedebug.model.StringValue;
-import dev.offlinedebug.model.TextValue;
-import dev.offlinedebug.model.ThrowableGraph;
-import dev.offlinedebug.model.ThrowableInfo;
-import dev.offlinedebug.model.Value;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import dev.offlinedebug.locals.RecordingSite;
+import dev.offlinedebug.locals.UnwindRecorder;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
+import java.math.BigDecimal;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The reference exception of the store benchmarks, with locals (the appender benchmarks'
  * {@link ReferenceFailure} has none and a shorter cause): an {@code IllegalStateException} with 20
  * application frames, caused by an {@code java.io.IOException} with 20 frames of which 12 are
- * shared with it (the usual wrap-and-rethrow), and 50 locals spread over the outer frames.
- *
- * <p>Capture only takes locals from the agent's records, which a benchmark cannot hand-make through
- * the public API; so the locals are added to the captured dump from the model, as the agent and
- * capture would produce them.
+ * shared with it (the usual wrap-and-rethrow), and 50 locals over the outer frames, recorded as the
+ * agent's handlers record them (the same call sites, without instrumenting a class).
  */
 final class ReferenceDump {
   static final int FRAMES = 20;
@@ -34,16 +23,56 @@ final class ReferenceDump {
   private static final String[] LAYERS = {"web.OrderController", "service.OrderService", "service.PaymentService",
       "repository.OrderRepository", "client.PaymentGatewayClient"};
   private static final String[] METHODS = {"handle", "process", "charge", "save", "send"};
+  // After LAYERS and METHODS: the frames and call sites are named after them.
+  private static final StackTraceElement[] OUTER_FRAMES = outerFrames(FRAMES);
+  private static final StackTraceElement[] CAUSE_FRAMES = withTransportFrames(outerFrames(SHARED));
+  private static final Order ORDER = new Order(7731L, Status.PAYMENT_PENDING, new BigDecimal("259.80"));
+  private static final List<String> LINES = List.of("sku-1", "sku-2");
+  private static final String[] CUSTOMERS = customers();
+  // One constant per frame, as each handler's invokedynamic is: a call site the JIT inlines.
+  private static final MethodHandle SITE_0 = site(0);
+  private static final MethodHandle SITE_1 = site(1);
+  private static final MethodHandle SITE_2 = site(2);
+  private static final MethodHandle SITE_3 = site(3);
+  private static final MethodHandle SITE_4 = site(4);
+  private static final MethodHandle SITE_5 = site(5);
+  private static final MethodHandle SITE_6 = site(6);
+  private static final MethodHandle SITE_7 = site(7);
+  private static final MethodHandle SITE_8 = site(8);
+  private static final MethodHandle SITE_9 = site(9);
+  private static final MethodHandle SITE_10 = site(10);
+  private static final MethodHandle SITE_11 = site(11);
+  private static final MethodHandle SITE_12 = site(12);
+  private static final MethodHandle SITE_13 = site(13);
+  private static final MethodHandle SITE_14 = site(14);
+  private static final MethodHandle SITE_15 = site(15);
+  private static final MethodHandle SITE_16 = site(16);
+  private static final MethodHandle SITE_17 = site(17);
+  private static final MethodHandle SITE_18 = site(18);
+  private static final MethodHandle SITE_19 = site(19);
 
   private ReferenceDump() {}
 
-  /** A new throwable each call, as each logged failure in production is a new object. */
+  /**
+   * A new throwable each call, as each logged failure in production is a new object, with new stack
+   * trace elements whose names are the same strings each time, as the JVM's are (class and method
+   * names come from the class, so their hash codes are computed once).
+   */
   static Throwable newThrowable() {
     Throwable cause = new java.io.IOException("connection reset by peer: payments.internal:8443");
-    cause.setStackTrace(withTransportFrames(outerFrames(SHARED)));
+    cause.setStackTrace(copy(CAUSE_FRAMES));
     Throwable thrown = new IllegalStateException("payment for order 7731 failed after 3 attempts", cause);
-    thrown.setStackTrace(outerFrames(FRAMES));
+    thrown.setStackTrace(copy(OUTER_FRAMES));
     return thrown;
+  }
+
+  private static StackTraceElement[] copy(StackTraceElement[] frames) {
+    StackTraceElement[] copy = new StackTraceElement[frames.length];
+    for (int i = 0; i < frames.length; i++) {
+      StackTraceElement f = frames[i];
+      copy[i] = new StackTraceElement(f.getClassName(), f.getMethodName(), f.getFileName(), f.getLineNumber());
+    }
+    return copy;
   }
 
   /** The outermost {@code count} of the logged throwable's 20 frames. */
@@ -69,46 +98,71 @@ final class ReferenceDump {
     return frames;
   }
 
-  /** {@code captured} with {@link #LOCALS} locals spread over the logged throwable's frames. */
-  static Dump withLocals(Dump captured) {
-    List<ThrowableInfo> throwables = new ArrayList<>(captured.exception().throwables());
-    ThrowableInfo root = throwables.get(0);
-    List<FrameInfo> frames = new ArrayList<>();
-    int next = 0;
-    for (int f = 0; f < root.frames().size(); f++) {
-      List<LocalVariable> locals = new ArrayList<>();
-      int count = LOCALS * (f + 1) / root.frames().size() - LOCALS * f / root.frames().size();
-      for (int i = 0; i < count; i++, next++) {
-        locals.add(local(next));
-      }
-      frames.add(root.frames().get(f).withLocals(locals));
+  /**
+   * Records {@link #LOCALS} locals for the 20 frames of {@code thrown}, innermost first, as the
+   * agent's handlers do while it unwinds: through {@link RecordingSite}'s call sites, one per
+   * frame, alternately {@code (long orderId, Order order, List lines)} and {@code (String customer,
+   * int attempt)}.
+   */
+  static void recordLocals(Throwable thrown) {
+    try {
+      SITE_0.invokeExact(thrown, 7731L, ORDER, LINES);
+      SITE_1.invokeExact(thrown, CUSTOMERS[1], 1);
+      SITE_2.invokeExact(thrown, 7733L, ORDER, LINES);
+      SITE_3.invokeExact(thrown, CUSTOMERS[3], 3);
+      SITE_4.invokeExact(thrown, 7735L, ORDER, LINES);
+      SITE_5.invokeExact(thrown, CUSTOMERS[5], 1);
+      SITE_6.invokeExact(thrown, 7737L, ORDER, LINES);
+      SITE_7.invokeExact(thrown, CUSTOMERS[7], 3);
+      SITE_8.invokeExact(thrown, 7739L, ORDER, LINES);
+      SITE_9.invokeExact(thrown, CUSTOMERS[9], 1);
+      SITE_10.invokeExact(thrown, 7741L, ORDER, LINES);
+      SITE_11.invokeExact(thrown, CUSTOMERS[11], 3);
+      SITE_12.invokeExact(thrown, 7743L, ORDER, LINES);
+      SITE_13.invokeExact(thrown, CUSTOMERS[13], 1);
+      SITE_14.invokeExact(thrown, 7745L, ORDER, LINES);
+      SITE_15.invokeExact(thrown, CUSTOMERS[15], 3);
+      SITE_16.invokeExact(thrown, 7747L, ORDER, LINES);
+      SITE_17.invokeExact(thrown, CUSTOMERS[17], 1);
+      SITE_18.invokeExact(thrown, 7749L, ORDER, LINES);
+      SITE_19.invokeExact(thrown, CUSTOMERS[19], 3);
+    } catch (Throwable e) {
+      throw new IllegalStateException(e);
     }
-    throwables.set(0, new ThrowableInfo(root.type(), root.message(), root.description(), frames, root.cause(),
-        root.suppressed(), root.fields()));
-    return new Dump(captured.id(), captured.time(), captured.host(), captured.pid(), captured.jvm(),
-        captured.application(), captured.thread(), captured.logger(), captured.level(), captured.message(),
-        captured.mdc(), captured.markers(), captured.attributes(), true, new ThrowableGraph(throwables));
   }
 
-  /** A mix of what locals hold: ids, counters, flags, strings, amounts, a small order object, a list. */
-  private static LocalVariable local(int n) {
-    return switch (n % 7) {
-      case 0 -> new LocalVariable("orderId", "long", new PrimitiveValue("long", 7731L + n));
-      case 1 -> new LocalVariable("attempt", "int", new PrimitiveValue("int", n % 4));
-      case 2 -> new LocalVariable("retry", "boolean", new PrimitiveValue("boolean", n % 2 == 0));
-      case 3 -> new LocalVariable("customer", "java.lang.String", StringValue.of("customer-" + (1000 + n)));
-      case 4 -> new LocalVariable("amount", "java.math.BigDecimal", new TextValue("java.math.BigDecimal", "129.9" + n % 10));
-      case 5 -> new LocalVariable("order", "com.acme.shop.model.Order", order(n));
-      default -> new LocalVariable("lines", "java.util.List",
-          new ArrayValue(n, "java.util.ArrayList", List.of(StringValue.of("sku-1"), StringValue.of("sku-2")), 2));
-    };
+  private static MethodHandle site(int frame) {
+    UnwindRecorder.activate(64, Integer.MAX_VALUE);
+    StackTraceElement f = OUTER_FRAMES[frame];
+    boolean even = frame % 2 == 0;
+    MethodType type = even
+        ? MethodType.methodType(void.class, Throwable.class, long.class, Order.class, List.class)
+        : MethodType.methodType(void.class, Throwable.class, String.class, int.class);
+    return RecordingSite.bootstrap(MethodHandles.lookup(), "record", type, f.getClassName(), f.getMethodName(),
+        even ? "orderId,order,lines" : "customer,attempt",
+        even ? "long," + Order.class.getName() + ",java.util.List" : "java.lang.String,int").dynamicInvoker();
   }
 
-  private static Value order(int n) {
-    Map<String, Value> fields = new LinkedHashMap<>();
-    fields.put("id", new PrimitiveValue("long", 7731L));
-    fields.put("status", new TextValue("com.acme.shop.model.Status", "PAYMENT_PENDING"));
-    fields.put("total", new TextValue("java.math.BigDecimal", "259.80"));
-    return new ObjectValue(1000 + n, "com.acme.shop.model.Order", fields);
+  private static String[] customers() {
+    String[] customers = new String[FRAMES];
+    for (int i = 0; i < FRAMES; i++) {
+      customers[i] = "customer-" + (1000 + i);
+    }
+    return customers;
   }
+
+  /** What an order service's locals hold: an entity with an enum and an amount. */
+  static final class Order {
+    final long id;
+    final Status status;
+    final BigDecimal total;
+
+    Order(long id, Status status, BigDecimal total) {
+      this.id = id;
+      this.status = status;
+      this.total = total;
+    }
+  }
+
+  enum Status { PAYMENT_PENDING }
 }

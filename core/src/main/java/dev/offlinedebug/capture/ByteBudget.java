@@ -1,7 +1,6 @@
 package dev.offlinedebug.capture;
 
-import java.util.HashSet;
-import java.util.Set;
+import dev.offlinedebug.codec.StringTable;
 
 /**
  * Estimates the encoded size of one dump while it is captured, so that capture stops at {@code
@@ -14,11 +13,18 @@ final class ByteBudget {
   /** A primitive value with its tag. */
   static final int SCALAR = 9;
 
-  private final Set<String> names = new HashSet<>(256);
+  /**
+   * One per thread, cleared per dump: a fresh hash set per dump cost more than the rest of the
+   * estimate. A capture nested on the same thread would only make the estimate rougher.
+   */
+  private static final ThreadLocal<StringTable> NAMES = ThreadLocal.withInitial(StringTable::new);
+
+  private final StringTable names = NAMES.get();
   private long remaining;
 
   ByteBudget(long bytes) {
     remaining = bytes;
+    names.clear();
   }
 
   boolean exhausted() {
@@ -31,7 +37,8 @@ final class ByteBudget {
 
   /** Charges a name that goes to the string table: its text the first time, an index after. */
   void chargeName(String name) {
-    if (name != null && names.add(name)) {
+    int known = names.size();
+    if (name != null && names.indexOf(name) == known) {
       remaining -= name.length() + SMALL;
     } else {
       remaining -= SMALL;

@@ -6,15 +6,14 @@ import java.nio.file.Path;
 import java.util.zip.CRC32C;
 import net.openhft.chronicle.bytes.Bytes;
 import net.openhft.chronicle.wire.BinaryWire;
-import net.openhft.chronicle.wire.WireOut;
 
 /**
  * Encodes dumps and occurrence counters as Chronicle Wire binary documents with hand-written
  * marshalling, and decodes them. A record payload is one document whose last field {@code z} is a
  * CRC32C of everything before it, so damage is found before any field is parsed.
  *
- * <p>Encoding is split so a store can encode outside its lock and add the ID, which depends on where
- * the record lands, inside it: {@link #encodeBody} then {@link #seal}.
+ * <p>Encoding is plain Java ({@link RecordBuffer}, which the store's write path uses directly:
+ * this class's decoding side refers to Chronicle); decoding reads with Chronicle Wire.
  */
 public final class DumpCodec {
   /** The record format version written into every document. Readers skip fields they do not know. */
@@ -27,51 +26,48 @@ public final class DumpCodec {
 
   /** Every field of {@code dump} except its ID; pass the result to {@link #seal}. */
   public static byte[] encodeBody(Dump dump) {
-    EncodeBuffers buffers = EncodeBuffers.take();
+    RecordBuffer buffer = RecordBuffer.take();
     try {
-      new DumpEncoder().encode(dump, buffers.out, buffers.body);
-      return buffers.out.toByteArray();
+      buffer.encodeDump(dump);
+      return buffer.bodyBytes();
     } finally {
-      buffers.giveBack();
+      buffer.release();
     }
   }
 
   /** The record payload of {@code dump}, ID included. */
   public static byte[] encode(Dump dump) {
-    return seal(encodeBody(dump), dump.id());
+    RecordBuffer buffer = RecordBuffer.take();
+    try {
+      buffer.encodeDump(dump);
+      buffer.seal(dump.id());
+      return buffer.payload();
+    } finally {
+      buffer.release();
+    }
   }
 
   /** The complete payload: {@code body}, the ID field and the checksum trailer. */
   public static byte[] seal(byte[] body, String id) {
-    EncodeBuffers buffers = EncodeBuffers.take();
+    RecordBuffer buffer = RecordBuffer.take();
     try {
-      buffers.out.write(body);
-      WireText.write(BinaryWire.binaryOnly(buffers.out).write("id"), id);
-      return withChecksum(buffers.out);
+      buffer.body(body);
+      buffer.seal(id);
+      return buffer.payload();
     } finally {
-      buffers.giveBack();
+      buffer.release();
     }
   }
 
   /** A counter record payload adding {@code count} occurrences to dump {@code id}. */
   public static byte[] encodeOccurrences(String id, long count) {
-    Bytes<byte[]> out = Bytes.allocateElasticOnHeap(64);
+    RecordBuffer buffer = RecordBuffer.take();
     try {
-      WireOut w = BinaryWire.binaryOnly(out);
-      w.write("v").int32(FORMAT_VERSION);
-      WireText.write(w.write("oc"), id);
-      w.write("on").int64(count);
-      return withChecksum(out);
+      buffer.encodeOccurrences(id, count);
+      return buffer.payload();
     } finally {
-      out.releaseLast();
+      buffer.release();
     }
-  }
-
-  private static byte[] withChecksum(Bytes<byte[]> out) {
-    CRC32C crc = new CRC32C();
-    crc.update(out.underlyingObject(), 0, (int) out.writePosition());
-    BinaryWire.binaryOnly(out).write("z").fixedInt32((int) crc.getValue());
-    return out.toByteArray();
   }
 
   /**

@@ -1,5 +1,39 @@
 package dev.offlinedebug.codec;
 
+import static dev.offlinedebug.codec.WireSchema.APPLICATION;
+import static dev.offlinedebug.codec.WireSchema.ATTRIBUTES;
+import static dev.offlinedebug.codec.WireSchema.CAUSE;
+import static dev.offlinedebug.codec.WireSchema.COUNT;
+import static dev.offlinedebug.codec.WireSchema.COUNTED_ID;
+import static dev.offlinedebug.codec.WireSchema.DESCRIPTION;
+import static dev.offlinedebug.codec.WireSchema.FIELDS;
+import static dev.offlinedebug.codec.WireSchema.FRAMES;
+import static dev.offlinedebug.codec.WireSchema.FRAME_LOCALS;
+import static dev.offlinedebug.codec.WireSchema.FRAME_MODULES;
+import static dev.offlinedebug.codec.WireSchema.HOST;
+import static dev.offlinedebug.codec.WireSchema.ID;
+import static dev.offlinedebug.codec.WireSchema.JVM;
+import static dev.offlinedebug.codec.WireSchema.LEVEL;
+import static dev.offlinedebug.codec.WireSchema.LOCALS_CAPTURED;
+import static dev.offlinedebug.codec.WireSchema.LOGGER;
+import static dev.offlinedebug.codec.WireSchema.MARKERS;
+import static dev.offlinedebug.codec.WireSchema.MDC;
+import static dev.offlinedebug.codec.WireSchema.MESSAGE;
+import static dev.offlinedebug.codec.WireSchema.NAMES;
+import static dev.offlinedebug.codec.WireSchema.NANOS;
+import static dev.offlinedebug.codec.WireSchema.PID;
+import static dev.offlinedebug.codec.WireSchema.SECONDS;
+import static dev.offlinedebug.codec.WireSchema.SHARED_COUNT;
+import static dev.offlinedebug.codec.WireSchema.SHARED_WITH;
+import static dev.offlinedebug.codec.WireSchema.SUPPRESSED;
+import static dev.offlinedebug.codec.WireSchema.THREAD_DAEMON;
+import static dev.offlinedebug.codec.WireSchema.THREAD_ID;
+import static dev.offlinedebug.codec.WireSchema.THREAD_NAME;
+import static dev.offlinedebug.codec.WireSchema.THREAD_PRIORITY;
+import static dev.offlinedebug.codec.WireSchema.THROWABLES;
+import static dev.offlinedebug.codec.WireSchema.TYPE;
+import static dev.offlinedebug.codec.WireSchema.VERSION;
+
 import dev.offlinedebug.Dump;
 import dev.offlinedebug.model.FrameInfo;
 import dev.offlinedebug.model.LocalVariable;
@@ -68,41 +102,41 @@ final class DumpDecoder {
 
   private boolean field(String name, ValueIn in) {
     switch (name) {
-      case "v" -> version = in.int32();
-      case "id" -> id = WireText.read(in);
-      case "s" -> in.sequence(names, (table, seq) -> {
+      case VERSION -> version = in.int32();
+      case ID -> id = WireText.read(in);
+      case NAMES -> in.sequence(names, (table, seq) -> {
         while (seq.hasNextSequenceItem()) {
           table.add(WireText.read(seq));
         }
       });
-      case "ts" -> seconds = in.int64();
-      case "tn" -> nanos = in.int32();
-      case "h" -> host = WireText.read(in);
-      case "p" -> pid = in.int64();
-      case "j" -> jvm = WireText.read(in);
-      case "a" -> application = WireText.read(in);
-      case "tN" -> threadName = WireText.read(in);
-      case "tI" -> threadId = in.int64();
-      case "tD" -> threadDaemon = in.bool();
-      case "tP" -> threadPriority = in.int32();
-      case "lg" -> logger = WireText.read(in);
-      case "lv" -> level = WireText.read(in);
-      case "m" -> message = WireText.read(in);
-      case "md" -> pairs(in, mdc);
-      case "mk" -> in.sequence(markers, (list, seq) -> {
+      case SECONDS -> seconds = in.int64();
+      case NANOS -> nanos = in.int32();
+      case HOST -> host = WireText.read(in);
+      case PID -> pid = in.int64();
+      case JVM -> jvm = WireText.read(in);
+      case APPLICATION -> application = WireText.read(in);
+      case THREAD_NAME -> threadName = WireText.read(in);
+      case THREAD_ID -> threadId = in.int64();
+      case THREAD_DAEMON -> threadDaemon = in.bool();
+      case THREAD_PRIORITY -> threadPriority = in.int32();
+      case LOGGER -> logger = WireText.read(in);
+      case LEVEL -> level = WireText.read(in);
+      case MESSAGE -> message = WireText.read(in);
+      case MDC -> pairs(in, mdc);
+      case MARKERS -> in.sequence(markers, (list, seq) -> {
         while (seq.hasNextSequenceItem()) {
           list.add(WireText.read(seq));
         }
       });
-      case "at" -> pairs(in, attributes);
-      case "lc" -> localsCaptured = in.bool();
-      case "x" -> in.sequence(throwables, (list, seq) -> {
+      case ATTRIBUTES -> pairs(in, attributes);
+      case LOCALS_CAPTURED -> localsCaptured = in.bool();
+      case THROWABLES -> in.sequence(throwables, (list, seq) -> {
         while (seq.hasNextSequenceItem()) {
           list.add(throwable(seq));
         }
       });
-      case "oc" -> countedId = WireText.read(in);
-      case "on" -> count = in.int64();
+      case COUNTED_ID -> countedId = WireText.read(in);
+      case COUNT -> count = in.int64();
       default -> {
         return false;
       }
@@ -114,22 +148,22 @@ final class DumpDecoder {
     ThrowableFields t = new ThrowableFields();
     in.marshallable(w -> WireFields.read(w, (name, v) -> {
       switch (name) {
-        case "t" -> t.type = name(v);
-        case "m" -> t.message = WireText.read(v);
-        case "d" -> t.description = WireText.read(v);
-        case "c" -> t.cause = v.int32();
-        case "s" -> v.sequence(t.suppressed, (list, seq) -> {
+        case TYPE -> t.type = name(v);
+        case MESSAGE -> t.message = WireText.read(v);
+        case DESCRIPTION -> t.description = WireText.read(v);
+        case CAUSE -> t.cause = v.int32();
+        case SUPPRESSED -> v.sequence(t.suppressed, (list, seq) -> {
           while (seq.hasNextSequenceItem()) {
             list.add(seq.int32());
           }
         });
-        case "o" -> v.sequence(t.fields, (map, seq) -> {
+        case FIELDS -> v.sequence(t.fields, (map, seq) -> {
           while (seq.hasNextSequenceItem()) {
             String fieldName = name(seq);
             map.put(fieldName, values.read(seq));
           }
         });
-        case "f" -> v.sequence(t.frames, (list, seq) -> {
+        case FRAMES -> v.sequence(t.frames, (list, seq) -> {
           while (seq.hasNextSequenceItem()) {
             String className = name(seq);
             String methodName = name(ValueReader.next(seq));
@@ -138,7 +172,7 @@ final class DumpDecoder {
             list.add(new FrameInfo(className, methodName, fileName, line, null, null, null, false, List.of()));
           }
         });
-        case "fm" -> v.sequence(t.frames, (list, seq) -> {
+        case FRAME_MODULES -> v.sequence(t.frames, (list, seq) -> {
           while (seq.hasNextSequenceItem()) {
             int index = frameIndex(list, seq.int32());
             FrameInfo f = list.get(index);
@@ -149,7 +183,7 @@ final class DumpDecoder {
                 version, loader, f.localsCaptured(), f.locals()));
           }
         });
-        case "fv" -> v.sequence(t.frames, (list, seq) -> {
+        case FRAME_LOCALS -> v.sequence(t.frames, (list, seq) -> {
           while (seq.hasNextSequenceItem()) {
             int index = frameIndex(list, seq.int32());
             int count = ValueReader.next(seq).int32();
@@ -162,8 +196,8 @@ final class DumpDecoder {
             list.set(index, list.get(index).withLocals(locals));
           }
         });
-        case "fp" -> t.enclosing = v.int32();
-        case "fs" -> t.shared = v.int32();
+        case SHARED_WITH -> t.enclosing = v.int32();
+        case SHARED_COUNT -> t.shared = v.int32();
         default -> {
           return false;
         }

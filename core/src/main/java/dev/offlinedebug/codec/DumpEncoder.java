@@ -1,73 +1,117 @@
 package dev.offlinedebug.codec;
 
+import static dev.offlinedebug.codec.WireSchema.APPLICATION;
+import static dev.offlinedebug.codec.WireSchema.ATTRIBUTES;
+import static dev.offlinedebug.codec.WireSchema.CAUSE;
+import static dev.offlinedebug.codec.WireSchema.DESCRIPTION;
+import static dev.offlinedebug.codec.WireSchema.FIELDS;
+import static dev.offlinedebug.codec.WireSchema.FRAMES;
+import static dev.offlinedebug.codec.WireSchema.FRAME_LOCALS;
+import static dev.offlinedebug.codec.WireSchema.FRAME_MODULES;
+import static dev.offlinedebug.codec.WireSchema.HOST;
+import static dev.offlinedebug.codec.WireSchema.JVM;
+import static dev.offlinedebug.codec.WireSchema.LEVEL;
+import static dev.offlinedebug.codec.WireSchema.LOCALS_CAPTURED;
+import static dev.offlinedebug.codec.WireSchema.LOGGER;
+import static dev.offlinedebug.codec.WireSchema.MARKERS;
+import static dev.offlinedebug.codec.WireSchema.MDC;
+import static dev.offlinedebug.codec.WireSchema.MESSAGE;
+import static dev.offlinedebug.codec.WireSchema.NAMES;
+import static dev.offlinedebug.codec.WireSchema.NANOS;
+import static dev.offlinedebug.codec.WireSchema.PID;
+import static dev.offlinedebug.codec.WireSchema.SECONDS;
+import static dev.offlinedebug.codec.WireSchema.SHARED_COUNT;
+import static dev.offlinedebug.codec.WireSchema.SHARED_WITH;
+import static dev.offlinedebug.codec.WireSchema.SUPPRESSED;
+import static dev.offlinedebug.codec.WireSchema.THREAD_DAEMON;
+import static dev.offlinedebug.codec.WireSchema.THREAD_ID;
+import static dev.offlinedebug.codec.WireSchema.THREAD_NAME;
+import static dev.offlinedebug.codec.WireSchema.THREAD_PRIORITY;
+import static dev.offlinedebug.codec.WireSchema.THROWABLES;
+import static dev.offlinedebug.codec.WireSchema.TYPE;
+import static dev.offlinedebug.codec.WireSchema.VERSION;
+
 import dev.offlinedebug.Dump;
 import dev.offlinedebug.model.FrameInfo;
 import dev.offlinedebug.model.LocalVariable;
 import dev.offlinedebug.model.ThrowableInfo;
 import dev.offlinedebug.model.Value;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import net.openhft.chronicle.bytes.Bytes;
-import net.openhft.chronicle.wire.BinaryWire;
-import net.openhft.chronicle.wire.WireOut;
 
 /**
- * Writes every field of a {@link Dump} but its ID. The body goes to a scratch wire first, collecting
- * names into the string table; the table is then written ahead of it, since readers need it first.
- * Throwables are a flat list (causes are indexes), so a deep cause chain costs no stack.
+ * Writes every field of a {@link Dump} but its ID. The body goes to a scratch output first,
+ * collecting names into the string table; the table is then written ahead of it, since readers need
+ * it first. Throwables are a flat list (causes are indexes), so a deep cause chain costs no stack.
+ * Reusable: one per thread, with its string table.
  */
 final class DumpEncoder {
   private final StringTable names = new StringTable();
   private final ValueWriter values = new ValueWriter(names);
 
   /**
-   * Appends the document fields of {@code dump} except {@code id} to {@code out}, using {@code
-   * body} (cleared first) as the scratch space for everything after the string table.
+   * Writes the document fields of {@code dump} except its ID to {@code out}, using {@code scratch}
+   * (empty, of the same kind as {@code out}) for everything after the string table.
    */
-  void encode(Dump dump, Bytes<?> out, Bytes<?> body) {
-    body.clear();
-    body(BinaryWire.binaryOnly(body), dump);
-    WireOut head = BinaryWire.binaryOnly(out);
-    head.write("v").int32(DumpCodec.FORMAT_VERSION);
-    head.write("s").sequence(names.strings(), (strings, seq) -> {
-      for (int i = 1; i < strings.size(); i++) {
-        WireText.write(seq, strings.get(i));
-      }
-    });
-    out.write(body);
+  void encode(Dump dump, WireOutput out, WireOutput scratch) {
+    names.clear();
+    body(scratch, dump);
+    out.field(VERSION);
+    out.int32(DumpCodec.FORMAT_VERSION);
+    out.field(NAMES);
+    out.beginSequence();
+    for (int i = 1; i < names.size(); i++) {
+      TextWriter.write(out, names.get(i));
+    }
+    out.endSequence();
+    out.append(scratch);
   }
 
-  private void body(WireOut w, Dump dump) {
-    w.write("ts").int64(dump.time().getEpochSecond());
-    SmallInts.write(w.write("tn"), dump.time().getNano());
-    text(w, "h", dump.host());
-    w.write("p").int64(dump.pid());
-    text(w, "j", dump.jvm());
-    text(w, "a", dump.application());
-    text(w, "tN", dump.thread().name());
-    w.write("tI").int64(dump.thread().id());
-    w.write("tD").bool(dump.thread().daemon());
-    w.write("tP").int32(dump.thread().priority());
-    text(w, "lg", dump.logger());
-    text(w, "lv", dump.level());
-    text(w, "m", dump.message());
-    pairs(w, "md", dump.mdc());
+  private void body(WireOutput w, Dump dump) {
+    w.field(SECONDS);
+    w.int64(dump.time().getEpochSecond());
+    w.field(NANOS);
+    w.smallInt(dump.time().getNano());
+    text(w, HOST, dump.host());
+    w.field(PID);
+    w.int64(dump.pid());
+    text(w, JVM, dump.jvm());
+    text(w, APPLICATION, dump.application());
+    text(w, THREAD_NAME, dump.thread().name());
+    w.field(THREAD_ID);
+    w.int64(dump.thread().id());
+    w.field(THREAD_DAEMON);
+    w.bool(dump.thread().daemon());
+    w.field(THREAD_PRIORITY);
+    w.int32(dump.thread().priority());
+    text(w, LOGGER, dump.logger());
+    text(w, LEVEL, dump.level());
+    text(w, MESSAGE, dump.message());
+    pairs(w, MDC, dump.mdc());
     if (!dump.markers().isEmpty()) {
-      w.write("mk").sequence(dump.markers(), (markers, seq) -> markers.forEach(m -> WireText.write(seq, m)));
+      w.field(MARKERS);
+      w.beginSequence();
+      for (String marker : dump.markers()) {
+        TextWriter.write(w, marker);
+      }
+      w.endSequence();
     }
-    pairs(w, "at", dump.attributes());
-    w.write("lc").bool(dump.localsCaptured());
+    pairs(w, ATTRIBUTES, dump.attributes());
+    w.field(LOCALS_CAPTURED);
+    w.bool(dump.localsCaptured());
     List<ThrowableInfo> throwables = dump.exception().throwables();
     int[] enclosing = enclosing(throwables);
-    w.write("x").sequence(throwables, (list, seq) -> {
-      for (int i = 0; i < list.size(); i++) {
-        ThrowableInfo t = list.get(i);
-        List<FrameInfo> outer = enclosing[i] < 0 ? List.of() : list.get(enclosing[i]).frames();
-        int shared = commonTail(t.frames(), outer);
-        int parent = enclosing[i];
-        seq.marshallable(tw -> throwable(tw, t, parent, shared));
-      }
-    });
+    w.field(THROWABLES);
+    w.beginSequence();
+    for (int i = 0; i < throwables.size(); i++) {
+      ThrowableInfo t = throwables.get(i);
+      List<FrameInfo> outer = enclosing[i] < 0 ? List.of() : throwables.get(enclosing[i]).frames();
+      w.beginMarshallable();
+      throwable(w, t, enclosing[i], commonTail(t.frames(), outer));
+      w.endMarshallable();
+    }
+    w.endSequence();
   }
 
   /**
@@ -77,7 +121,7 @@ final class DumpEncoder {
    */
   private static int[] enclosing(List<ThrowableInfo> throwables) {
     int[] enclosing = new int[throwables.size()];
-    java.util.Arrays.fill(enclosing, -1);
+    Arrays.fill(enclosing, -1);
     for (int j = 0; j < throwables.size(); j++) {
       ThrowableInfo t = throwables.get(j);
       if (t.cause() > j && enclosing[t.cause()] < 0) {
@@ -102,91 +146,129 @@ final class DumpEncoder {
     return frames.size() - 1 - m;
   }
 
-  private void throwable(WireOut w, ThrowableInfo t, int enclosing, int shared) {
-    SmallInts.write(w.write("t"), names.indexOf(t.type()));
-    text(w, "m", t.message());
-    if (!t.description().equals(defaultDescription(t.type(), t.message()))) {
-      text(w, "d", t.description());
+  private void throwable(WireOutput w, ThrowableInfo t, int enclosing, int shared) {
+    w.field(TYPE);
+    w.smallInt(names.indexOf(t.type()));
+    text(w, MESSAGE, t.message());
+    if (!isDefaultDescription(t)) {
+      text(w, DESCRIPTION, t.description());
     }
     if (t.cause() != ThrowableInfo.NO_CAUSE) {
-      SmallInts.write(w.write("c"), t.cause());
+      w.field(CAUSE);
+      w.smallInt(t.cause());
     }
     if (!t.suppressed().isEmpty()) {
-      w.write("s").sequence(t.suppressed(), (indexes, seq) -> indexes.forEach(i -> SmallInts.write(seq, i)));
+      w.field(SUPPRESSED);
+      w.beginSequence();
+      for (int index : t.suppressed()) {
+        w.smallInt(index);
+      }
+      w.endSequence();
     }
     if (!t.fields().isEmpty()) {
-      w.write("o").sequence(t.fields(), (fields, seq) -> {
-        for (Map.Entry<String, Value> field : fields.entrySet()) {
-          SmallInts.write(seq, names.indexOf(field.getKey()));
-          values.write(seq, field.getValue());
-        }
-      });
+      w.field(FIELDS);
+      w.beginSequence();
+      for (Map.Entry<String, Value> field : t.fields().entrySet()) {
+        w.smallInt(names.indexOf(field.getKey()));
+        values.write(w, field.getValue());
+      }
+      w.endSequence();
     }
-    List<FrameInfo> own = t.frames().subList(0, t.frames().size() - shared);
-    frames(w, own);
+    frames(w, t.frames(), t.frames().size() - shared);
     if (shared > 0) {
-      SmallInts.write(w.write("fp"), enclosing);
-      SmallInts.write(w.write("fs"), shared);
+      w.field(SHARED_WITH);
+      w.smallInt(enclosing);
+      w.field(SHARED_COUNT);
+      w.smallInt(shared);
     }
   }
 
   /**
-   * Frames as 4 ints each (class, method, file, line); module and class loader names only for the
-   * frames that have them ({@code fm}), locals only for the frames that captured them ({@code fv}).
+   * The first {@code count} frames as 4 ints each (class, method, file, line); module and class
+   * loader names only for the frames that have them ({@code fm}), locals only for the frames that
+   * captured them ({@code fv}).
    */
-  private void frames(WireOut w, List<FrameInfo> frames) {
-    w.write("f").sequence(frames, (list, seq) -> {
-      for (FrameInfo f : list) {
-        SmallInts.write(seq, names.indexOf(f.className()));
-        SmallInts.write(seq, names.indexOf(f.methodName()));
-        SmallInts.write(seq, names.indexOf(f.fileName()));
-        SmallInts.write(seq, f.line());
+  private void frames(WireOutput w, List<FrameInfo> frames, int count) {
+    boolean modules = false;
+    boolean locals = false;
+    w.field(FRAMES);
+    w.beginSequence();
+    for (int i = 0; i < count; i++) {
+      FrameInfo f = frames.get(i);
+      w.smallInt(names.indexOf(f.className()));
+      w.smallInt(names.indexOf(f.methodName()));
+      w.smallInt(names.indexOf(f.fileName()));
+      w.smallInt(f.line());
+      modules |= hasModule(f);
+      locals |= f.localsCaptured();
+    }
+    w.endSequence();
+    if (modules) {
+      w.field(FRAME_MODULES);
+      w.beginSequence();
+      for (int i = 0; i < count; i++) {
+        FrameInfo f = frames.get(i);
+        if (hasModule(f)) {
+          w.smallInt(i);
+          w.smallInt(names.indexOf(f.moduleName()));
+          w.smallInt(names.indexOf(f.moduleVersion()));
+          w.smallInt(names.indexOf(f.classLoaderName()));
+        }
       }
-    });
-    if (frames.stream().anyMatch(f -> f.moduleName() != null || f.moduleVersion() != null || f.classLoaderName() != null)) {
-      w.write("fm").sequence(frames, (list, seq) -> {
-        for (int i = 0; i < list.size(); i++) {
-          FrameInfo f = list.get(i);
-          if (f.moduleName() != null || f.moduleVersion() != null || f.classLoaderName() != null) {
-            SmallInts.write(seq, i);
-            SmallInts.write(seq, names.indexOf(f.moduleName()));
-            SmallInts.write(seq, names.indexOf(f.moduleVersion()));
-            SmallInts.write(seq, names.indexOf(f.classLoaderName()));
-          }
-        }
-      });
+      w.endSequence();
     }
-    if (frames.stream().anyMatch(FrameInfo::localsCaptured)) {
-      w.write("fv").sequence(frames, (list, seq) -> {
-        for (int i = 0; i < list.size(); i++) {
-          FrameInfo f = list.get(i);
-          if (f.localsCaptured()) {
-            SmallInts.write(seq, i);
-            SmallInts.write(seq, f.locals().size());
-            for (LocalVariable local : f.locals()) {
-              SmallInts.write(seq, names.indexOf(local.name()));
-              SmallInts.write(seq, names.indexOf(local.type()));
-              values.write(seq, local.value());
-            }
+    if (locals) {
+      w.field(FRAME_LOCALS);
+      w.beginSequence();
+      for (int i = 0; i < count; i++) {
+        FrameInfo f = frames.get(i);
+        if (f.localsCaptured()) {
+          w.smallInt(i);
+          w.smallInt(f.locals().size());
+          for (LocalVariable local : f.locals()) {
+            w.smallInt(names.indexOf(local.name()));
+            w.smallInt(names.indexOf(local.type()));
+            values.write(w, local.value());
           }
         }
-      });
+      }
+      w.endSequence();
     }
   }
 
-  private static void text(WireOut w, String field, String text) {
+  private static boolean hasModule(FrameInfo f) {
+    return f.moduleName() != null || f.moduleVersion() != null || f.classLoaderName() != null;
+  }
+
+  private static void text(WireOutput w, String field, String text) {
     if (text != null) {
-      WireText.write(w.write(field), text);
+      w.field(field);
+      TextWriter.write(w, text);
     }
   }
 
-  private static void pairs(WireOut w, String field, Map<String, String> map) {
+  private static void pairs(WireOutput w, String field, Map<String, String> map) {
     if (!map.isEmpty()) {
-      w.write(field).sequence(map, (m, seq) -> m.forEach((k, v) -> {
-        WireText.write(seq, k);
-        WireText.write(seq, v);
-      }));
+      w.field(field);
+      w.beginSequence();
+      for (Map.Entry<String, String> entry : map.entrySet()) {
+        TextWriter.write(w, entry.getKey());
+        TextWriter.write(w, entry.getValue());
+      }
+      w.endSequence();
     }
+  }
+
+  /** Whether {@code t}'s description is what {@code Throwable.toString()} prints by default. */
+  private static boolean isDefaultDescription(ThrowableInfo t) {
+    String d = t.description();
+    String type = t.type();
+    String message = t.message();
+    if (message == null) {
+      return d.equals(type);
+    }
+    return d.length() == type.length() + 2 + message.length() && d.startsWith(type)
+        && d.startsWith(": ", type.length()) && d.endsWith(message);
   }
 
   /** What {@code Throwable.toString()} prints unless the class overrides it. */

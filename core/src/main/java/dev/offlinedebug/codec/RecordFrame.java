@@ -9,8 +9,10 @@ import java.nio.file.Path;
 
 /**
  * The 4-byte Chronicle-style header in front of every record: the payload length in the low 30
- * bits, and a not-complete bit that is set while the payload is being written and cleared after. A
- * header of zero marks space never written. Little-endian, as Chronicle writes it.
+ * bits, and a not-complete bit. Earlier writers set that bit while the payload was being written;
+ * {@link RecordBuffer} writes header and payload in one write, complete, and the record's checksum
+ * tells a torn one. A header of zero marks space never written. Little-endian, as
+ * Chronicle writes it.
  */
 public final class RecordFrame {
   /** Bytes of a header. */
@@ -23,19 +25,10 @@ public final class RecordFrame {
 
   private RecordFrame() {}
 
-  /** A header for a payload of {@code length} bytes, still marked not complete. */
-  public static ByteBuffer incompleteHeader(int length) {
-    return header(length | NOT_COMPLETE);
-  }
-
   /** The header that marks a payload of {@code length} bytes complete. */
   public static ByteBuffer completeHeader(int length) {
-    return header(length);
-  }
-
-  private static ByteBuffer header(int value) {
     ByteBuffer header = ByteBuffer.allocate(HEADER_SIZE).order(ByteOrder.LITTLE_ENDIAN);
-    header.putInt(0, value);
+    header.putInt(0, length);
     return header;
   }
 

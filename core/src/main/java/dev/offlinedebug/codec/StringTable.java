@@ -1,39 +1,106 @@
 package dev.offlinedebug.codec;
 
-import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The names a record repeats (class, method, file, type, field and variable names), each stored
- * once per record and referred to by index. {@code null} is index {@code 0}.
+ * once per record and referred to by index. {@code null} is index {@code 0}. Reused from record to
+ * record: an open-addressing table on the strings' cached hash codes, pre-sized for a usual dump,
+ * cleared instead of reallocated. Capture uses one too, to tell a name's first use in a dump from a
+ * repeat when it estimates the record's size. Not thread-safe.
+ *
+ * @since 0.1
  */
-final class StringTable {
-  private final Map<String, Integer> indexes = new HashMap<>();
-  private final List<String> strings = new ArrayList<>();
+public final class StringTable {
+  private static final int INITIAL_SLOTS = 512;
+  /** A table grown past this by a huge dump goes back to the initial size when cleared. */
+  private static final int KEEP_SLOTS = 1 << 14;
 
-  StringTable() {
-    strings.add(null);
+  private String[] slots = new String[INITIAL_SLOTS];
+  private int[] slotIndexes = new int[INITIAL_SLOTS];
+  /** The slot of each string, by index: clearing empties only these. */
+  private int[] slotOf = new int[INITIAL_SLOTS / 2];
+  /** The strings in index order; slot 0 stays {@code null}. */
+  private String[] strings = new String[INITIAL_SLOTS / 2];
+  private int size = 1;
+
+  /** An empty table. */
+  public StringTable() {
+    // Slot 0 is null's.
   }
 
   /** Index of {@code s}, adding it on first use. */
-  int indexOf(String s) {
+  public int indexOf(String s) {
     if (s == null) {
       return 0;
     }
-    Integer index = indexes.get(s);
-    if (index == null) {
-      index = strings.size();
-      strings.add(s);
-      indexes.put(s, index);
+    int mask = slots.length - 1;
+    int slot = spread(s.hashCode()) & mask;
+    for (String present = slots[slot]; present != null; present = slots[slot]) {
+      if (present == s || present.equals(s)) {
+        return slotIndexes[slot];
+      }
+      slot = (slot + 1) & mask;
+    }
+    int index = size++;
+    if (index == strings.length) {
+      strings = Arrays.copyOf(strings, index * 2);
+      slotOf = Arrays.copyOf(slotOf, index * 2);
+    }
+    strings[index] = s;
+    slots[slot] = s;
+    slotIndexes[slot] = index;
+    slotOf[index] = slot;
+    if (size * 2 > slots.length) {
+      rehash(slots.length * 2);
     }
     return index;
   }
 
-  /** The strings in index order, {@code null} first. */
-  List<String> strings() {
-    return strings;
+  /** How many indexes are in use, {@code null}'s included. */
+  public int size() {
+    return size;
+  }
+
+  /** The string at {@code index}, which is below {@link #size()}. */
+  String get(int index) {
+    return strings[index];
+  }
+
+  /** Forgets every string but {@code null}. */
+  public void clear() {
+    if (slots.length > KEEP_SLOTS) {
+      slots = new String[INITIAL_SLOTS];
+      slotIndexes = new int[INITIAL_SLOTS];
+      slotOf = new int[INITIAL_SLOTS / 2];
+      strings = new String[INITIAL_SLOTS / 2];
+    } else {
+      for (int index = 1; index < size; index++) {
+        slots[slotOf[index]] = null;
+        strings[index] = null;
+      }
+    }
+    size = 1;
+  }
+
+  private void rehash(int slotCount) {
+    slots = new String[slotCount];
+    slotIndexes = new int[slotCount];
+    int mask = slotCount - 1;
+    for (int index = 1; index < size; index++) {
+      int slot = spread(strings[index].hashCode()) & mask;
+      while (slots[slot] != null) {
+        slot = (slot + 1) & mask;
+      }
+      slots[slot] = strings[index];
+      slotIndexes[slot] = index;
+      slotOf[index] = slot;
+    }
+  }
+
+  private static int spread(int hash) {
+    return hash ^ hash >>> 16;
   }
 
   /** Reading side: the string at {@code index} of a decoded table. */

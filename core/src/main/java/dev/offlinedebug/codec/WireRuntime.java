@@ -15,10 +15,13 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * Loads Chronicle Wire once, on a daemon thread named {@code offline-debug-init}, so that its slow
- * class initialisation (about half a second), its console output and any logging it does through
- * SLF4J happen off the thread that logged the exception, where they cannot re-enter an appender.
- * Before Chronicle loads, its analytics are switched off and its {@code system.properties} lookup in
+ * Loads Chronicle Wire for the reading side (loader, CLI) once, on a daemon thread named {@code
+ * offline-debug-init}, so a reader can start it early and wait for it later; its slow class
+ * initialisation takes about half a second. Writing never uses this: the write path is plain Java
+ * ({@link RecordBuffer}) and loads no Chronicle class, so an application that only logs never
+ * starts this thread.
+ *
+ * <p>Before Chronicle loads, its analytics are switched off and its {@code system.properties} lookup in
  * the working directory is pointed at {@code /dev/null} (where it exists), unless the application
  * configured either itself: a stray {@code system.properties} must not change the host's system
  * properties.
@@ -73,11 +76,13 @@ public final class WireRuntime {
       if (new java.io.File(NO_PROPERTIES).exists()) {
         setIfAbsent("system.properties", NO_PROPERTIES);
       }
-      // Encoding a tiny dump loads every class the write path needs.
+      // Decoding a tiny dump loads every class the read path needs.
       FrameInfo frame = new FrameInfo("C", "m", "C.java", 1, null, null, null, false, List.of());
       ThrowableInfo thrown = new ThrowableInfo("E", null, "E", List.of(frame), -1, List.of(), Map.of());
-      DumpCodec.encode(new Dump("od-init", Instant.EPOCH, "", 0, "", null, new ThreadInfo("", 0, false, 0),
-          null, null, null, Map.of(), List.of(), Map.of(), false, new ThrowableGraph(List.of(thrown))));
+      byte[] payload = DumpCodec.encode(new Dump("od-init", Instant.EPOCH, "", 0, "", null,
+          new ThreadInfo("", 0, false, 0), null, null, null, Map.of(), List.of(), Map.of(), false,
+          new ThrowableGraph(List.of(thrown))));
+      DumpCodec.decode(payload, payload.length, java.nio.file.Path.of("od-init"), 0);
       READY.complete(null);
     } catch (Throwable t) {
       READY.completeExceptionally(t);

@@ -2,12 +2,10 @@ package dev.offlinedebug.codec;
 
 import net.openhft.chronicle.bytes.BytesIn;
 import net.openhft.chronicle.wire.ValueIn;
-import net.openhft.chronicle.wire.ValueOut;
 
 /**
- * Writes and reads strings so that every {@code char} sequence round-trips exactly. Well-formed
- * UTF-16 goes through Chronicle's {@code text}; a string holding a lone surrogate (which a UTF-8
- * encoder may replace with {@code '?'}) is stored as its big-endian UTF-16 code units in a byte field.
+ * Reads strings as {@link TextWriter} writes them: Chronicle text, or, for a string holding a lone
+ * surrogate, its big-endian UTF-16 code units in a byte field.
  */
 final class WireText {
   /** Chronicle's {@code BinaryWireCode.U8_ARRAY}, after a BYTES_LENGTH8/16/32 prefix. */
@@ -16,15 +14,7 @@ final class WireText {
 
   private WireText() {}
 
-  static void write(ValueOut out, String s) {
-    if (s == null || isWellFormed(s)) {
-      out.text(s);
-    } else {
-      out.bytes(codeUnits(s));
-    }
-  }
-
-  /** Reads what {@link #write} wrote; {@code null} stays {@code null}. */
+  /** Reads what {@link TextWriter#write} wrote; {@code null} stays {@code null}. */
   static String read(ValueIn in) {
     if (isByteArray(in.wireIn().bytes())) {
       byte[] utf16 = in.bytes();
@@ -52,37 +42,12 @@ final class WireText {
     return lengthBytes > 0 && code < bytes.readLimit() && bytes.peekUnsignedByte(code) == U8_ARRAY;
   }
 
-  // By hand: String.getBytes and new String(bytes, UTF_16BE) replace lone surrogates too.
-  private static byte[] codeUnits(String s) {
-    byte[] bytes = new byte[s.length() * 2];
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      bytes[2 * i] = (byte) (c >> 8);
-      bytes[2 * i + 1] = (byte) c;
-    }
-    return bytes;
-  }
-
+  // By hand: new String(bytes, UTF_16BE) replaces lone surrogates.
   private static String fromCodeUnits(byte[] bytes) {
     char[] chars = new char[bytes.length / 2];
     for (int i = 0; i < chars.length; i++) {
       chars[i] = (char) ((bytes[2 * i] & 0xff) << 8 | (bytes[2 * i + 1] & 0xff));
     }
     return new String(chars);
-  }
-
-  static boolean isWellFormed(String s) {
-    for (int i = 0, n = s.length(); i < n; i++) {
-      char c = s.charAt(i);
-      if (Character.isHighSurrogate(c)) {
-        if (i + 1 == n || !Character.isLowSurrogate(s.charAt(i + 1))) {
-          return false;
-        }
-        i++;
-      } else if (Character.isLowSurrogate(c)) {
-        return false;
-      }
-    }
-    return true;
   }
 }

@@ -2,9 +2,8 @@ package dev.offlinedebug.store;
 
 import dev.offlinedebug.capture.DumpCapture;
 import dev.offlinedebug.capture.LoggedEvent;
-import dev.offlinedebug.codec.DumpCodec;
 import dev.offlinedebug.codec.Occurrences;
-import dev.offlinedebug.codec.WireRuntime;
+import dev.offlinedebug.codec.RecordBuffer;
 import java.io.Closeable;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -26,7 +25,6 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class DumpWriter implements Closeable {
   /** Capture needs an ID; the store assigns the real one when it places the record. */
   private static final String PENDING_ID = "od-pending";
-  private static final Duration INIT_WAIT = Duration.ofSeconds(30);
   private static final Duration MIN_ROLL = Duration.ofSeconds(1);
   private static final Duration MAX_ROLL = Duration.ofHours(1);
 
@@ -57,13 +55,12 @@ public final class DumpWriter implements Closeable {
 
   /**
    * Opens (creating when missing) the store directory of {@code settings}; problems found later
-   * (full disk, dropped dumps) go to {@code status}. Starts loading Chronicle Wire in the
-   * background; a write that comes before it is ready waits for it.
+   * (full disk, dropped dumps) go to {@code status}. Starts no thread: writing is plain Java and
+   * loads no library.
    *
    * @throws IOException when the directory cannot be created
    */
   public static DumpWriter open(WriterSettings settings, StatusListener status) throws IOException {
-    WireRuntime.start();
     StoreLayout.createDirectory(settings.directory());
     DumpWriter writer = new DumpWriter(settings, status);
     writer.retention.apply();
@@ -93,7 +90,7 @@ public final class DumpWriter implements Closeable {
     }
     // An interrupted caller (logging an InterruptedException after restoring the flag; Logback's
     // AsyncAppender worker, which stop() interrupts while it flushes) would make the store's
-    // FileChannel close itself mid-write and the Chronicle wait give up: hide the flag meanwhile.
+    // FileChannel close itself mid-write: hide the flag meanwhile.
     boolean interrupted = Thread.interrupted();
     try {
       return writeUninterrupted(thrown, event);
@@ -122,12 +119,13 @@ public final class DumpWriter implements Closeable {
             + " dumps per second (maxDumpsPerSecond): dropping dumps", null);
         return null;
       }
-      Throwable notReady = WireRuntime.awaitReady(INIT_WAIT);
-      if (notReady != null) {
-        status.problem("chronicle", "Chronicle Wire is unavailable, dropping dumps: " + notReady, notReady);
-        return null;
+      RecordBuffer record = RecordBuffer.take();
+      try {
+        record.encodeDump(capture.capture(PENDING_ID, thrown, event));
+        id = appender.appendDump(record);
+      } finally {
+        record.release();
       }
-      id = appender.appendDump(DumpCodec.encodeBody(capture.capture(PENDING_ID, thrown, event)));
       status.cleared("write", "writing dumps to " + directory + " works again");
       status.cleared("rate", "dumps are within maxDumpsPerSecond again");
       if (fingerprint != null) {

@@ -6,10 +6,11 @@ import dev.offlinedebug.capture.CaptureLimits;
 import dev.offlinedebug.capture.DumpCapture;
 import dev.offlinedebug.capture.LoggedEvent;
 import dev.offlinedebug.codec.DecodedRecord;
-import dev.offlinedebug.codec.DumpCodec;
+import dev.offlinedebug.codec.RecordBuffer;
 import dev.offlinedebug.codec.RecordFrame;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,12 +29,16 @@ public final class StandaloneDumpFile {
 
   /** Captures {@code thrown} and writes it to {@code out}, which stays open. */
   public static String save(Throwable thrown, OutputStream out) throws IOException {
-    RollingDumpStore.requireWire();
     String id = newId();
-    byte[] payload = DumpCodec.encode(new DumpCapture(CaptureLimits.DEFAULTS, null)
-        .capture(id, thrown, LoggedEvent.standalone()));
-    out.write(RecordFrame.completeHeader(payload.length).array());
-    out.write(payload);
+    RecordBuffer record = RecordBuffer.take();
+    try {
+      record.encodeDump(new DumpCapture(CaptureLimits.DEFAULTS, null).capture(id, thrown, LoggedEvent.standalone()));
+      record.seal(id);
+      ByteBuffer bytes = record.record();
+      out.write(bytes.array(), 0, bytes.limit());
+    } finally {
+      record.release();
+    }
     out.flush();
     return id;
   }

@@ -1,7 +1,6 @@
 package dev.offlinedebug.store;
 
-import dev.offlinedebug.codec.DumpCodec;
-import dev.offlinedebug.codec.RecordFrame;
+import dev.offlinedebug.codec.RecordBuffer;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -30,18 +29,19 @@ final class StoreAppender {
   }
 
   /**
-   * Appends a dump record whose body is {@code body} (see {@link DumpCodec#encodeBody}).
+   * Seals (see {@link RecordBuffer#seal}) and appends the dump record encoded in {@code record}.
    *
    * @return the dump's ID
    */
-  String appendDump(byte[] body) throws IOException {
+  String appendDump(RecordBuffer record) throws IOException {
     boolean rolled;
     String id;
     lock.lock();
     try {
-      rolled = prepare(body.length + 64);
+      rolled = prepare(record.length() + 64);
       id = new DumpId(file.key, file.end()).text();
-      append(DumpCodec.seal(body, id));
+      record.seal(id);
+      append(record);
     } finally {
       lock.unlock();
     }
@@ -53,19 +53,24 @@ final class StoreAppender {
 
   /** Appends a counter record adding {@code count} occurrences to dump {@code id}. */
   void appendOccurrences(String id, long count) throws IOException {
-    byte[] payload = DumpCodec.encodeOccurrences(id, count);
-    lock.lock();
+    RecordBuffer record = RecordBuffer.take();
     try {
-      prepare(payload.length);
-      append(payload);
+      record.encodeOccurrences(id, count);
+      lock.lock();
+      try {
+        prepare(record.length());
+        append(record);
+      } finally {
+        lock.unlock();
+      }
     } finally {
-      lock.unlock();
+      record.release();
     }
   }
 
-  private void append(byte[] payload) throws IOException {
+  private void append(RecordBuffer record) throws IOException {
     try {
-      file.append(payload);
+      file.append(record.record());
     } catch (IOException e) {
       // A file that has records moves aside: a full file (EFBIG) or a broken handle must not block
       // the next record. An empty one is retried, so a full disk does not leave a trail of files.
@@ -74,13 +79,13 @@ final class StoreAppender {
     }
   }
 
-  /** Makes sure a file is open with room for about {@code length} bytes; whether it rolled. */
+  /** Makes sure a file is open with room for a record of about {@code length} bytes; whether it rolled. */
   private boolean prepare(int length) throws IOException {
     if (closed) {
       throw new IOException("dump writer for " + directory + " is closed");
     }
     boolean full = file != null && file.end() > 0
-        && file.end() + RecordFrame.HEADER_SIZE + length > maxFileSize;
+        && file.end() + length > maxFileSize;
     boolean old = file != null && System.nanoTime() - file.createdNanos > rollNanos;
     if (file != null && !(full || old || rollBeforeNext)) {
       return false;

@@ -1,6 +1,5 @@
 package dev.offlinedebug.store;
 
-import dev.offlinedebug.codec.RecordFrame;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -36,24 +35,20 @@ final class StoreFile {
   }
 
   /**
-   * Appends one framed record at {@link #end()}: header marked not complete and payload first, then
-   * the completed header, so that a crash in between leaves a record readers skip. On failure the
-   * file is cut back to where the record began, so a later append starts clean.
+   * Appends one framed record (header and payload, see {@link dev.offlinedebug.codec.RecordBuffer})
+   * at {@link #end()} with one positioned write. The header is written complete: the record's
+   * checksum, not a second write clearing the not-complete bit, tells readers whether it is whole
+   * (a torn record runs past the end of the file or fails its checksum, and is skipped). On failure
+   * the file is cut back to where the record began, so a later append starts clean.
    */
-  void append(byte[] payload) throws IOException {
+  void append(ByteBuffer record) throws IOException {
     long offset = end;
     try {
-      ByteBuffer[] record = {RecordFrame.incompleteHeader(payload.length), ByteBuffer.wrap(payload)};
-      channel.position(offset);
-      long remaining = RecordFrame.HEADER_SIZE + (long) payload.length;
-      while (remaining > 0) {
-        remaining -= channel.write(record);
+      int length = record.remaining();
+      while (record.hasRemaining()) {
+        channel.write(record, offset + length - record.remaining());
       }
-      ByteBuffer complete = RecordFrame.completeHeader(payload.length);
-      while (complete.hasRemaining()) {
-        channel.write(complete, offset + complete.position());
-      }
-      end = offset + RecordFrame.HEADER_SIZE + payload.length;
+      end = offset + length;
     } catch (IOException e) {
       cutBack(offset);
       throw e;

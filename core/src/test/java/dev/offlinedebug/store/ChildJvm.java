@@ -29,9 +29,16 @@ final class ChildJvm implements AutoCloseable {
 
   /** Starts {@code StoreChild args} on {@code classPath}. */
   static ChildJvm startOn(String classPath, Path stderr, int fileSizeKib, String... args) throws IOException {
-    List<String> java = new ArrayList<>(List.of(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-XX:-UsePerfData", "-Xmx128m",
-        "-cp", classPath, StoreChild.class.getName()));
+    return startWith(Path.of(System.getProperty("java.home"), "bin", "java").toString(), List.of(), classPath, stderr,
+        fileSizeKib, args);
+  }
+
+  /** Starts {@code StoreChild args} with the {@code java} launcher given, and {@code flags} before the class path. */
+  static ChildJvm startWith(String launcher, List<String> flags, String classPath, Path stderr, int fileSizeKib,
+      String... args) throws IOException {
+    List<String> java = new ArrayList<>(List.of(launcher, "-XX:-UsePerfData", "-Xmx128m"));
+    java.addAll(flags);
+    java.addAll(List.of("-cp", classPath, StoreChild.class.getName()));
     java.addAll(List.of(args));
     List<String> command = java;
     if (fileSizeKib > 0) {

@@ -2,12 +2,15 @@ package dev.offlinedebug.store;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.offlinedebug.Dump;
 import dev.offlinedebug.DumpStore;
 import dev.offlinedebug.DumpSummary;
 import dev.offlinedebug.OfflineDebug;
 import dev.offlinedebug.capture.LoggedEvent;
 import java.io.File;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -18,7 +21,10 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Real child JVMs writing a store: killed with SIGKILL, two at once, under a file-size limit. */
+/**
+ * Real child JVMs writing a store: killed with SIGKILL, two at once, under a file-size limit, without
+ * Chronicle, on JDK 25 denying {@code sun.misc.Unsafe}.
+ */
 class ChildJvmStoreTest {
   @TempDir Path tmp;
 
@@ -91,15 +97,56 @@ class ChildJvmStoreTest {
   }
 
   @Test
-  void write_withoutChronicleDropsDumpsAndReportsOnce() throws Exception {
+  void write_withoutChronicleOnTheClassPathWritesLoadableDumps() throws Exception {
     String withoutChronicle = Stream.of(System.getProperty("java.class.path").split(File.pathSeparator))
         .filter(entry -> !entry.contains("chronicle"))
         .collect(Collectors.joining(File.pathSeparator));
-    try (ChildJvm child = ChildJvm.startOn(withoutChronicle, tmp.resolve("stderr"), 0, "fill", tmp.toString(), "5")) {
-      assertEquals(0, child.awaitExit(), child.lines.toString());
-      assertEquals(5, child.lines.stream().filter("NULL"::equals).count(), child.lines.toString());
-      assertEquals(1, child.lines.stream().filter(l -> l.startsWith("STATUS")).count(), child.lines.toString());
-      assertTrue(child.lines.stream().anyMatch(l -> l.contains("Chronicle Wire is unavailable")), child.lines.toString());
+    Path dir = tmp.resolve("dumps");
+    try (ChildJvm child = ChildJvm.startOn(withoutChronicle, tmp.resolve("stderr"), 0, "fill", dir.toString(), "5")) {
+      assertWroteLoadableDumps(child, dir, 5);
+    }
+    assertEquals("", Files.readString(tmp.resolve("stderr")));
+  }
+
+  /** Chronicle on the class path, but the write path loads none of it: logged by the JVM itself. */
+  @Test
+  void write_loadsNoChronicleClass() throws Exception {
+    Path dir = tmp.resolve("dumps");
+    Path classes = tmp.resolve("classes.log");
+    try (ChildJvm child = ChildJvm.startWith(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        List.of("-Xlog:class+load=info:file=" + classes), System.getProperty("java.class.path"),
+        tmp.resolve("stderr"), 0, "fill", dir.toString(), "5")) {
+      assertWroteLoadableDumps(child, dir, 5);
+    }
+    List<String> loaded = Files.readAllLines(classes);
+    assertTrue(loaded.stream().anyMatch(l -> l.contains("dev.offlinedebug.codec.WireBuffer")), "class log works");
+    assertEquals(List.of(), loaded.stream().filter(l -> l.contains("net.openhft")).toList());
+    assertEquals("", Files.readString(tmp.resolve("stderr")));
+  }
+
+  @Test
+  void write_jdk25DenyingUnsafeWritesLoadableDumps() throws Exception {
+    Path jdk25 = Path.of("/usr/lib/jvm/temurin-25-jdk-amd64/bin/java");
+    assumeTrue(Files.isExecutable(jdk25), "no JDK 25 at " + jdk25);
+    Path dir = tmp.resolve("dumps");
+    try (ChildJvm child = ChildJvm.startWith(jdk25.toString(), List.of("--sun-misc-unsafe-memory-access=deny"),
+        System.getProperty("java.class.path"), tmp.resolve("stderr"), 0, "fill", dir.toString(), "5")) {
+      assertWroteLoadableDumps(child, dir, 5);
+    }
+    assertEquals("", Files.readString(tmp.resolve("stderr")));
+  }
+
+  /** The child printed {@code count} IDs, reported nothing, left no thread of ours; each ID loads here. */
+  private static void assertWroteLoadableDumps(ChildJvm child, Path dir, int count) throws Exception {
+    assertEquals(0, child.awaitExit(), child.lines.toString());
+    List<String> ids = child.ids();
+    assertEquals(count, ids.size(), child.lines.toString());
+    assertEquals(List.of(), child.lines.stream().filter(l -> l.startsWith("STATUS") || l.startsWith("THREAD")).toList());
+    DumpStore store = OfflineDebug.open(dir);
+    for (String id : ids) {
+      Dump dump = store.load(id);
+      assertEquals(id, dump.id());
+      assertTrue(dump.exception().root().message().startsWith("failure "), dump.exception().root().message());
     }
   }
 }

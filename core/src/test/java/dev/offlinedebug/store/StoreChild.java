@@ -14,7 +14,8 @@ import java.util.List;
  *
  * <p>{@code loop DIR}: writes distinct failures until killed. {@code threads DIR THREADS COUNT}:
  * THREADS threads write COUNT failures each. {@code fill DIR COUNT}: writes COUNT failures into
- * never-rolling files, for a child started under a file-size limit.
+ * never-rolling files, for a child started under a file-size limit. At the end it prints {@code
+ * THREAD name} for each live thread whose name starts with {@code offline-debug}, then {@code DONE}.
  */
 public final class StoreChild {
   private static final PrintStream OUT = System.out;
@@ -55,6 +56,11 @@ public final class StoreChild {
           }
         }
         default -> throw new IllegalArgumentException(args[0]);
+      }
+    }
+    for (Thread thread : Thread.getAllStackTraces().keySet()) {
+      if (thread.getName().startsWith("offline-debug")) {
+        print("THREAD " + thread.getName());
       }
     }
     print("DONE");

@@ -8,6 +8,7 @@ import dev.offlinedebug.model.ThrowableGraph;
 import dev.offlinedebug.model.ThrowableInfo;
 import dev.offlinedebug.model.Value;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -154,7 +155,7 @@ final class GraphCapture {
 
   /** The causes from {@code first} on that the graph does not hold yet, {@value #MAX_COUNTED} at most. */
   private static String countCauses(Throwable first, Walk walk) {
-    Set<Throwable> seen = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+    Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
     Throwable t = first;
     while (t != null && seen.size() < MAX_COUNTED && !walk.index.containsKey(t) && seen.add(t)) {
       Throwable current = t;

@@ -28,7 +28,7 @@ final class TrustedDirectory {
 
   /** @throws UntrustedDirectoryException when {@code directory} is refused */
   static void check(Path directory) throws IOException {
-    if (!Files.getFileStore(directory).supportsFileAttributeView("posix")) {
+    if (!directory.getFileSystem().supportedFileAttributeViews().contains("posix")) {
       return;
     }
     PosixFileAttributes attributes = Files.readAttributes(directory, PosixFileAttributes.class);

@@ -3,7 +3,7 @@ package dev.offlinedebug.capture;
 import dev.offlinedebug.Dump;
 import dev.offlinedebug.locals.RecordedFrame;
 import dev.offlinedebug.locals.UnwindRecorder;
-import dev.offlinedebug.model.FrameInfo;
+import dev.offlinedebug.model.ThreadInfo;
 import dev.offlinedebug.model.ThrowableGraph;
 import dev.offlinedebug.model.ThrowableInfo;
 import java.util.ArrayList;
@@ -70,13 +70,22 @@ public final class DumpCapture {
     String dumpId = id == null ? "" : id;
     LoggedEvent logged = event == null ? LoggedEvent.standalone() : event;
     ByteBudget budget = new ByteBudget(limits.maxDumpBytes());
+    ThreadInfo thread = logged.thread();
+    String threadName = budget.text(thread.name());
+    String logger = budget.text(logged.logger());
+    String message = budget.text(logged.message());
+    Map<String, String> mdc = pairs(redactMdc(logged.mdc()), budget);
+    List<String> markers = texts(logged.markers(), budget);
+    Map<String, String> attributes = pairs(logged.attributes(), budget);
     ThrowableGraph graph;
     try {
       graph =
           thrown == null
               ? placeholder("null")
               : graphs.capture(thrown, new ValueCapture(limits, redaction, budget), budget);
-    } catch (RuntimeException | LinkageError | StackOverflowError e) {
+    } catch (Throwable e) {
+      // Whatever the application's throwable did to the capture (even a checked exception thrown
+      // sneakily), the dump keeps at least the logged throwable and its trace.
       graph = bare(thrown);
     }
     return new Dump(
@@ -86,15 +95,42 @@ public final class DumpCapture {
         HostFacts.PID,
         HostFacts.JVM,
         application,
-        logged.thread(),
-        logged.logger(),
+        new ThreadInfo(threadName, thread.id(), thread.daemon(), thread.priority()),
+        logger,
         logged.level(),
-        logged.message(),
-        redactMdc(logged.mdc()),
-        logged.markers(),
-        logged.attributes(),
+        message,
+        mdc,
+        markers,
+        attributes,
         agentActive(),
         graph);
+  }
+
+  /** {@code map} with keys and values cut to the budget; entries past it are left out and counted. */
+  private static Map<String, String> pairs(Map<String, String> map, ByteBudget budget) {
+    Map<String, String> kept = new LinkedHashMap<>();
+    int left = map.size();
+    for (Map.Entry<String, String> e : map.entrySet()) {
+      if (budget.exhausted()) {
+        kept.put(GraphCapture.CUT, left + " more entries");
+        break;
+      }
+      kept.put(budget.text(e.getKey()), budget.text(e.getValue()));
+      left--;
+    }
+    return kept;
+  }
+
+  private static List<String> texts(List<String> texts, ByteBudget budget) {
+    List<String> kept = new ArrayList<>();
+    for (int i = 0; i < texts.size(); i++) {
+      if (budget.exhausted()) {
+        kept.add(GraphCapture.CUT + " " + (texts.size() - i) + " more");
+        break;
+      }
+      kept.add(budget.text(texts.get(i)));
+    }
+    return kept;
   }
 
   private boolean agentActive() {
@@ -118,16 +154,10 @@ public final class DumpCapture {
 
   /** The logged throwable alone with its trace, when capturing the full graph failed. */
   private ThrowableGraph bare(Throwable thrown) {
-    String type = thrown.getClass().getName();
     try {
-      List<FrameInfo> frames = new ArrayList<>();
-      for (StackTraceElement e : thrown.getStackTrace()) {
-        frames.add(FrameInfo.of(e));
-      }
-      return new ThrowableGraph(
-          List.of(new ThrowableInfo(type, null, type, frames, ThrowableInfo.NO_CAUSE, List.of(), Map.of())));
-    } catch (RuntimeException | LinkageError | StackOverflowError e) {
-      return placeholder(type);
+      return graphs.bare(thrown, new ByteBudget(limits.maxDumpBytes()));
+    } catch (Throwable e) {
+      return placeholder(thrown.getClass().getName());
     }
   }
 

@@ -46,7 +46,7 @@ public final class DumpWriter implements Closeable {
     this.capture = new DumpCapture(settings.limits(), settings.application());
     this.status = new StatusReports(listener == null ? StatusListener.IGNORE : listener);
     this.retention = new Retention(directory, settings.maxTotalSize(), settings.maxAge(), status);
-    this.appender = new StoreAppender(directory, settings.maxFileSize(), rollInterval(settings.maxAge()), retention);
+    this.appender = new StoreAppender(directory, settings.maxFileSize(), rollInterval(settings.maxAge()), retention, status);
     this.dedup = settings.dedupWindow().isZero() || settings.dedupWindow().isNegative()
         ? null
         : new Deduplicator(settings.dedupWindow().toNanos());
@@ -58,13 +58,30 @@ public final class DumpWriter implements Closeable {
    * (full disk, dropped dumps) go to {@code status}. Starts no thread: writing is plain Java and
    * loads no library.
    *
-   * @throws IOException when the directory cannot be created
+   * <p>A directory that cannot be created or is refused (see {@link TrustedDirectory}) does not fail
+   * the open: it is reported once to {@code status}, and every write tries again, as for a full
+   * disk, so dumps are written as soon as the directory can be used.
+   *
+   * @throws IOException not for problems with the directory; kept for compatibility
    */
   public static DumpWriter open(WriterSettings settings, StatusListener status) throws IOException {
-    StoreLayout.createDirectory(settings.directory());
     DumpWriter writer = new DumpWriter(settings, status);
-    writer.retention.apply();
+    writer.openDirectory();
     return writer;
+  }
+
+  private void openDirectory() {
+    try {
+      StoreLayout.createDirectory(directory);
+    } catch (IOException e) {
+      reportUnwritable(e);
+      return;
+    }
+    retention.apply();
+  }
+
+  private void reportUnwritable(IOException e) {
+    status.problem("write", "cannot write dumps to " + directory + ", dropping them until it works again: " + e, e);
   }
 
   /**
@@ -134,7 +151,7 @@ public final class DumpWriter implements Closeable {
       written.remember(thrown, id);
       return id;
     } catch (IOException e) {
-      status.problem("write", "cannot write dumps to " + directory + ", dropping them until it works again: " + e, e);
+      reportUnwritable(e);
       return null;
     } catch (RuntimeException | LinkageError | StackOverflowError e) {
       status.problem("bug", "dump of " + thrown.getClass().getName() + " failed: " + e, e);

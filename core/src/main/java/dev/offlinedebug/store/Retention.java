@@ -5,9 +5,11 @@ import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -41,17 +43,20 @@ final class Retention {
       List<Path> files = new ArrayList<>(StoreLayout.storeFiles(directory));
       long cutoff = System.currentTimeMillis() - maxAge.toMillis();
       long total = 0;
-      List<Long> sizes = new ArrayList<>();
+      List<BasicFileAttributes> attributes = new ArrayList<>();
       for (Path file : files) {
-        long size = sizeOf(file);
-        sizes.add(size);
-        total += size;
+        BasicFileAttributes a = attributesOf(file);
+        attributes.add(a);
+        total += a == null ? 0 : a.size();
       }
       for (int i = 0; i < files.size(); i++) {
-        Path file = files.get(i);
-        boolean expired = lastModified(file) < cutoff;
-        if ((expired || total > maxTotalSize) && deleteUnlocked(file)) {
-          total -= sizes.get(i);
+        BasicFileAttributes a = attributes.get(i);
+        if (a == null || !a.isRegularFile()) {
+          continue;
+        }
+        boolean expired = a.lastModifiedTime().toMillis() < cutoff;
+        if ((expired || total > maxTotalSize) && deleteUnlocked(files.get(i))) {
+          total -= a.size();
         }
       }
     } catch (IOException | RuntimeException e) {
@@ -62,7 +67,9 @@ final class Retention {
   }
 
   private boolean deleteUnlocked(Path file) throws IOException {
-    try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
+    // Never through a link; the listing returned regular files only, so this cannot meet a FIFO
+    // unless one replaced the file since, which the directory's permissions leave to its owner.
+    try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS)) {
       FileLock lock = channel.tryLock();
       if (lock == null) {
         return false;
@@ -81,19 +88,12 @@ final class Retention {
     }
   }
 
-  private static long sizeOf(Path file) {
+  /** Size and time of {@code file} itself, not of what a link points to; {@code null} when gone. */
+  private static BasicFileAttributes attributesOf(Path file) {
     try {
-      return Files.size(file);
+      return Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
     } catch (IOException e) {
-      return 0;
-    }
-  }
-
-  private static long lastModified(Path file) {
-    try {
-      return Files.getLastModifiedTime(file).toMillis();
-    } catch (IOException e) {
-      return Long.MAX_VALUE;
+      return null;
     }
   }
 }

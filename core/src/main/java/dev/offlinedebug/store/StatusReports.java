@@ -24,6 +24,11 @@ final class StatusReports {
     }
   }
 
+  /** Reports a one-off event (not a condition that lasts and clears). */
+  void notice(String message) {
+    send(message, null);
+  }
+
   /** Problem {@code kind} is over; reports how many times it occurred, if it was active. */
   void cleared(String kind, String message) {
     if (active.isEmpty()) {

@@ -1,6 +1,7 @@
 package dev.offlinedebug.store;
 
 import dev.offlinedebug.codec.RecordBuffer;
+import dev.offlinedebug.codec.RecordFrame;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -16,13 +17,15 @@ final class StoreAppender {
   private final long maxFileSize;
   private final long rollNanos;
   private final Retention retention;
+  private final StatusReports status;
   private final ReentrantLock lock = new ReentrantLock();
   private StoreFile file;
   private boolean rollBeforeNext;
   private boolean closed;
 
-  StoreAppender(Path directory, long maxFileSize, Duration rollInterval, Retention retention) {
+  StoreAppender(Path directory, long maxFileSize, Duration rollInterval, Retention retention, StatusReports status) {
     this.directory = directory;
+    this.status = status;
     this.maxFileSize = maxFileSize;
     this.rollNanos = rollInterval.toNanos();
     this.retention = retention;
@@ -79,15 +82,28 @@ final class StoreAppender {
     }
   }
 
-  /** Makes sure a file is open with room for a record of about {@code length} bytes; whether it rolled. */
+  /**
+   * Makes sure a file is open with room for about {@code length} bytes; whether it rolled. A file
+   * deleted meanwhile (alone or with the whole directory) is replaced, the directory recreated.
+   */
   private boolean prepare(int length) throws IOException {
     if (closed) {
       throw new IOException("dump writer for " + directory + " is closed");
     }
+    if (length > RecordFrame.MAX_PAYLOAD) {
+      // Capture keeps a record within maxDumpBytes; this is the last guard: never write what readers refuse.
+      throw new IllegalStateException("a dump record of " + length + " bytes is larger than readers accept ("
+          + RecordFrame.MAX_PAYLOAD + "); not written");
+    }
+    boolean deleted = file != null && !file.isLinked();
+    if (deleted) {
+      status.notice("the dump directory " + directory + " or its current store file was deleted while in use;"
+          + " recreating it (dumps stored there before are gone)");
+    }
     boolean full = file != null && file.end() > 0
         && file.end() + length > maxFileSize;
     boolean old = file != null && System.nanoTime() - file.createdNanos > rollNanos;
-    if (file != null && !(full || old || rollBeforeNext)) {
+    if (file != null && !(full || old || rollBeforeNext || deleted)) {
       return false;
     }
     if (file != null) {

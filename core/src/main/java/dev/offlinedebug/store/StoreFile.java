@@ -4,6 +4,12 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.Objects;
 
 /**
  * The store file one writer appends to, and no one else: it created the file, and holds an OS lock
@@ -13,20 +19,45 @@ import java.nio.channels.FileLock;
 final class StoreFile {
   final String key;
   final long createdNanos;
+  private final Path path;
   private final FileChannel channel;
   private final FileLock lock;
+  /** The file system's identity of the file (device and inode on Unix), or {@code null} where it has none. */
+  private final Object identity;
   private long end;
 
-  StoreFile(String key, FileChannel channel, long createdNanos) throws IOException {
+  StoreFile(String key, Path path, FileChannel channel, long createdNanos) throws IOException {
     this.key = key;
+    this.path = path;
     this.channel = channel;
     this.createdNanos = createdNanos;
     try {
       this.lock = channel.lock();
+      this.identity = identityAt(path);
     } catch (IOException | RuntimeException e) {
       channel.close();
       throw e;
     }
+  }
+
+  /**
+   * Whether the file is still reachable under its name: not deleted, alone or with its directory
+   * ({@code rm -rf logs/}), and not replaced. Records appended to a file that is no longer linked
+   * would be lost with IDs already logged. One {@code lstat}, about a microsecond.
+   */
+  boolean isLinked() {
+    try {
+      return Objects.equals(identity, identityAt(path));
+    } catch (NoSuchFileException e) {
+      return false;
+    } catch (IOException | RuntimeException e) {
+      // Unreadable directory and the like: the file may well be there, keep writing to it.
+      return true;
+    }
+  }
+
+  private static Object identityAt(Path path) throws IOException {
+    return Files.readAttributes(path, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS).fileKey();
   }
 
   /** Where the next record goes. */

@@ -17,6 +17,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.sql.SQLException;
+import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
@@ -122,7 +123,9 @@ class RebuildFidelityTest {
     // Built on a fresh thread, so each of the 10,000 traces is a few frames, not JUnit's seventy.
     Throwable chain = onLargeStack(() -> chain(10_000));
 
-    Dump dump = capture.capture("od-test", chain, LoggedEvent.standalone());
+    // About 430 KB encoded: more than the default maxDumpBytes would keep.
+    DumpCapture roomy = new DumpCapture(new CaptureLimits(4, 1024, 64, 1 << 20, List.of()), "fidelity");
+    Dump dump = roomy.capture("od-test", chain, LoggedEvent.standalone());
     Throwable rebuilt = dump.rebuild();
 
     assertEquals(10_000, dump.exception().throwables().size());

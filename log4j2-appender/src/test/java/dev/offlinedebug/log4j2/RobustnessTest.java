@@ -27,14 +27,52 @@ class RobustnessTest {
   }
 
   @Test
-  void start_unwritableDirectory_reportedOnceAndApplicationKeepsLogging() throws Exception {
+  void append_directoryUncreatableAtStart_reportedOnceThenWrittenOnceItCanBeCreated() throws Exception {
     Path dir = Files.createTempDirectory(Path.of("target"), "unwritable-").toAbsolutePath();
-    Files.writeString(dir.resolve("blocker"), "a regular file where the store's parent directory should be");
-    List<String> reports = startLogAndStop("log4j2-unwritable.xml", dir, "cannot open dump directory");
+    Path blocker = dir.resolve("blocker");
+    Files.writeString(blocker, "a regular file where the store's parent directory should be");
+    StatusMessages status = StatusMessages.register();
+    try (TestLogging logging = TestLogging.startIn(dir, "log4j2-unwritable.xml", false)) {
+      Logger logger = logging.context().getLogger("shop.Orders");
+      logger.error("first", Failures.orderFailure());
+      logger.error("second", Failures.orderFailure());
+      Files.delete(blocker);
+      logger.error("third", Failures.orderFailure());
+    } finally {
+      status.unregister();
+    }
 
+    List<String> reports = status.containing("cannot write dumps to " + dir.resolve("blocker/dumps"));
     assertEquals(1, reports.size(), reports::toString);
-    assertTrue(reports.get(0).startsWith("OfflineDebug appender 'Dumps': cannot open dump directory " + dir.resolve("blocker/dumps")), reports.get(0));
-    assertEquals(List.of("", ""), LogLines.ids(dir.resolve("app.log")));
+    assertTrue(reports.get(0).startsWith("OfflineDebug appender 'Dumps': "), reports.get(0));
+    List<String> ids = LogLines.ids(dir.resolve("app.log"));
+    assertEquals(List.of("", ""), ids.subList(0, 2));
+    assertEquals(ids.get(2), OfflineDebug.open(dir.resolve("blocker/dumps")).load(ids.get(2)).id());
+  }
+
+  @Test
+  @Log4jConfig("log4j2-sync.xml")
+  void append_storeDirectoryDeletedMidRun_recreatedReportedOnceAndLaterIdsLoad(LoggerContext context, Path dir) throws Exception {
+    StatusMessages status = StatusMessages.register();
+    Logger logger = context.getLogger("shop.Orders");
+    try {
+      logger.error("before", Failures.orderFailure());
+      Process rm = new ProcessBuilder("rm", "-rf", dir.resolve("dumps").toString()).inheritIO().start();
+      assertEquals(0, rm.waitFor());
+      for (int i = 0; i < 3; i++) {
+        logger.error("after " + i, Failures.orderFailure());
+      }
+      context.stop();
+    } finally {
+      status.unregister();
+    }
+
+    List<String> ids = LogLines.ids(dir.resolve("app.log"));
+    assertEquals(4, ids.size(), ids::toString);
+    for (String id : ids.subList(1, 4)) {
+      assertEquals(id, OfflineDebug.open(dir.resolve("dumps")).load(id).id());
+    }
+    assertEquals(1, status.containing("was deleted while in use").size(), status.containing("")::toString);
   }
 
   /** Starts {@code config}, logs two failures, stops; returns the status messages containing {@code text}. */

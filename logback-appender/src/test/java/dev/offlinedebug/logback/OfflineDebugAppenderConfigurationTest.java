@@ -7,8 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.core.Appender;
 import ch.qos.logback.core.status.Status;
-import java.io.IOException;
+import dev.offlinedebug.OfflineDebug;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -35,13 +36,25 @@ class OfflineDebugAppenderConfigurationTest {
   }
 
   @Test
-  void start_directoryIsARegularFile_reportsErrorAndStaysStopped() throws IOException {
-    Files.writeString(logback.root().resolve("not-a-directory"), "in the way");
-
+  void append_directoryIsARegularFile_reportedOnceThenWrittenOnceRemoved() throws Exception {
+    Path blocked = logback.root().resolve("not-a-directory");
+    Files.writeString(blocked, "in the way");
     logback.configure("logback-unwritable.xml");
+    org.slf4j.Logger logger = logback.logger(OrderFailure.LOGGER);
 
-    assertReportedOnce("not-a-directory", "Dumps");
-    assertKeepsLoggingWithoutDumps();
+    logger.error("still logging", OrderFailure.reject("E-5"));
+    logger.error("and again", OrderFailure.reject("E-6"));
+    Files.delete(blocked);
+    logger.error("writable again", OrderFailure.reject("E-7"));
+    logback.stop();
+
+    List<String> errors = logback.statusMessages(Status.ERROR);
+    List<String> ours = errors.stream().filter(m -> m.contains("cannot write dumps to " + blocked)).toList();
+    assertEquals(1, ours.size(), "errors: " + errors);
+    assertTrue(ours.get(0).contains("Dumps"), "names the appender: " + ours.get(0));
+    List<String> ids = logback.dumpIdsInLog();
+    assertEquals(List.of("", ""), ids.subList(0, 2));
+    assertEquals(ids.get(2), OfflineDebug.open(blocked).load(ids.get(2)).id());
   }
 
   @Test

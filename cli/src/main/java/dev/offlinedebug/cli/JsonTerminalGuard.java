@@ -4,8 +4,8 @@ import java.io.IOException;
 
 /**
  * Passes JSON through, escaping as {@code \}{@code uXXXX} the characters JSON may carry raw but a
- * terminal acts on: C1 controls (U+0080..U+009F, e.g. the single-character CSI), bidi controls and line
- * separators.
+ * terminal acts on: C1 controls (U+0080..U+009F, e.g. the single-character CSI), and what {@link
+ * TerminalText#isInvisible} names (zero-width, bidi and other format characters, line separators).
  * They can only stand inside JSON strings, where the escape means the same character, so the
  * document stays valid and equal.
  */
@@ -50,6 +50,6 @@ final class JsonTerminalGuard implements Appendable {
   }
 
   private static boolean needsEscape(char c) {
-    return (c >= '\u0080' && c <= '\u009f') || TerminalText.isInvisibleFormatting(c);
+    return (c >= '\u0080' && c <= '\u009f') || TerminalText.isInvisible(c);
   }
 }

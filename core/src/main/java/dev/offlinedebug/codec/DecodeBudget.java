@@ -49,14 +49,14 @@ final class DecodeBudget {
       return null;
     }
     return "a record of " + length + " bytes is too large to read with a maximum heap of "
-        + (Runtime.getRuntime().maxMemory() >> 20) + " MB (give the JVM more with -Xmx)";
+        + (Runtime.getRuntime().maxMemory() >> 20) + " MB (give the JVM more, e.g. JDK_JAVA_OPTIONS=-Xmx2g)";
   }
 
   void charge(long estimate) {
     bytes += estimate;
     if (bytes > allowance) {
       throw new IllegalStateException("record expands beyond " + (allowance >> 20)
-          + " MB in memory (a quarter of the maximum heap; give the JVM more with -Xmx)");
+          + " MB in memory (a quarter of the maximum heap; give the JVM more, e.g. JDK_JAVA_OPTIONS=-Xmx2g)");
     }
   }
 

@@ -110,4 +110,14 @@ public final class CraftedRecords {
       w.write("id").text("od-box");
     });
   }
+
+  /**
+   * A message field holding a nested document whose length claims 2 GB: Chronicle renders such a
+   * value as text through a debugging dump that reads wherever the length points.
+   */
+  public static byte[] textAsHugeDocument() {
+    byte[] body = {(byte) 0xc1, 'v', 1, (byte) 0xc1, 'm', (byte) 0x82, (byte) 0xff, (byte) 0xff, (byte) 0xff, 0x7f,
+        (byte) 0xc1, 'x', 0, 0, 0, 0};
+    return withChecksum(body);
+  }
 }

@@ -55,7 +55,7 @@ final class DecodeBudget {
   void charge(long estimate) {
     bytes += estimate;
     if (bytes > allowance) {
-      throw new IllegalStateException("record expands beyond " + (allowance >> 20)
+      throw new Exceeded("record expands beyond " + (allowance >> 20)
           + " MB in memory (a quarter of the maximum heap; give the JVM more, e.g. JDK_JAVA_OPTIONS=-Xmx2g)");
     }
   }
@@ -70,9 +70,23 @@ final class DecodeBudget {
   void frames(long count, long distinct) {
     frames += count;
     if (frames > MAX_FRAMES) {
-      throw new IllegalStateException("record expands to more than " + MAX_FRAMES
+      throw new Exceeded("record expands to more than " + MAX_FRAMES
           + " stack frames (throwables sharing frames with each other)");
     }
     charge(count * REFERENCE + distinct * OBJECT);
+  }
+
+  /** A record past its budget; prints as its message alone, which already says what happened. */
+  static final class Exceeded extends IllegalStateException {
+    private static final long serialVersionUID = 1L;
+
+    Exceeded(String message) {
+      super(message);
+    }
+
+    @Override
+    public String toString() {
+      return getMessage();
+    }
   }
 }

@@ -7,9 +7,13 @@ import java.util.Map;
 /**
  * The text of {@code offline-debug show}: what was logged, where and when, then the exception with
  * the locals of its frames. Every string taken from the dump is {@linkplain TerminalText escaped}.
+ * The text is bounded: past {@link #MAX_CHARS} it ends with a {@code <truncated>} line, so a small
+ * crafted record whose throwables share frames with locals cannot print gigabytes.
  */
 final class DumpRenderer {
   private static final int LABEL_WIDTH = 12;
+  /** Characters of output after which frames and values are no longer drawn: far above a real dump's. */
+  static final int MAX_CHARS = 4 << 20;
 
   private final Style style;
 
@@ -26,8 +30,8 @@ final class DumpRenderer {
     field(out, "thread", dump.thread().name()
         + " (id " + dump.thread().id() + (dump.thread().daemon() ? ", daemon" : "") + ")");
     if (dump.message() != null) {
-      out.append(style.dim(label("message"))).append(indentLines(TerminalText.escapeKeepingLines(dump.message())))
-          .append('\n');
+      out.append(style.dim(label("message")))
+          .append(TerminalText.escapeLines(dump.message(), " ".repeat(LABEL_WIDTH))).append('\n');
     }
     field(out, "host", dump.host() + " (pid " + dump.pid() + ")");
     field(out, "jvm", dump.jvm());
@@ -42,7 +46,11 @@ final class DumpRenderer {
         : style.yellow("not captured") + " (run the application with -javaagent:offline-debug-agent.jar)")
         .append('\n');
     out.append('\n');
-    new StackTraceRenderer(style, ValueIndex.of(dump)).render(out, dump.exception());
+    new StackTraceRenderer(style, ValueIndex.of(dump), MAX_CHARS).render(out, dump.exception());
+    if (out.length() >= MAX_CHARS) {
+      out.append(style.dim("... output cut at " + MAX_CHARS + " characters ")).append(style.yellow("<truncated>"))
+          .append('\n');
+    }
     return out.toString();
   }
 
@@ -69,10 +77,5 @@ final class DumpRenderer {
 
   private static String label(String name) {
     return name + " ".repeat(Math.max(1, LABEL_WIDTH - name.length()));
-  }
-
-  /** Continuation lines of a multi-line message line up under its first line. */
-  private static String indentLines(String text) {
-    return text.replace("\n", "\n" + " ".repeat(LABEL_WIDTH));
   }
 }

@@ -33,6 +33,6 @@ final class DumpSource {
       ChronicleStartup.ensureStarted();
       return OfflineDebug.load(file);
     }
-    return store.open().load(id);
+    return store.openExisting().load(id);
   }
 }

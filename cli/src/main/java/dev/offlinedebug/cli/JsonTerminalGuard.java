@@ -4,8 +4,8 @@ import java.io.IOException;
 
 /**
  * Passes JSON through, escaping as {@code \}{@code uXXXX} the characters JSON may carry raw but a
- * terminal acts on: C1 controls (U+0080..U+009F, e.g. the single-character CSI), bidi controls and line
- * separators.
+ * terminal acts on: C1 controls (U+0080..U+009F, e.g. the single-character CSI), and what {@link
+ * TerminalText#isInvisible} names (zero-width, bidi and other format characters, line separators).
  * They can only stand inside JSON strings, where the escape means the same character, so the
  * document stays valid and equal.
  */
@@ -25,11 +25,18 @@ final class JsonTerminalGuard implements Appendable {
   public Appendable append(CharSequence text, int start, int end) throws IOException {
     int clean = start;
     for (int i = start; i < end; i++) {
-      if (needsEscape(text.charAt(i))) {
+      char c = text.charAt(i);
+      // Tag characters and other invisible code points beyond the BMP come as surrogate pairs.
+      int width = Character.isHighSurrogate(c) && i + 1 < end && Character.isLowSurrogate(text.charAt(i + 1)) ? 2 : 1;
+      int codePoint = width == 2 ? Character.toCodePoint(c, text.charAt(i + 1)) : c;
+      if (needsEscape(codePoint)) {
         out.append(text, clean, i);
-        escape(text.charAt(i));
-        clean = i + 1;
+        for (int unit = i; unit < i + width; unit++) {
+          escape(text.charAt(unit));
+        }
+        clean = i + width;
       }
+      i += width - 1;
     }
     out.append(text, clean, end);
     return this;
@@ -49,7 +56,7 @@ final class JsonTerminalGuard implements Appendable {
     out.append(String.format("\\u%04x", (int) c));
   }
 
-  private static boolean needsEscape(char c) {
-    return (c >= '\u0080' && c <= '\u009f') || TerminalText.isInvisibleFormatting(c);
+  private static boolean needsEscape(int c) {
+    return (c >= '\u0080' && c <= '\u009f') || TerminalText.isInvisible(c);
   }
 }

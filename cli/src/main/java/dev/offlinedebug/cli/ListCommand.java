@@ -9,6 +9,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** {@code offline-debug list}: one line per dump, newest last. */
@@ -25,6 +26,9 @@ final class ListCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
+    if (limit != null && limit < 0) {
+      throw new ParameterException(spec.commandLine(), "--limit must be 0 or more, not " + limit);
+    }
     List<DumpSummary> matching = store.openExisting().list().stream().filter(filter::test).toList();
     int from = limit == null ? 0 : Math.max(0, matching.size() - limit);
     SummaryLine lines = new SummaryLine(common.style());

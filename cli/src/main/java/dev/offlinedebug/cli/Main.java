@@ -17,7 +17,14 @@ public final class Main {
     commandLine.setCaseInsensitiveEnumValuesAllowed(true);
     commandLine.setParameterExceptionHandler(new UsageErrorHandler());
     commandLine.setExecutionExceptionHandler(new FailureHandler());
-    return commandLine.execute(args);
+    try {
+      return commandLine.execute(args);
+    } catch (OutOfMemoryError | StackOverflowError e) {
+      // Dumps are bounded as they are read; this is the last line of defence, still one line.
+      System.err.println("offline-debug: the dump is too large to process here (" + e
+          + "); give the JVM more memory, e.g. JDK_JAVA_OPTIONS=-Xmx2g");
+      return ExitCode.CORRUPT;
+    }
   }
 
   /**

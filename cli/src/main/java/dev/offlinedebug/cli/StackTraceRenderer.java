@@ -17,13 +17,18 @@ import java.util.Map;
 final class StackTraceRenderer {
   /** Nesting of causes and suppressed throwables drawn at most; a graph is finite but may be long. */
   private static final int MAX_NESTING = 64;
+  /** Where continuation lines of a multi-line message start: never at a tab, where frames start. */
+  private static final String CONTINUATION_INDENT = "  ";
 
   private final Style style;
   private final ValueRenderer values;
+  private final int maxChars;
 
-  StackTraceRenderer(Style style, Map<Integer, Value> byId) {
+  /** Stops drawing frames, values and throwables once the text holds {@code maxChars}. */
+  StackTraceRenderer(Style style, Map<Integer, Value> byId, int maxChars) {
     this.style = style;
-    this.values = new ValueRenderer(style, byId);
+    this.values = new ValueRenderer(style, byId, maxChars);
+    this.maxChars = maxChars;
   }
 
   void render(StringBuilder out, ThrowableGraph graph) {
@@ -50,9 +55,12 @@ final class StackTraceRenderer {
       StringBuilder out, ThrowableGraph graph, int index, ThrowableInfo enclosing, String caption,
       String prefix, BitSet seen, int nesting) {
     ThrowableInfo throwable = graph.get(index);
+    if (out.length() >= maxChars) {
+      return;
+    }
     if (seen.get(index)) {
       out.append(prefix).append(caption).append("[CIRCULAR REFERENCE: ")
-          .append(TerminalText.escapeKeepingLines(throwable.description())).append("]\n");
+          .append(TerminalText.escapeLines(throwable.description(), prefix + CONTINUATION_INDENT)).append("]\n");
       return;
     }
     if (nesting >= MAX_NESTING) {
@@ -72,7 +80,8 @@ final class StackTraceRenderer {
 
   private void renderHeader(StringBuilder out, String prefix, String caption, ThrowableInfo throwable) {
     out.append(prefix).append(caption)
-        .append(style.red(TerminalText.escapeKeepingLines(throwable.description()))).append('\n');
+        .append(style.red(TerminalText.escapeLines(throwable.description(), prefix + CONTINUATION_INDENT)))
+        .append('\n');
     for (Map.Entry<String, Value> field : throwable.fields().entrySet()) {
       values.render(out, prefix + "\t" + ValueRenderer.STEP,
           style.dim("field ") + TerminalText.escape(field.getKey()), field.getValue());
@@ -80,7 +89,7 @@ final class StackTraceRenderer {
   }
 
   private void renderFrames(StringBuilder out, String prefix, List<FrameInfo> frames, int count) {
-    for (int i = 0; i < count; i++) {
+    for (int i = 0; i < count && out.length() < maxChars; i++) {
       FrameInfo frame = frames.get(i);
       out.append(prefix).append("\tat ")
           .append(TerminalText.escape(FrameText.of(frame))).append('\n');

@@ -23,6 +23,18 @@ final class TerminalText {
   }
 
   /**
+   * Multi-line text such as an exception message, {@linkplain #escapeKeepingLines escaped}, with
+   * every line after the first starting with {@code indent} and {@value #CONTINUATION}: a message
+   * line can then never pass for a stack frame or another line of our own.
+   */
+  static String escapeLines(String text, String indent) {
+    return escapeKeepingLines(text).replace("\n", "\n" + indent + CONTINUATION);
+  }
+
+  /** What marks a continuation line of multi-line text taken from a dump. */
+  static final String CONTINUATION = "| ";
+
+  /**
    * {@code text} as a double-quoted Java string literal: backslashes and quotes escaped too, so
    * that an escape in the output is never ambiguous with the same characters in the value.
    */
@@ -40,9 +52,10 @@ final class TerminalText {
       return "null";
     }
     StringBuilder out = null;
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      String replacement = replacement(text, i, c, keepLayout, literal);
+    for (int i = 0; i < text.length(); ) {
+      int c = text.codePointAt(i);
+      int width = Character.charCount(c);
+      String replacement = replacement(c, keepLayout, literal);
       if (replacement != null && out == null) {
         out = new StringBuilder(text.length() + 16).append(text, 0, i);
       }
@@ -50,15 +63,15 @@ final class TerminalText {
         if (replacement != null) {
           out.append(replacement);
         } else {
-          out.append(c);
+          out.appendCodePoint(c);
         }
       }
+      i += width;
     }
     return out == null ? text : out.toString();
   }
 
-  private static String replacement(
-      String text, int i, char c, boolean keepLayout, boolean literal) {
+  private static String replacement(int c, boolean keepLayout, boolean literal) {
     switch (c) {
       case '\n':
         return keepLayout ? null : "\\n";
@@ -73,30 +86,28 @@ final class TerminalText {
       default:
         break;
     }
-    if (Character.isISOControl(c) || isInvisibleFormatting(c) || isLoneSurrogate(text, i, c)) {
-      return String.format("\\u%04x", (int) c);
+    // codePointAt pairs a well-formed surrogate pair, so a surrogate code point here stands alone.
+    if (Character.isISOControl(c) || isInvisible(c) || Character.getType(c) == Character.SURROGATE) {
+      return codeUnits(c);
     }
     return null;
   }
 
-  /** Bidi embeddings, overrides, isolates and marks, and the Unicode line/paragraph separators. */
-  static boolean isInvisibleFormatting(char c) {
-    return c == '\u061c'
-        || c == '\u200e'
-        || c == '\u200f'
-        || (c >= '\u202a' && c <= '\u202e')
-        || (c >= '\u2066' && c <= '\u2069')
-        || c == '\u2028'
-        || c == '\u2029';
+  private static String codeUnits(int c) {
+    StringBuilder units = new StringBuilder(12);
+    for (char unit : Character.toChars(c)) {
+      units.append(String.format("\\u%04x", (int) unit));
+    }
+    return units.toString();
   }
 
-  private static boolean isLoneSurrogate(String text, int i, char c) {
-    if (Character.isHighSurrogate(c)) {
-      return i + 1 >= text.length() || !Character.isLowSurrogate(text.charAt(i + 1));
-    }
-    if (Character.isLowSurrogate(c)) {
-      return i == 0 || !Character.isHighSurrogate(text.charAt(i - 1));
-    }
-    return false;
+  /**
+   * Characters a terminal draws as nothing or uses to reorder or hide text: format characters
+   * (zero-width space and joiners, U+FEFF, the soft hyphen, word joiner, bidi embeddings, overrides,
+   * isolates and marks, tag characters), and the Unicode line and paragraph separators.
+   */
+  static boolean isInvisible(int c) {
+    int type = Character.getType(c);
+    return type == Character.FORMAT || type == Character.LINE_SEPARATOR || type == Character.PARAGRAPH_SEPARATOR;
   }
 }

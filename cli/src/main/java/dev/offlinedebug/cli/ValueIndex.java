@@ -9,9 +9,12 @@ import dev.offlinedebug.model.ObjectValue;
 import dev.offlinedebug.model.ThrowableInfo;
 import dev.offlinedebug.model.Value;
 import java.util.ArrayDeque;
+import java.util.Collections;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.Map;
+import java.util.Set;
 
 /** The objects, arrays and maps of a dump by their {@code id}, so back-references can name them. */
 final class ValueIndex {
@@ -19,9 +22,14 @@ final class ValueIndex {
 
   static Map<Integer, Value> of(Dump dump) {
     Deque<Value> pending = new ArrayDeque<>();
+    // Throwables share frame objects with the one they are printed under: each frame's locals once.
+    Set<FrameInfo> frames = Collections.newSetFromMap(new IdentityHashMap<>());
     for (ThrowableInfo throwable : dump.exception().throwables()) {
       pending.addAll(throwable.fields().values());
       for (FrameInfo frame : throwable.frames()) {
+        if (!frames.add(frame)) {
+          continue;
+        }
         for (LocalVariable local : frame.locals()) {
           pending.add(local.value());
         }

@@ -26,14 +26,17 @@ final class ValueRenderer {
 
   private final Style style;
   private final Map<Integer, Value> byId;
+  private final int maxChars;
 
   /**
    * @param byId the dump's objects, arrays and maps by {@code id}, to name the targets of {@link
    *     RefValue}s
+   * @param maxChars no more values are drawn once the text holds this many characters
    */
-  ValueRenderer(Style style, Map<Integer, Value> byId) {
+  ValueRenderer(Style style, Map<Integer, Value> byId, int maxChars) {
     this.style = style;
     this.byId = byId;
+    this.maxChars = maxChars;
   }
 
   /** Appends {@code label = value} at {@code indent}, followed by the value's children. */
@@ -42,6 +45,9 @@ final class ValueRenderer {
   }
 
   private void render(StringBuilder out, String indent, String label, Value value, int depth) {
+    if (out.length() >= maxChars) {
+      return;
+    }
     out.append(indent).append(label).append(" = ");
     String inline = inline(value);
     if (inline != null) {
@@ -90,7 +96,10 @@ final class ValueRenderer {
       return style.cyan("null");
     } else if (value instanceof PrimitiveValue primitive) {
       Object boxed = primitive.value();
-      return boxed instanceof Character c ? style.green(TerminalText.quote(c)) : style.cyan(String.valueOf(boxed));
+      // Escaped whatever it claims to be: only what is printed counts.
+      return boxed instanceof Character c
+          ? style.green(TerminalText.quote(c))
+          : style.cyan(TerminalText.escape(String.valueOf(boxed)));
     } else if (value instanceof StringValue string) {
       String quoted = style.green(TerminalText.quote(string.value()));
       return string.truncated()

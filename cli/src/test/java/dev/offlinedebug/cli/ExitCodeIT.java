@@ -80,6 +80,30 @@ class ExitCodeIT {
   }
 
   @Test
+  void show_missingStore() throws Exception {
+    for (String command : List.of("show", "export", "replay")) {
+      JarRunner.Result result = new JarRunner(work).run(command, "od-0mx4e2gpl-6yfu9f-0", "--dir",
+          work.resolve("typo").toString());
+      assertEquals(1, result.exit(), command + ": " + result);
+      assertTrue(result.err().contains("no dump store at "), command + ": " + result);
+      assertOneLine(result);
+    }
+  }
+
+  @Test
+  void show_offsetPastTheEndOfItsFile() throws Exception {
+    Path dir = work.resolve("dumps");
+    String id;
+    try (StoreFixture store = StoreFixture.open(dir)) {
+      id = store.write(Failures.unsupported(1));
+    }
+    String pastTheEnd = id.substring(0, id.lastIndexOf('-') + 1) + Long.toString(1L << 30, 36);
+    JarRunner.Result result = new JarRunner(work).run("show", pastTheEnd, "--dir", dir.toString());
+    assertEquals(3, result.exit(), result.toString());
+    assertOneLine(result);
+  }
+
+  @Test
   void verbose_addsTheStackTrace() throws Exception {
     JarRunner.Result result = new JarRunner(work).run("show", "--file", work.resolve("nope.dump").toString(), "--verbose");
     assertEquals(3, result.exit(), result.toString());
@@ -95,6 +119,7 @@ class ExitCodeIT {
         List.of("list", "--bogus"),
         List.of("list", "--since", "yesterday-ish"),
         List.of("list", "--grep", "(unclosed"),
+        List.of("list", "-n", "-5"),
         List.of("show"),
         List.of("show", "od-1", "--file", "x.dump"),
         List.of("export", "od-1", "--format", "xml"),

@@ -20,6 +20,7 @@ final class JarRunner {
 
   private final Path workDir;
   private final Map<String, String> environment = new HashMap<>();
+  private final List<String> jvmOptions = new ArrayList<>();
 
   JarRunner(Path workDir) {
     this.workDir = workDir;
@@ -38,6 +39,12 @@ final class JarRunner {
     return this;
   }
 
+  /** Runs the command's JVM with {@code options}, such as {@code -Xmx64m}. */
+  JarRunner jvm(String... options) {
+    jvmOptions.addAll(List.of(options));
+    return this;
+  }
+
   /** The outcome of one run: exit code and everything printed. */
   record Result(int exit, String out, String err) {
     @Override
@@ -52,6 +59,7 @@ final class JarRunner {
     if (Runtime.version().feature() >= 23) {
       command.add("--sun-misc-unsafe-memory-access=allow"); // as the launcher script does
     }
+    command.addAll(jvmOptions);
     command.add("-jar");
     command.add(jar().toString());
     command.addAll(List.of(args));

@@ -53,4 +53,16 @@ class TerminalTextTest {
     assertEquals("'\\u001b'", TerminalText.quote('\u001b'));
     assertEquals("'\\''", TerminalText.quote('\''));
   }
+
+  @Test
+  void escape_zeroWidthAndFormatCharacters() {
+    assertEquals("a\\u200bb\\u200dc\\ufeffd\\u2060e\\u00adf\\u202ag\\u2069h\\udb40\\udc01",
+        TerminalText.escape("a\u200bb\u200dc\ufeffd\u2060e\u00adf\u202ag\u2069h\udb40\udc01"));
+  }
+
+  @Test
+  void escapeLines_marksContinuationLines() {
+    assertEquals("boom\n  | \tat com.acme.Forged.run(Forged.java:1)\n  | \\u001b",
+        TerminalText.escapeLines("boom\n\tat com.acme.Forged.run(Forged.java:1)\n\u001b", "  "));
+  }
 }

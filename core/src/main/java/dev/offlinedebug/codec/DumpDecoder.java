@@ -53,11 +53,13 @@ import net.openhft.chronicle.wire.WireIn;
  * Reads one record document written by {@link DumpEncoder} (plus its ID) or an occurrence record.
  * Fields may come in any order except that the string table precedes its users; unknown fields are
  * skipped. Throws unchecked exceptions on malformed input; {@link DumpCodec} turns them into {@code
- * DumpFormatException}s.
+ * DumpFormatException}s. What the record decodes to is charged to a {@link DecodeBudget}, so memory
+ * and time stay proportional to the record's bytes.
  */
 final class DumpDecoder {
   private final List<String> names = new ArrayList<>();
-  private final ValueReader values = new ValueReader(names);
+  private final DecodeBudget budget;
+  private final ValueReader values;
 
   private int version;
   private String id;
@@ -82,7 +84,18 @@ final class DumpDecoder {
   private String countedId;
   private long count;
 
+  DumpDecoder() {
+    this(DecodeBudget.ofHeap());
+  }
+
+  DumpDecoder(DecodeBudget budget) {
+    this.budget = budget;
+    this.values = new ValueReader(names, budget);
+  }
+
   DecodedRecord decode(WireIn wire) {
+    // The payload is held twice while it is decoded: as read, and in Chronicle's buffer.
+    budget.charge(2 * wire.bytes().readRemaining());
     names.add(null);
     WireFields.read(wire, this::field);
     if (version < 1) {
@@ -103,39 +116,30 @@ final class DumpDecoder {
   private boolean field(String name, ValueIn in) {
     switch (name) {
       case VERSION -> version = in.int32();
-      case ID -> id = WireText.read(in);
-      case NAMES -> in.sequence(names, (table, seq) -> {
-        while (seq.hasNextSequenceItem()) {
-          table.add(WireText.read(seq));
-        }
-      });
+      case ID -> id = text(in);
+      case NAMES -> in.sequence(names, (table, seq) -> WireFields.items(seq, item -> {
+        table.add(text(item));
+        budget.charge(DecodeBudget.REFERENCE);
+      }));
       case SECONDS -> seconds = in.int64();
       case NANOS -> nanos = in.int32();
-      case HOST -> host = WireText.read(in);
+      case HOST -> host = text(in);
       case PID -> pid = in.int64();
-      case JVM -> jvm = WireText.read(in);
-      case APPLICATION -> application = WireText.read(in);
-      case THREAD_NAME -> threadName = WireText.read(in);
+      case JVM -> jvm = text(in);
+      case APPLICATION -> application = text(in);
+      case THREAD_NAME -> threadName = text(in);
       case THREAD_ID -> threadId = in.int64();
       case THREAD_DAEMON -> threadDaemon = in.bool();
       case THREAD_PRIORITY -> threadPriority = in.int32();
-      case LOGGER -> logger = WireText.read(in);
-      case LEVEL -> level = WireText.read(in);
-      case MESSAGE -> message = WireText.read(in);
+      case LOGGER -> logger = text(in);
+      case LEVEL -> level = text(in);
+      case MESSAGE -> message = text(in);
       case MDC -> pairs(in, mdc);
-      case MARKERS -> in.sequence(markers, (list, seq) -> {
-        while (seq.hasNextSequenceItem()) {
-          list.add(WireText.read(seq));
-        }
-      });
+      case MARKERS -> in.sequence(markers, (list, seq) -> WireFields.items(seq, item -> list.add(text(item))));
       case ATTRIBUTES -> pairs(in, attributes);
       case LOCALS_CAPTURED -> localsCaptured = in.bool();
-      case THROWABLES -> in.sequence(throwables, (list, seq) -> {
-        while (seq.hasNextSequenceItem()) {
-          list.add(throwable(seq));
-        }
-      });
-      case COUNTED_ID -> countedId = WireText.read(in);
+      case THROWABLES -> in.sequence(throwables, (list, seq) -> WireFields.items(seq, item -> list.add(throwable(item))));
+      case COUNTED_ID -> countedId = text(in);
       case COUNT -> count = in.int64();
       default -> {
         return false;
@@ -149,53 +153,49 @@ final class DumpDecoder {
     in.marshallable(w -> WireFields.read(w, (name, v) -> {
       switch (name) {
         case TYPE -> t.type = name(v);
-        case MESSAGE -> t.message = WireText.read(v);
-        case DESCRIPTION -> t.description = WireText.read(v);
+        case MESSAGE -> t.message = text(v);
+        case DESCRIPTION -> t.description = text(v);
         case CAUSE -> t.cause = v.int32();
-        case SUPPRESSED -> v.sequence(t.suppressed, (list, seq) -> {
-          while (seq.hasNextSequenceItem()) {
-            list.add(seq.int32());
+        case SUPPRESSED -> v.sequence(t.suppressed, (list, seq) -> WireFields.items(seq, item -> {
+          budget.charge(DecodeBudget.OBJECT);
+          list.add(item.int32());
+        }));
+        case FIELDS -> v.sequence(t.fields, (map, seq) -> WireFields.items(seq, item -> {
+          String fieldName = name(item);
+          budget.charge(DecodeBudget.OBJECT);
+          map.put(fieldName, values.read(item));
+        }));
+        case FRAMES -> v.sequence(t.frames, (list, seq) -> WireFields.items(seq, item -> {
+          String className = name(item);
+          String methodName = name(ValueReader.next(item));
+          String fileName = name(ValueReader.next(item));
+          int line = ValueReader.next(item).int32();
+          budget.frames(1, 1);
+          list.add(new FrameInfo(className, methodName, fileName, line, null, null, null, false, List.of()));
+        }));
+        case FRAME_MODULES -> v.sequence(t.frames, (list, seq) -> WireFields.items(seq, item -> {
+          int index = frameIndex(list, item.int32());
+          FrameInfo f = list.get(index);
+          String module = name(ValueReader.next(item));
+          String version = name(ValueReader.next(item));
+          String loader = name(ValueReader.next(item));
+          budget.charge(DecodeBudget.OBJECT);
+          list.set(index, new FrameInfo(f.className(), f.methodName(), f.fileName(), f.line(), module,
+              version, loader, f.localsCaptured(), f.locals()));
+        }));
+        case FRAME_LOCALS -> v.sequence(t.frames, (list, seq) -> WireFields.items(seq, item -> {
+          int index = frameIndex(list, item.int32());
+          int count = ValueReader.next(item).int32();
+          List<LocalVariable> locals = new ArrayList<>();
+          for (int i = 0; i < count; i++) {
+            String localName = name(ValueReader.next(item));
+            String localType = name(ValueReader.next(item));
+            budget.charge(DecodeBudget.OBJECT + 2 * DecodeBudget.REFERENCE);
+            locals.add(new LocalVariable(localName, localType, values.read(item)));
           }
-        });
-        case FIELDS -> v.sequence(t.fields, (map, seq) -> {
-          while (seq.hasNextSequenceItem()) {
-            String fieldName = name(seq);
-            map.put(fieldName, values.read(seq));
-          }
-        });
-        case FRAMES -> v.sequence(t.frames, (list, seq) -> {
-          while (seq.hasNextSequenceItem()) {
-            String className = name(seq);
-            String methodName = name(ValueReader.next(seq));
-            String fileName = name(ValueReader.next(seq));
-            int line = ValueReader.next(seq).int32();
-            list.add(new FrameInfo(className, methodName, fileName, line, null, null, null, false, List.of()));
-          }
-        });
-        case FRAME_MODULES -> v.sequence(t.frames, (list, seq) -> {
-          while (seq.hasNextSequenceItem()) {
-            int index = frameIndex(list, seq.int32());
-            FrameInfo f = list.get(index);
-            String module = name(ValueReader.next(seq));
-            String version = name(ValueReader.next(seq));
-            String loader = name(ValueReader.next(seq));
-            list.set(index, new FrameInfo(f.className(), f.methodName(), f.fileName(), f.line(), module,
-                version, loader, f.localsCaptured(), f.locals()));
-          }
-        });
-        case FRAME_LOCALS -> v.sequence(t.frames, (list, seq) -> {
-          while (seq.hasNextSequenceItem()) {
-            int index = frameIndex(list, seq.int32());
-            int count = ValueReader.next(seq).int32();
-            List<LocalVariable> locals = new ArrayList<>();
-            for (int i = 0; i < count; i++) {
-              String localName = name(ValueReader.next(seq));
-              String localType = name(ValueReader.next(seq));
-              locals.add(new LocalVariable(localName, localType, values.read(seq)));
-            }
-            list.set(index, list.get(index).withLocals(locals));
-          }
-        });
+          budget.charge(DecodeBudget.OBJECT);
+          list.set(index, list.get(index).withLocals(locals));
+        }));
         case SHARED_WITH -> t.enclosing = v.int32();
         case SHARED_COUNT -> t.shared = v.int32();
         default -> {
@@ -205,8 +205,11 @@ final class DumpDecoder {
       return true;
     }));
     if (t.shared > 0) {
-      t.frames.addAll(sharedFrames(t.enclosing, t.shared));
+      List<FrameInfo> shared = sharedFrames(t.enclosing, t.shared);
+      budget.frames(shared.size(), 0);
+      t.frames.addAll(shared);
     }
+    budget.charge(2 * DecodeBudget.OBJECT + (long) t.frames.size() * DecodeBudget.REFERENCE);
     String description = t.description != null
         ? t.description
         : DumpEncoder.defaultDescription(t.type, t.message);
@@ -236,16 +239,19 @@ final class DumpDecoder {
     return StringTable.lookup(names, in.int32());
   }
 
-  private static void pairs(ValueIn in, Map<String, String> into) {
-    in.sequence(into, (map, seq) -> {
-      while (seq.hasNextSequenceItem()) {
-        String key = WireText.read(seq);
-        if (!seq.hasNextSequenceItem()) {
-          throw new IllegalStateException("map key " + key + " without a value");
-        }
-        map.put(key, WireText.read(seq));
+  private String text(ValueIn in) {
+    return budget.text(WireText.read(in));
+  }
+
+  private void pairs(ValueIn in, Map<String, String> into) {
+    in.sequence(into, (map, seq) -> WireFields.items(seq, item -> {
+      String key = text(item);
+      if (!item.hasNextSequenceItem()) {
+        throw new IllegalStateException("map key " + key + " without a value");
       }
-    });
+      budget.charge(DecodeBudget.OBJECT);
+      map.put(key, text(item));
+    }));
   }
 
   private static final class ThrowableFields {

@@ -19,13 +19,15 @@ import net.openhft.chronicle.wire.ValueIn;
 /**
  * Reads what {@link ValueWriter} wrote. Counts in the input only bound loops that stop at the end
  * of the sequence; nothing is allocated from a count, so a lying count is an error, not an
- * allocation.
+ * allocation. Every value read is charged to the record's {@link DecodeBudget}.
  */
 final class ValueReader {
   private final List<String> names;
+  private final DecodeBudget budget;
 
-  ValueReader(List<String> names) {
+  ValueReader(List<String> names, DecodeBudget budget) {
     this.names = names;
+    this.budget = budget;
   }
 
   Value read(ValueIn in) {
@@ -37,19 +39,17 @@ final class ValueReader {
       throw new IllegalStateException("values nested deeper than " + ValueKind.MAX_NESTING);
     }
     int kind = next(in).int32();
+    budget.charge(DecodeBudget.OBJECT);
     return switch (kind) {
       case ValueKind.NULL -> NullValue.INSTANCE;
-      case ValueKind.PRIMITIVE -> {
-        String type = name(in);
-        yield new PrimitiveValue(type, primitive(in, next(in).int32()));
-      }
+      case ValueKind.PRIMITIVE -> primitive(name(in), in);
       case ValueKind.STRING -> {
-        String s = WireText.read(next(in));
+        String s = text(next(in));
         yield new StringValue(s, s.length() + next(in).int32());
       }
       case ValueKind.TEXT -> {
         String type = name(in);
-        yield new TextValue(type, WireText.read(next(in)));
+        yield new TextValue(type, text(next(in)));
       }
       case ValueKind.OBJECT -> {
         int id = next(in).int32();
@@ -58,6 +58,7 @@ final class ValueReader {
         Map<String, Value> fields = new LinkedHashMap<>();
         for (int i = 0; i < count; i++) {
           String field = name(in);
+          budget.charge(DecodeBudget.OBJECT);
           fields.put(field, read(in, depth + 1));
         }
         yield new ObjectValue(id, type, fields);
@@ -69,6 +70,7 @@ final class ValueReader {
         int count = next(in).int32();
         List<Value> elements = new ArrayList<>();
         for (int i = 0; i < count; i++) {
+          budget.charge(2 * DecodeBudget.REFERENCE);
           elements.add(read(in, depth + 1));
         }
         yield new ArrayValue(id, type, elements, length);
@@ -81,6 +83,7 @@ final class ValueReader {
         List<MapValue.Entry> entries = new ArrayList<>();
         for (int i = 0; i < count; i++) {
           Value key = read(in, depth + 1);
+          budget.charge(DecodeBudget.OBJECT);
           entries.add(new MapValue.Entry(key, read(in, depth + 1)));
         }
         yield new MapValue(id, type, entries, size);
@@ -106,6 +109,22 @@ final class ValueReader {
     return StringTable.lookup(names, next(in).int32());
   }
 
+  private String text(ValueIn in) {
+    return budget.text(WireText.read(in));
+  }
+
+  /**
+   * A primitive, or a {@link TextValue} for a box the model does not know: its text is text, to be
+   * quoted and escaped wherever it is shown, never a number printed raw.
+   */
+  private Value primitive(String type, ValueIn in) {
+    int box = next(in).int32();
+    if (box == ValueKind.UNKNOWN_BOX) {
+      return new TextValue(type, text(next(in)));
+    }
+    return new PrimitiveValue(type, primitive(in, box));
+  }
+
   private static Object primitive(ValueIn in, int box) {
     return switch (box) {
       case ValueKind.BOOLEAN -> next(in).bool();
@@ -116,7 +135,6 @@ final class ValueReader {
       case ValueKind.LONG -> next(in).int64();
       case ValueKind.FLOAT -> Float.intBitsToFloat(next(in).int32());
       case ValueKind.DOUBLE -> Double.longBitsToDouble(next(in).int64());
-      case ValueKind.UNKNOWN_BOX -> WireText.read(next(in));
       default -> throw new IllegalStateException("unknown primitive box " + box);
     };
   }

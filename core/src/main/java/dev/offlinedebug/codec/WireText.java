@@ -11,12 +11,25 @@ final class WireText {
   /** Chronicle's {@code BinaryWireCode.U8_ARRAY}, after a BYTES_LENGTH8/16/32 prefix. */
   private static final int U8_ARRAY = 0x8A;
   private static final int BYTES_LENGTH8 = 0x80;
+  /** Chronicle's codes for text: any length, null, and the short strings 0xE0 + length. */
+  private static final int STRING_ANY = 0xB8;
+  private static final int NULL = 0xBB;
+  private static final int STRING_0 = 0xE0;
 
   private WireText() {}
 
-  /** Reads what {@link TextWriter#write} wrote; {@code null} stays {@code null}. */
+  /**
+   * Reads what {@link TextWriter#write} wrote; {@code null} stays {@code null}. Anything but text or
+   * a byte array is refused before Chronicle sees it: its {@code text()} renders other values, such
+   * as a nested document, through a debugging dump that reads wherever a damaged length points.
+   */
   static String read(ValueIn in) {
-    if (isByteArray(in.wireIn().bytes())) {
+    BytesIn<?> bytes = in.wireIn().bytes();
+    if (bytes.readRemaining() <= 0) {
+      throw new IllegalStateException("text expected at the end of the input");
+    }
+    int code = bytes.peekUnsignedByte(bytes.readPosition());
+    if (isByteArray(bytes)) {
       byte[] utf16 = in.bytes();
       if (utf16 == null) {
         return null;
@@ -25,6 +38,9 @@ final class WireText {
         throw new IllegalStateException("UTF-16 text of odd length " + utf16.length);
       }
       return fromCodeUnits(utf16);
+    }
+    if (code != STRING_ANY && code != NULL && code < STRING_0) {
+      throw new IllegalStateException("text expected, found code 0x" + Integer.toHexString(code));
     }
     return in.text();
   }

@@ -33,6 +33,11 @@ import java.io.UncheckedIOException;
  * told apart by where they stand. Writing needs no recursion, so a cause chain any depth deep
  * exports.
  *
+ * <p>The output is bounded: after 64 Mi characters, whatever is still to be written (a value, a
+ * throwable, the rest of a {@code frames} list) is the string {@code "<truncated>"} and the document
+ * is closed, still valid JSON. Throwables that share frames repeat them, so a small crafted dump could
+ * otherwise export gigabytes.
+ *
  * @since 0.1
  */
 public final class JsonExport {

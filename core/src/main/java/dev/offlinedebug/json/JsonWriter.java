@@ -26,22 +26,42 @@ import java.util.Map;
 
 /**
  * Writes one dump as JSON without recursion: pending output is a stack of items (literal text, a
- * value, a throwable of the graph), and expanding a value or throwable pushes its parts. So a cause
- * chain 10,000 deep or deeply nested values need no Java stack. Not thread-safe; one per export.
+ * value, a throwable of the graph, the rest of a frame list), and expanding one pushes its parts. So
+ * a cause chain 10,000 deep or deeply nested values need no Java stack. Not thread-safe; one per
+ * export.
+ *
+ * <p>Output is bounded: once {@code maxChars} are written, every value, throwable and rest of a frame
+ * list still pending is written as {@code "<truncated>"}, and only the brackets that close what is
+ * open follow, so the document stays valid. Frames shared between throwables are written with each
+ * of them, which a crafted record could otherwise turn into gigabytes.
  */
 final class JsonWriter {
+  /** Characters written before the rest is cut: far above any dump the writer keeps. */
+  static final long MAX_CHARS = 64L << 20;
+
+  private static final String TRUNCATED = quote(OmittedValue.Reason.TRUNCATED.marker());
+
   /** A throwable of the graph still to be written, by index. */
   private record PendingThrowable(int index) {}
+
+  /** The frames of a throwable from {@code from} on, still to be written. */
+  private record PendingFrames(List<FrameInfo> frames, int from) {}
 
   private final Appendable out;
   private final ThrowableGraph graph;
   private final boolean[] written;
   private final Deque<Object> pending = new ArrayDeque<>();
+  private long charsLeft;
 
   JsonWriter(Appendable out, ThrowableGraph graph) {
+    this(out, graph, MAX_CHARS);
+  }
+
+  JsonWriter(Appendable out, ThrowableGraph graph, long maxChars) {
     this.out = out;
     this.graph = graph;
     this.written = new boolean[graph.throwables().size()];
+    this.charsLeft = maxChars;
   }
 
   void write(Dump dump) throws IOException {
@@ -96,12 +116,32 @@ final class JsonWriter {
     while (!pending.isEmpty()) {
       Object item = pending.pop();
       if (item instanceof String text) {
-        out.append(text);
+        emit(text);
+      } else if (charsLeft <= 0) {
+        emitTruncated(item);
       } else if (item instanceof PendingThrowable t) {
         expandThrowable(t.index());
+      } else if (item instanceof PendingFrames f) {
+        expandFrame(f);
       } else {
         expandValue((Value) item);
       }
+    }
+  }
+
+  private void emit(String text) throws IOException {
+    out.append(text);
+    charsLeft -= text.length();
+  }
+
+  /** What stands for a pending item once the output budget is spent. */
+  private void emitTruncated(Object item) throws IOException {
+    if (item instanceof PendingFrames f) {
+      if (f.from() < f.frames().size()) {
+        out.append(f.from() == 0 ? TRUNCATED : "," + TRUNCATED);
+      }
+    } else {
+      out.append(TRUNCATED);
     }
   }
 
@@ -111,7 +151,7 @@ final class JsonWriter {
    */
   private void expandThrowable(int index) throws IOException {
     if (written[index]) {
-      out.append("{\"ref\":").append(Integer.toString(index)).append('}');
+      emit("{\"ref\":" + index + "}");
       return;
     }
     written[index] = true;
@@ -124,9 +164,7 @@ final class JsonWriter {
         + ",\"fields\":{");
     addFields(items, t.fields());
     items.add("},\"frames\":[");
-    for (int f = 0; f < t.frames().size(); f++) {
-      addFrame(items, t.frames().get(f), f == 0 ? "" : ",");
-    }
+    items.add(new PendingFrames(t.frames(), 0));
     items.add("],\"cause\":");
     items.add(t.cause() == ThrowableInfo.NO_CAUSE ? "null" : new PendingThrowable(t.cause()));
     items.add(",\"suppressed\":[");
@@ -137,6 +175,17 @@ final class JsonWriter {
       items.add(new PendingThrowable(t.suppressed().get(s)));
     }
     items.add("]}");
+    push(items);
+  }
+
+  /** The next frame of {@code rest}, then the frames after it. */
+  private void expandFrame(PendingFrames rest) {
+    if (rest.from() >= rest.frames().size()) {
+      return;
+    }
+    List<Object> items = new ArrayList<>();
+    addFrame(items, rest.frames().get(rest.from()), rest.from() == 0 ? "" : ",");
+    items.add(new PendingFrames(rest.frames(), rest.from() + 1));
     push(items);
   }
 
@@ -172,17 +221,17 @@ final class JsonWriter {
 
   private void expandValue(Value value) throws IOException {
     if (value instanceof NullValue) {
-      out.append("null");
+      emit("null");
     } else if (value instanceof PrimitiveValue p) {
-      out.append(primitive(p.value()));
+      emit(primitive(p.value()));
     } else if (value instanceof StringValue s) {
-      out.append(quote(s.value()));
+      emit(quote(s.value()));
     } else if (value instanceof TextValue t) {
-      out.append("{\"type\":").append(quote(t.type())).append(",\"value\":").append(quote(t.text())).append('}');
+      emit("{\"type\":" + quote(t.type()) + ",\"value\":" + quote(t.text()) + "}");
     } else if (value instanceof RefValue r) {
-      out.append("{\"ref\":").append(Integer.toString(r.id())).append('}');
+      emit("{\"ref\":" + r.id() + "}");
     } else if (value instanceof OmittedValue o) {
-      out.append(quote(o.reason().marker()));
+      emit(quote(o.reason().marker()));
     } else if (value instanceof ObjectValue o) {
       List<Object> items = new ArrayList<>();
       items.add(containerHead(o.type(), o.id()) + ",\"fields\":{");
@@ -219,15 +268,17 @@ final class JsonWriter {
     return "{\"type\":" + quote(type) + ",\"id\":" + id;
   }
 
-  /** A JSON scalar; JSON has no NaN or infinities, so those become strings. */
+  /**
+   * A JSON scalar. Only what prints as a JSON number or literal goes unquoted, whatever the value
+   * claims to be; JSON has no NaN or infinities, so those become strings.
+   */
   private static String primitive(Object boxed) {
-    if (boxed instanceof Character c) {
-      return quote(String.valueOf(c));
+    if (boxed instanceof Boolean || boxed instanceof Byte || boxed instanceof Short || boxed instanceof Integer
+        || boxed instanceof Long
+        || (boxed instanceof Double d && Double.isFinite(d))
+        || (boxed instanceof Float f && Float.isFinite(f))) {
+      return boxed.toString();
     }
-    if ((boxed instanceof Double d && (d.isNaN() || d.isInfinite()))
-        || (boxed instanceof Float f && (f.isNaN() || f.isInfinite()))) {
-      return quote(boxed.toString());
-    }
-    return boxed.toString();
+    return quote(String.valueOf(boxed));
   }
 }

@@ -15,5 +15,10 @@ public record PrimitiveValue(String type, Object value) implements Value {
   public PrimitiveValue {
     Objects.requireNonNull(type, "type");
     Objects.requireNonNull(value, "value");
+    // Anything else would be printed unquoted where a number is expected (JSON, the terminal).
+    if (!(value instanceof Boolean || value instanceof Byte || value instanceof Short || value instanceof Character
+        || value instanceof Integer || value instanceof Long || value instanceof Float || value instanceof Double)) {
+      throw new IllegalArgumentException("not a primitive box: " + value.getClass().getName());
+    }
   }
 }

@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 
 /**
  * Reads the records of one store file in order. Records marked not complete (a torn write, or one
@@ -26,7 +25,15 @@ final class RecordScanner {
   /** @return how many damaged records were skipped */
   static int scan(Path file, Visitor visitor) throws IOException {
     int damaged = 0;
-    try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+    FileChannel opened;
+    try {
+      opened = DumpFileChannel.openForRead(file);
+    } catch (NoSuchFileException e) {
+      return 0; // Retention deleted the file after it was listed.
+    } catch (DumpFormatException e) {
+      return 1;
+    }
+    try (FileChannel channel = opened) {
       long size = channel.size();
       long offset = 0;
       while (offset + RecordFrame.HEADER_SIZE <= size) {
@@ -45,18 +52,20 @@ final class RecordScanner {
         }
         offset = next;
       }
-    } catch (NoSuchFileException e) {
-      // Retention deleted the file after it was listed.
     }
     return damaged;
   }
 
   /**
-   * Whether the intact records from the start of the file step over {@code offset}, proving that no
-   * record starts there: the ID was made up, not damaged. Only called once reading has failed.
+   * Whether the intact records from the start of the file step over {@code offset} or end before it,
+   * proving that no record starts there: the ID was made up or points past the end of the file, it
+   * is not a damaged record. Only called once reading has failed.
    */
   static boolean skipsOver(FileChannel channel, Path file, long offset) throws IOException {
     long size = channel.size();
+    if (offset >= size) {
+      return true;
+    }
     long position = 0;
     while (position < offset && position + RecordFrame.HEADER_SIZE <= size) {
       int header = RecordFrame.readHeader(channel, position);
@@ -68,6 +77,7 @@ final class RecordScanner {
       }
       position = next;
     }
-    return position > offset && position <= size;
+    // Past the offset: no record starts there. Short of it: the intact records end before it.
+    return position != offset;
   }
 }

@@ -14,7 +14,6 @@ import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -55,7 +54,7 @@ public final class RollingDumpStore implements DumpStore {
     Path file = directory.resolve(parsed.file() + StoreLayout.SUFFIX);
     FileChannel channel;
     try {
-      channel = FileChannel.open(file, StandardOpenOption.READ);
+      channel = DumpFileChannel.openForRead(file);
     } catch (NoSuchFileException e) {
       if (StoreLayout.isExpired(directory, parsed.file())) {
         throw new DumpExpiredException(id, directory);

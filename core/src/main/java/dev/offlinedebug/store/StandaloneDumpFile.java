@@ -15,7 +15,6 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
@@ -70,7 +69,7 @@ public final class StandaloneDumpFile {
    */
   public static Dump load(Path file) throws IOException {
     RollingDumpStore.requireWire();
-    try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+    try (FileChannel channel = DumpFileChannel.openForRead(file)) {
       DecodedRecord record = RecordFrame.read(channel, file, 0);
       if (record.dump() == null) {
         throw new DumpFormatException(file, 0, "an occurrence counter, not a dump");

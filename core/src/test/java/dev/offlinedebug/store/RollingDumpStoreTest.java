@@ -3,6 +3,7 @@ package dev.offlinedebug.store;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.offlinedebug.Dump;
@@ -162,5 +163,29 @@ class RollingDumpStoreTest {
     assertTrue(e.getMessage().startsWith(file + ": corrupt dump record at offset " + second + ": "), e.getMessage());
     assertNotNull(store.load(ids.get(0)));
     assertEquals(List.of(ids.get(0)), store.list().stream().map(DumpSummary::id).toList());
+  }
+
+  @Test
+  void load_offsetPastTheEndOfItsFile() throws IOException {
+    Path dir = tmp.resolve("dumps");
+    DumpId written = DumpId.parse(write(StoreTests.noDedup(dir), 1).get(0));
+    DumpStore store = OfflineDebug.open(dir);
+
+    for (long offset : List.of(written.offset() + 1, 1L << 20, Long.MAX_VALUE >> 8)) {
+      String id = new DumpId(written.file(), offset).text();
+      assertThrows(DumpNotFoundException.class, () -> store.load(id), id);
+    }
+  }
+
+  @Test
+  void list_fifoInTheStoreIsSkipped() throws Exception {
+    Path dir = tmp.resolve("dumps");
+    String id = write(StoreTests.noDedup(dir), 1).get(0);
+    Path fifo = dir.resolve("od-fifo" + StoreLayout.SUFFIX);
+    assertEquals(0, new ProcessBuilder("mkfifo", fifo.toString()).inheritIO().start().waitFor());
+
+    // Only a hang guard: opening the FIFO would block until a writer opens it.
+    List<DumpSummary> listed = assertTimeoutPreemptively(Duration.ofMinutes(1), () -> OfflineDebug.open(dir).list());
+    assertEquals(List.of(id), listed.stream().map(DumpSummary::id).toList());
   }
 }

@@ -2,6 +2,7 @@ package dev.offlinedebug.store;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.offlinedebug.Dump;
@@ -11,6 +12,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -53,5 +55,17 @@ class StandaloneDumpFileTest {
     assertThrows(DumpFormatException.class, () -> OfflineDebug.load(text));
     Path empty = Files.write(tmp.resolve("empty.dump"), new byte[0]);
     assertThrows(DumpFormatException.class, () -> OfflineDebug.load(empty));
+  }
+
+  @Test
+  void load_fifoOrDeviceIsRefusedAtOnce() throws Exception {
+    Path fifo = tmp.resolve("fifo.dump");
+    assertEquals(0, new ProcessBuilder("mkfifo", fifo.toString()).inheritIO().start().waitFor());
+    // Only a hang guard: opening a FIFO for reading blocks until a writer opens it.
+    for (Path file : List.of(fifo, Path.of("/dev/zero"), tmp)) {
+      DumpFormatException e = assertTimeoutPreemptively(Duration.ofMinutes(1),
+          () -> assertThrows(DumpFormatException.class, () -> OfflineDebug.load(file)));
+      assertTrue(e.getMessage().contains("not a regular file"), e.getMessage());
+    }
   }
 }

@@ -1,11 +1,13 @@
 package dev.offlinedebug.store;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.offlinedebug.Dump;
 import dev.offlinedebug.DumpFormatException;
+import dev.offlinedebug.DumpNotFoundException;
 import dev.offlinedebug.DumpStore;
 import dev.offlinedebug.DumpSummary;
 import dev.offlinedebug.OfflineDebug;
@@ -65,9 +67,13 @@ class StoreDamageTest {
       Files.write(file, Arrays.copyOf(intact, length));
       List<String> expected = new ArrayList<>();
       for (int i = 0; i < ids.size(); i++) {
+        String id = ids.get(i);
         if (end(i) <= length) {
           expected.add(ids.get(i));
           assertEquals(originals.get(i), store.load(ids.get(i)));
+        } else if (DumpId.parse(ids.get(i)).offset() >= length) {
+          // The ID points past the end of the file: no record is there, damaged or not.
+          assertThrows(DumpNotFoundException.class, () -> store.load(id), "cut at " + length);
         } else {
           expectFormatError(store, ids.get(i), length);
         }

@@ -73,7 +73,8 @@ public final class ReaderFuzzChild {
     int loaded = 0;
     int rejected = 0;
     for (int i = 0; i < inputs; i++) {
-      Path file = store.resolve("input" + ".odump");
+      // Named like a store file, or listing skips it.
+      Path file = store.resolve("0000000aa-bbbbbb.odump");
       String strategy = fuzz.writeInput(i, file);
       Future<Boolean> outcome = executor.submit(() -> loadListAndExport(file));
       try {

@@ -3,7 +3,6 @@ package dev.offlinedebug.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.acme.vault.Vault;
 import dev.offlinedebug.Dump;
@@ -15,7 +14,6 @@ import dev.offlinedebug.model.FrameInfo;
 import dev.offlinedebug.model.LocalVariable;
 import dev.offlinedebug.model.MapValue;
 import dev.offlinedebug.model.ObjectValue;
-import dev.offlinedebug.model.OmittedValue;
 import dev.offlinedebug.model.PrimitiveValue;
 import dev.offlinedebug.model.StringValue;
 import dev.offlinedebug.model.TextValue;
@@ -103,15 +101,17 @@ class RedactionCorpusIT {
     Vault.CARD_NUMBERS.forEach(n -> secrets.add(Long.toString(n)));
 
     assertLocalsWereRecorded(OfflineDebug.open(dir).load(named), OfflineDebug.open(dir).load(unnamed));
-    assertStoreBytesFree(dir, secrets);
+    List<String> leaks = new ArrayList<>();
+    storeBytesLeaks(dir, secrets, leaks);
     for (String id : List.of(named, unnamed)) {
-      assertValuesFree(OfflineDebug.open(dir).load(id), secrets);
-      assertOutputFree(secrets, "show", id, "--dir", dir.toString());
-      assertOutputFree(secrets, "export", id, "--format", "json", "--dir", dir.toString());
-      assertOutputFree(secrets, "export", id, "--format", "yaml", "--dir", dir.toString());
+      valueLeaks(OfflineDebug.open(dir).load(id), secrets, leaks);
+      outputLeaks(secrets, leaks, "show", id, "--dir", dir.toString());
+      outputLeaks(secrets, leaks, "export", id, "--format", "json", "--dir", dir.toString());
+      outputLeaks(secrets, leaks, "export", id, "--format", "yaml", "--dir", dir.toString());
     }
-    assertOutputFree(secrets, "list", "--dir", dir.toString());
-    assertOutputFree(secrets, "stats", "--dir", dir.toString());
+    outputLeaks(secrets, leaks, "list", "--dir", dir.toString());
+    outputLeaks(secrets, leaks, "stats", "--dir", dir.toString());
+    assertEquals(List.of(), leaks, "secrets that reached the disk or the screen");
   }
 
   private static String write(DumpWriter writer, Throwable thrown) {
@@ -139,14 +139,10 @@ class RedactionCorpusIT {
   private static void assertLocalsWereRecorded(Dump named, Dump unnamed) {
     FrameInfo unlock = frame(named, "unlock");
     assertEquals(new PrimitiveValue("int", 42), local(unlock, "kept").value());
-    assertTrue(local(unlock, "amount").value() instanceof OmittedValue, "card number in a long");
-    assertTrue(local(unlock, "password").value() instanceof OmittedValue);
+    assertEquals(34, unlock.locals().size(), "every local of the corpus method");
     FrameInfo login = frame(unnamed, "login");
     assertEquals(new PrimitiveValue("int", 7), local(login, "arg0").value());
     assertEquals(new PrimitiveValue("int", 8), local(login, "local6").value());
-    for (String name : List.of("arg1", "arg2", "arg3", "local4", "local5")) {
-      assertTrue(local(login, name).value() instanceof OmittedValue, name);
-    }
   }
 
   private static FrameInfo frame(Dump dump, String method) {
@@ -165,7 +161,7 @@ class RedactionCorpusIT {
         .orElseThrow(() -> new AssertionError("no local " + name + " in " + frame.locals()));
   }
 
-  private static void assertStoreBytesFree(Path dir, List<String> secrets) throws IOException {
+  private static void storeBytesLeaks(Path dir, List<String> secrets, List<String> leaks) throws IOException {
     List<Path> files;
     try (Stream<Path> walk = Files.walk(dir)) {
       files = walk.filter(Files::isRegularFile).toList();
@@ -175,13 +171,17 @@ class RedactionCorpusIT {
       byte[] bytes = Files.readAllBytes(file);
       for (String secret : secrets) {
         for (Charset charset : List.of(StandardCharsets.UTF_8, StandardCharsets.UTF_16BE, StandardCharsets.UTF_16LE)) {
-          assertFalse(contains(bytes, secret.getBytes(charset)), secret + " as " + charset + " in " + file);
+          if (contains(bytes, secret.getBytes(charset))) {
+            leaks.add(secret + " as " + charset + " in " + file.getFileName());
+          }
         }
       }
       for (long card : Vault.CARD_NUMBERS) {
         for (ByteOrder order : List.of(ByteOrder.LITTLE_ENDIAN, ByteOrder.BIG_ENDIAN)) {
           byte[] raw = ByteBuffer.allocate(8).order(order).putLong(card).array();
-          assertFalse(contains(bytes, raw), card + " as a " + order + " long in " + file);
+          if (contains(bytes, raw)) {
+            leaks.add(card + " as a " + order + " long in " + file.getFileName());
+          }
         }
       }
     }
@@ -200,7 +200,7 @@ class RedactionCorpusIT {
     return false;
   }
 
-  private static void assertValuesFree(Dump dump, List<String> secrets) {
+  private static void valueLeaks(Dump dump, List<String> secrets, List<String> leaks) {
     List<String> texts = new ArrayList<>(dump.mdc().values());
     for (ThrowableInfo t : dump.exception().throwables()) {
       t.fields().values().forEach(v -> texts(v, texts));
@@ -210,7 +210,9 @@ class RedactionCorpusIT {
     }
     for (String text : texts) {
       for (String secret : secrets) {
-        assertFalse(text.contains(secret), secret + " in a value of " + dump.id() + ": " + text);
+        if (text.contains(secret)) {
+          leaks.add(secret + " in a value of " + dump.id());
+        }
       }
     }
   }
@@ -244,12 +246,13 @@ class RedactionCorpusIT {
     }
   }
 
-  private void assertOutputFree(List<String> secrets, String... args) throws Exception {
+  private void outputLeaks(List<String> secrets, List<String> leaks, String... args) throws Exception {
     JarRunner.Result result = new JarRunner(work).run(args);
     assertEquals(0, result.exit(), result.toString());
     for (String secret : secrets) {
-      assertFalse(result.out().contains(secret) || result.err().contains(secret),
-          secret + " in the output of " + String.join(" ", args) + "\n" + result);
+      if (result.out().contains(secret) || result.err().contains(secret)) {
+        leaks.add(secret + " in the output of " + String.join(" ", args.length > 2 ? List.of(args).subList(0, args.length - 2) : List.of(args)));
+      }
     }
   }
 }

@@ -56,6 +56,8 @@ final class Redaction {
       Pattern.compile("[^A-Za-z0-9]+|(?<=[a-z])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])|(?<=[A-Za-z])(?=[0-9])|(?<=[0-9])(?=[A-Za-z])");
   /** Names repeat (fields, locals, map keys): each is judged once, up to this many. */
   private static final int MAX_DECIDED_NAMES = 4096;
+  /** Longer text is a value, not the name of the value next to it. */
+  private static final int MAX_KEY_LENGTH = 128;
   /** Longer names (map keys can be any text) are judged each time rather than kept. */
   private static final int MAX_DECIDED_NAME_LENGTH = 64;
 
@@ -229,17 +231,17 @@ final class Redaction {
    * string, a JDK char sequence or an enum constant whose text is a sensitive name.
    */
   boolean redactsKey(Object key) {
-    if (key instanceof String s) {
-      return redactsName(s);
-    }
     if (key instanceof Enum<?> e) {
       return redactsName(e.name());
     }
-    if (key instanceof CharSequence && JdkClasses.isJdk(key.getClass())) {
-      String text = JdkText.chars(key);
-      return text != null && redactsName(text);
+    if (!(key instanceof CharSequence chars) || chars.length() > MAX_KEY_LENGTH) {
+      return false;
     }
-    return false;
+    if (key instanceof String s) {
+      return redactsName(s);
+    }
+    String text = JdkClasses.isJdk(key.getClass()) ? JdkText.chars(key) : null;
+    return text != null && redactsName(text);
   }
 
   /** Whether a boxed integral value holds a card number (13 to 19 digits, first 2 to 6, Luhn-valid). */

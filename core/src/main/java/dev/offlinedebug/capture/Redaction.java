@@ -250,12 +250,13 @@ final class Redaction {
   }
 
   /**
-   * Whether a local whose name is unknown must be redacted: with {@code redactUnnamed} on, its text
-   * and raw bytes ({@code CharSequence}, {@code char[]}, {@code byte[]}) could be a password, and
-   * no name tells otherwise.
+   * Whether a local of a frame whose names are unknown must be redacted: with {@code redactUnnamed}
+   * on, its text and raw bytes ({@code CharSequence}, {@code char[]}, {@code byte[]}) could be a
+   * password, and no name tells otherwise. {@code this} is known whatever the compiler kept.
    */
-  boolean redactsUnnamed(Object value) {
-    return redactUnnamed && (value instanceof CharSequence || value instanceof char[] || value instanceof byte[]);
+  boolean redactsUnnamed(String name, Object value) {
+    return redactUnnamed && !"this".equals(name)
+        && (value instanceof CharSequence || value instanceof char[] || value instanceof byte[]);
   }
 
   /**

@@ -57,7 +57,7 @@ final class ValueCapture {
 
   /** A local variable; {@code nameUnknown} when the agent made its name up (no {@code -g}). */
   Value local(String name, Object value, String declaredType, boolean nameUnknown) {
-    if (nameUnknown && redaction.redactsUnnamed(value)) {
+    if (nameUnknown && redaction.redactsUnnamed(name, value)) {
       budget.chargeName(name);
       return redacted(value, declaredType);
     }

@@ -180,15 +180,29 @@ class SecretValuesTest {
     }
   }
 
+  @Test
+  void capture_thisOfUnnamedFrame_keptAsAnyValue() {
+    Map<String, Value> locals = capturedFrame(CaptureLimits.DEFAULTS, new String[] {"this", "arg0"},
+        new String[] {"java.lang.StringBuilder", "java.lang.String"}, new Object[] {new StringBuilder("self"), "pw"});
+
+    assertEquals(StringValue.of("self"), locals.get("this"));
+    assertEquals(redacted("java.lang.String"), locals.get("arg0"));
+  }
+
   /** A frame as the agent records it for a class compiled without {@code -g}. */
   private static Map<String, Value> unnamedFrame(CaptureLimits limits) {
-    Throwable thrown = new IllegalStateException("no debug info");
-    StackTraceElement top = thrown.getStackTrace()[0];
-    RecordedFrame frame = new RecordedFrame(top.getClassName(), top.getMethodName(), top.getLineNumber(),
-        new String[] {"arg0", "arg1", "local2", "local3", "local4", "local5"},
+    return capturedFrame(limits, new String[] {"arg0", "arg1", "local2", "local3", "local4", "local5"},
         new String[] {"int", "java.lang.String", "char[]", "byte[]", "java.lang.StringBuilder", "int[]"},
         new Object[] {3, "hunter2", "hunter2".toCharArray(), new byte[] {1, 2}, new StringBuilder("pw"),
             new int[] {1}});
+  }
+
+  private static Map<String, Value> capturedFrame(CaptureLimits limits, String[] names, String[] types,
+      Object[] values) {
+    Throwable thrown = new IllegalStateException("no debug info");
+    StackTraceElement top = thrown.getStackTrace()[0];
+    RecordedFrame frame = new RecordedFrame(top.getClassName(), top.getMethodName(), top.getLineNumber(),
+        names, types, values);
     DumpCapture capture = new DumpCapture(limits, "fixture", t -> t == thrown ? List.of(frame) : List.of(), () -> true);
     Dump dump = capture.capture("od-test", thrown, LoggedEvent.standalone());
     Map<String, Value> locals = new LinkedHashMap<>();

@@ -29,6 +29,9 @@ import java.util.function.Consumer;
  *   <tr><td>maxDumpBytes</td><td>{@code <number>[KB|MB|GB]}</td><td>{@code 256KB}</td></tr>
  *   <tr><td>redact</td><td>comma-separated {@code name}, {@code type:<class>},
  *       {@code package:<package>}, {@code /<regex>/}</td><td>none beyond the built-in list</td></tr>
+ *   <tr><td>redactUnnamed</td><td>{@code true|false}: redact strings, {@code char[]} and {@code
+ *       byte[]} of locals whose names are unknown (classes compiled without {@code -g})</td>
+ *       <td>{@code true}</td></tr>
  *   <tr><td>dedupWindow</td><td>{@code <number>[ms|s|m|h|d]} or {@code 0} (off)</td><td>{@code 60s}</td></tr>
  *   <tr><td>maxDumpsPerSecond</td><td>integer &ge; 1</td><td>{@code 20}</td></tr>
  * </table>
@@ -54,6 +57,7 @@ public final class DumpOptions {
   private String maxCollectionElements;
   private String maxDumpBytes;
   private String redact;
+  private String redactUnnamed;
   private String dedupWindow;
   private String maxDumpsPerSecond;
 
@@ -97,6 +101,10 @@ public final class DumpOptions {
     this.redact = redact;
   }
 
+  public void setRedactUnnamed(String redactUnnamed) {
+    this.redactUnnamed = redactUnnamed;
+  }
+
   public void setDedupWindow(String dedupWindow) {
     this.dedupWindow = dedupWindow;
   }
@@ -129,6 +137,7 @@ public final class DumpOptions {
     int elements = or(maxCollectionElements, d.maxCollectionElements(), v -> syntax.integer("maxCollectionElements", v, 1));
     long dumpBytes = or(maxDumpBytes, (long) d.maxDumpBytes(), v -> syntax.size("maxDumpBytes", v));
     List<String> rules = or(redact, d.redact(), v -> syntax.redactRules("redact", v));
+    boolean unnamed = or(redactUnnamed, d.redactUnnamed(), v -> syntax.bool("redactUnnamed", v));
     Duration dedup = or(dedupWindow, WriterSettings.DEFAULT_DEDUP_WINDOW, v -> syntax.duration("dedupWindow", v, true));
     int rate = or(maxDumpsPerSecond, WriterSettings.DEFAULT_MAX_DUMPS_PER_SECOND, v -> syntax.integer("maxDumpsPerSecond", v, 1));
     if (problems.isEmpty() && fileSize > totalSize) {
@@ -143,7 +152,7 @@ public final class DumpOptions {
     if (!problems.isEmpty()) {
       return null;
     }
-    CaptureLimits limits = new CaptureLimits(depth, strings, elements, (int) dumpBytes, rules);
+    CaptureLimits limits = new CaptureLimits(depth, strings, elements, (int) dumpBytes, rules, unnamed);
     return new SinkSettings(
         new WriterSettings(dir, fileSize, totalSize, age, dedup, rate, null, limits), level);
   }

@@ -86,6 +86,15 @@ final class OptionSyntax {
     }
   }
 
+  /** {@code true} or {@code false}, in any case. */
+  Boolean bool(String option, String value) {
+    String trimmed = value.trim();
+    if (trimmed.equalsIgnoreCase("true") || trimmed.equalsIgnoreCase("false")) {
+      return Boolean.valueOf(trimmed);
+    }
+    return invalid(option, value, "true|false");
+  }
+
   /** One of {@link Severity#FORMAT}. */
   Severity severity(String option, String value) {
     Severity s = Severity.named(value);

@@ -52,7 +52,7 @@ public final class DumpCapture {
       BooleanSupplier agentActive) {
     this.limits = Objects.requireNonNull(limits, "limits");
     this.application = application;
-    this.redaction = new Redaction(limits.redact());
+    this.redaction = new Redaction(limits.redact(), limits.redactUnnamed());
     this.graphs = new GraphCapture(new FrameFormat(), recorded);
     this.agentActive = agentActive;
   }

@@ -230,11 +230,12 @@ final class GraphCapture {
       return List.of();
     }
     int count = Math.min(names.length, Math.min(types.length, live.length));
+    boolean namesUnknown = Redaction.namesUnknown(names);
     List<LocalVariable> locals = new ArrayList<>(count);
     for (int i = 0; i < count; i++) {
       String name = names[i] == null ? "local" + i : names[i];
       String type = types[i] == null ? "java.lang.Object" : types[i];
-      locals.add(new LocalVariable(name, type, values.named(name, live[i], type, 0)));
+      locals.add(new LocalVariable(name, type, values.local(name, live[i], type, namesUnknown)));
     }
     return locals;
   }

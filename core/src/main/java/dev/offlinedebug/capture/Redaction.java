@@ -4,8 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
@@ -17,8 +17,14 @@ import java.util.regex.PatternSyntaxException;
  * five letters or more matches anywhere in the normalised name ({@code dbPassword}, {@code
  * sessionId}, {@code x-auth-token}); a shorter term ({@code pin}, {@code otp}, {@code ssn}) must be
  * a whole word of the name split at camel case, digits and separators ({@code userPin}, {@code
- * PIN_CODE}), so that {@code spinner}, {@code shipping} or {@code footprint} stay visible. Thread
- * safe and immutable.
+ * PIN_CODE}), so that {@code spinner}, {@code shipping} or {@code footprint} stay visible. A name
+ * whose last word is {@code key} after a word naming its kind ({@code hmacKey}, {@code
+ * SIGNING_KEY}) is sensitive unless that kind is a harmless one ({@code cacheKey}, {@code
+ * primaryKey}, {@code publicKey}).
+ *
+ * <p>A sensitive name also redacts what it is paired with in a value: map entries, {@code
+ * Map.Entry}s, name/value objects and adjacent array or list elements ({@link #redactsKey}). Text
+ * is searched whole by {@link SecretText}. Thread safe and immutable.
  */
 final class Redaction {
 
@@ -29,20 +35,31 @@ final class Redaction {
           "authorization", "auth", "cookie", "session", "jwt", "ssn", "cvv", "cvc", "creditcard",
           "cardnumber", "iban", "privatekey", "otp", "pin", "credential");
 
-  private static final Pattern BEARER = Pattern.compile("(?i)\\bbearer\\s+[A-Za-z0-9._~+/-]{16,}");
-  private static final Pattern JWT =
-      Pattern.compile("\\beyJ[A-Za-z0-9_-]{5,}\\.[A-Za-z0-9_-]{5,}\\.[A-Za-z0-9_-]*");
-  /** 13 to 19 digits starting as issued card numbers do (2-6), so epoch millis are not mistaken. */
-  private static final Pattern CARD_CANDIDATE =
-      Pattern.compile("(?<![0-9])[2-6](?:[ -]?[0-9]){12,18}(?![0-9])");
+  /**
+   * Names ending in the word {@code key} ({@code hmacKey}, {@code SIGNING_KEY}, {@code
+   * encryptionKeyBytes}) are secret unless the word before says what kind of non-secret key it is.
+   */
+  private static final Set<String> NON_SECRET_KEY_KINDS =
+      Set.of("cache", "map", "primary", "foreign", "sort", "partition", "routing", "lookup", "row", "index",
+          "entry", "group", "public", "idempotency", "dedup", "unique", "composite", "object", "bucket",
+          "hash", "message", "record", "cursor", "next", "last", "first", "parent", "child", "other",
+          "the", "my", "new", "old", "current", "lock", "shard", "natural", "surrogate", "business",
+          "header", "field", "column", "property", "attribute", "config", "setting", "json", "dict",
+          "registry", "metric", "tag", "label", "resource", "bundle", "file", "path", "event", "node",
+          "type", "class", "enum", "sequence", "batch", "job", "task", "request", "response", "state");
+  /** Words that may follow {@code key} in a secret key's name. */
+  private static final Set<String> KEY_SUFFIXES =
+      Set.of("bytes", "material", "data", "spec", "value", "text", "string", "chars", "hex", "b64", "base64");
+  /** How the agent names the locals of a class compiled without {@code -g}. */
+  private static final Pattern MADE_UP_NAME = Pattern.compile("(?:arg|local)[0-9]{1,5}");
   private static final Pattern WORD_BOUNDARY =
       Pattern.compile("[^A-Za-z0-9]+|(?<=[a-z])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])|(?<=[A-Za-z])(?=[0-9])|(?<=[0-9])(?=[A-Za-z])");
   /** Names repeat (fields, locals, map keys): each is judged once, up to this many. */
   private static final int MAX_DECIDED_NAMES = 4096;
+  /** Longer text is a value, not the name of the value next to it. */
+  private static final int MAX_KEY_LENGTH = 128;
   /** Longer names (map keys can be any text) are judged each time rather than kept. */
   private static final int MAX_DECIDED_NAME_LENGTH = 64;
-  /** Strings longer than this are only searched in their first characters, to bound the cost. */
-  private static final int MAX_SCANNED_CHARS = 4096;
 
   private final List<String> anywhereTerms = new ArrayList<>();
   private final List<String> wordTerms = new ArrayList<>();
@@ -50,6 +67,7 @@ final class Redaction {
   private final List<String> packages = new ArrayList<>();
   private final List<Pattern> valuePatterns = new ArrayList<>();
   private final Map<String, Boolean> decidedNames = new ConcurrentHashMap<>();
+  private final boolean redactUnnamed;
   private final ClassValue<Boolean> redactedTypes =
       new ClassValue<>() {
         @Override
@@ -64,6 +82,15 @@ final class Redaction {
    * @throws IllegalArgumentException when a rule is blank or a {@code /regex/} does not compile
    */
   Redaction(List<String> rules) {
+    this(rules, true);
+  }
+
+  /**
+   * @param rules as for {@link #Redaction(List)}
+   * @param redactUnnamed whether text and bytes of locals whose names are unknown are redacted
+   */
+  Redaction(List<String> rules, boolean redactUnnamed) {
+    this.redactUnnamed = redactUnnamed;
     BUILT_IN_NAMES.forEach(this::addName);
     for (String rule : rules) {
       String trimmed = rule == null ? "" : rule.trim();
@@ -129,15 +156,30 @@ final class Redaction {
         return true;
       }
     }
-    if (wordTerms.isEmpty()) {
-      return false;
+    if (normalised.equals("userinfo")) {
+      return true;
     }
-    for (String word : WORD_BOUNDARY.split(name)) {
-      if (wordTerms.contains(word.toLowerCase(Locale.ROOT))) {
+    String[] words = WORD_BOUNDARY.split(name);
+    for (int i = 0; i < words.length; i++) {
+      String word = words[i].toLowerCase(Locale.ROOT);
+      if (wordTerms.contains(word) || word.equals("key") && isSecretKeyName(words, i)) {
         return true;
       }
     }
     return false;
+  }
+
+  /** {@code words[at]} is "key": secret when a word says what kind of key, and that kind is not a known harmless one. */
+  private static boolean isSecretKeyName(String[] words, int at) {
+    if (at == 0 || words[at - 1].isEmpty()) {
+      return false;
+    }
+    for (int i = at + 1; i < words.length; i++) {
+      if (!KEY_SUFFIXES.contains(words[i].toLowerCase(Locale.ROOT))) {
+        return false;
+      }
+    }
+    return !NON_SECRET_KEY_KINDS.contains(words[at - 1].toLowerCase(Locale.ROOT));
   }
 
   /** Whether values of runtime class {@code type} must be redacted, by a user's type or package rule. */
@@ -165,16 +207,17 @@ final class Redaction {
     return false;
   }
 
-  /** Whether a string looks like a secret: a bearer token, a JWT, a card number, or a user pattern. */
+  /**
+   * Whether a string looks like a secret: a bearer or basic credential, a JWT, a card number, a URL
+   * with a password, a {@code key=value} pair with a sensitive key, or a user pattern. The whole
+   * text is searched, however long: a secret past the part a dump keeps is still a secret.
+   */
   boolean redactsText(CharSequence text) {
-    CharSequence scanned =
-        text.length() > MAX_SCANNED_CHARS ? text.subSequence(0, MAX_SCANNED_CHARS) : text;
-    if (mayHoldBuiltInSecret(scanned)
-        && (BEARER.matcher(scanned).find() || JWT.matcher(scanned).find() || containsCardNumber(scanned))) {
+    if (SecretText.contains(text, this::redactsName)) {
       return true;
     }
     for (Pattern p : valuePatterns) {
-      if (p.matcher(scanned).find()) {
+      if (p.matcher(text).find()) {
         return true;
       }
     }
@@ -182,64 +225,60 @@ final class Redaction {
   }
 
   /**
-   * A cheap first look, so that the patterns only run on the few strings that could match: a card
-   * number needs 13 digits, a JWT starts {@code eyJ}, a bearer token follows the word.
+   * Whether the value paired with {@code key} must be redacted: a map entry's or a {@code
+   * Map.Entry}'s key, a name/value object's name, or the element before it in an array or list
+   * ({@code {"Authorization", token}}, {@code ["--password", pw]}). A key counts when it is a
+   * string, a JDK char sequence or an enum constant whose text is a sensitive name.
    */
-  private static boolean mayHoldBuiltInSecret(CharSequence text) {
-    int digits = 0;
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      if (c >= '0' && c <= '9') {
-        digits++;
-      } else if ((c == 'b' || c == 'B') && at(text, i, "bearer", true) || c == 'e' && at(text, i, "eyJ", false)) {
-        return true;
-      }
+  boolean redactsKey(Object key) {
+    if (key instanceof Enum<?> e) {
+      return redactsName(e.name());
     }
-    return digits >= 13;
-  }
-
-  private static boolean at(CharSequence text, int offset, String word, boolean ignoreCase) {
-    if (offset + word.length() > text.length()) {
+    if (!(key instanceof CharSequence chars) || chars.length() > MAX_KEY_LENGTH) {
       return false;
     }
-    for (int i = 0; i < word.length(); i++) {
-      char c = text.charAt(offset + i);
-      if (c != word.charAt(i) && !(ignoreCase && Character.toLowerCase(c) == word.charAt(i))) {
+    if (key instanceof String s) {
+      return redactsName(s);
+    }
+    String text = JdkClasses.isJdk(key.getClass()) ? JdkText.chars(key) : null;
+    return text != null && redactsName(text);
+  }
+
+  /** Whether a boxed integral value holds a card number (13 to 19 digits, first 2 to 6, Luhn-valid). */
+  boolean redactsNumber(Object box) {
+    return box instanceof Long l && SecretText.isCardNumber(l);
+  }
+
+  /**
+   * Whether a local of a frame whose names are unknown must be redacted: with {@code redactUnnamed}
+   * on, its text and raw bytes ({@code CharSequence}, {@code char[]}, {@code byte[]}) could be a
+   * password, and no name tells otherwise. {@code this} is known whatever the compiler kept.
+   */
+  boolean redactsUnnamed(String name, Object value) {
+    return redactUnnamed && !"this".equals(name)
+        && (value instanceof CharSequence || value instanceof char[] || value instanceof byte[]);
+  }
+
+  /**
+   * Whether a frame's local names were made up by the agent because the class was compiled without
+   * {@code -g}: every name is {@code this}, {@code argN} or {@code localN}.
+   */
+  static boolean namesUnknown(String[] names) {
+    for (String name : names) {
+      if (name != null && !name.equals("this") && !MADE_UP_NAME.matcher(name).matches()) {
         return false;
       }
     }
     return true;
   }
 
-  private static boolean containsCardNumber(CharSequence text) {
-    Matcher m = CARD_CANDIDATE.matcher(text);
-    while (m.find()) {
-      if (passesLuhn(m.group())) {
-        return true;
-      }
-    }
-    return false;
+  /** Whether a field holds the name of a name/value pair ({@code key}, {@code name}). */
+  static boolean isPairName(String field) {
+    return field.equals("key") || field.equals("name");
   }
 
-  /** The Luhn checksum every payment card number satisfies; separators are skipped. */
-  static boolean passesLuhn(String candidate) {
-    int sum = 0;
-    boolean doubled = false;
-    for (int i = candidate.length() - 1; i >= 0; i--) {
-      char c = candidate.charAt(i);
-      if (c < '0' || c > '9') {
-        continue;
-      }
-      int digit = c - '0';
-      if (doubled) {
-        digit *= 2;
-        if (digit > 9) {
-          digit -= 9;
-        }
-      }
-      sum += digit;
-      doubled = !doubled;
-    }
-    return sum % 10 == 0;
+  /** Whether a field holds the value of a name/value pair. */
+  static boolean isPairValue(String field) {
+    return field.equals("value");
   }
 }

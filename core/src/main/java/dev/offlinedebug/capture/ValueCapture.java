@@ -50,9 +50,27 @@ final class ValueCapture {
   Value named(String name, Object value, String declaredType, int depth) {
     budget.chargeName(name);
     if (redaction.redactsName(name)) {
-      return new OmittedValue(Reason.REDACTED, typeName(value, declaredType));
+      return redacted(value, declaredType);
     }
     return capture(value, declaredType, depth);
+  }
+
+  /** A local variable; {@code nameUnknown} when the agent made its name up (no {@code -g}). */
+  Value local(String name, Object value, String declaredType, boolean nameUnknown) {
+    if (nameUnknown && redaction.redactsUnnamed(name, value)) {
+      budget.chargeName(name);
+      return redacted(value, declaredType);
+    }
+    return named(name, value, declaredType, 0);
+  }
+
+  /** The value paired with {@code key}: redacted when the key is a sensitive name. */
+  private Value paired(Object key, Object value, String declaredType, int depth) {
+    return redaction.redactsKey(key) ? redacted(value, declaredType) : capture(value, declaredType, depth);
+  }
+
+  private static Value redacted(Object value, String declaredType) {
+    return new OmittedValue(Reason.REDACTED, typeName(value, declaredType));
   }
 
   /**
@@ -83,7 +101,9 @@ final class ValueCapture {
     }
     if (isBox(type)) {
       budget.charge(ByteBudget.SCALAR);
-      return new PrimitiveValue(isPrimitiveName(declaredType) ? declaredType : type.getName(), value);
+      String boxType = isPrimitiveName(declaredType) ? declaredType : type.getName();
+      return redaction.redactsNumber(value)
+          ? new OmittedValue(Reason.REDACTED, boxType) : new PrimitiveValue(boxType, value);
     }
     if (value instanceof Enum<?> e) {
       return text(e.getDeclaringClass().getName(), e.name());
@@ -171,7 +191,8 @@ final class ValueCapture {
     int kept = Math.min(length, maxElements);
     List<Value> elements = new ArrayList<>(kept);
     for (int i = 0; i < kept; i++) {
-      elements.add(capture(Array.get(array, i), componentName, depth + 1));
+      Object previous = i == 0 ? null : Array.get(array, i - 1);
+      elements.add(paired(previous, Array.get(array, i), componentName, depth + 1));
     }
     return new ArrayValue(id, type.getTypeName(), elements, length);
   }
@@ -188,7 +209,9 @@ final class ValueCapture {
     if (parts != null) {
       int id = register(value, type.getName());
       Map<String, Value> fields = new LinkedHashMap<>();
-      parts.forEach((name, part) -> fields.put(name, named(name, part, null, depth + 1)));
+      boolean secretPair = redaction.redactsKey(parts.get("key"));
+      parts.forEach((name, part) -> fields.put(name,
+          secretPair && Redaction.isPairValue(name) ? redacted(part, null) : named(name, part, null, depth + 1)));
       return new ObjectValue(id, type.getName(), fields);
     }
     Object[] elements = JdkParts.elements(value, maxElements);
@@ -204,8 +227,10 @@ final class ValueCapture {
   private Value elements(Object owner, Class<?> type, Object[] snapshot, int length, int depth) {
     int id = register(owner, type.getName());
     List<Value> elements = new ArrayList<>(snapshot.length);
+    Object previous = null;
     for (Object element : snapshot) {
-      elements.add(capture(element, null, depth + 1));
+      elements.add(paired(previous, element, null, depth + 1));
+      previous = element;
     }
     return new ArrayValue(id, type.getName(), elements, Math.max(length, snapshot.length));
   }
@@ -236,10 +261,7 @@ final class ValueCapture {
       Map.Entry<?, ?> e = (Map.Entry<?, ?>) o;
       Object key = e.getKey();
       Value keyValue = capture(key, null, depth + 1);
-      Value value =
-          key instanceof String name
-              ? named(name, e.getValue(), null, depth + 1)
-              : capture(e.getValue(), null, depth + 1);
+      Value value = paired(key, e.getValue(), null, depth + 1);
       captured.add(new MapValue.Entry(keyValue, value));
     }
     return new MapValue(id, type.getName(), captured, Math.max(size, entries.length));
@@ -248,10 +270,27 @@ final class ValueCapture {
   private Value object(Object value, Class<?> type, int depth) {
     int id = register(value, type.getName());
     Map<String, Value> fields = new LinkedHashMap<>();
-    for (ObjectFields.Slot slot : ObjectFields.of(type)) {
-      fields.put(slot.name(), field(value, slot, depth + 1));
+    List<ObjectFields.Slot> slots = ObjectFields.of(type);
+    boolean secretPair = redaction.redactsKey(pairName(value, slots));
+    for (ObjectFields.Slot slot : slots) {
+      fields.put(slot.name(), secretPair && Redaction.isPairValue(slot.name())
+          ? new OmittedValue(Reason.REDACTED, slot.typeName()) : field(value, slot, depth + 1));
     }
     return new ObjectValue(id, type.getName(), fields);
+  }
+
+  /** The name of a name/value object ({@code key} or {@code name} field), or null. */
+  private static Object pairName(Object owner, List<ObjectFields.Slot> slots) {
+    for (ObjectFields.Slot slot : slots) {
+      if (Redaction.isPairName(slot.name()) && slot.field() != null) {
+        try {
+          return slot.field().get(owner);
+        } catch (ReflectiveOperationException | RuntimeException e) {
+          return null;
+        }
+      }
+    }
+    return null;
   }
 
   /** The value of one field of {@code owner}, or {@code <unavailable>} when it cannot be read. */

@@ -1,42 +1,54 @@
 package dev.offlinedebug.locals;
 
 import java.lang.ref.WeakReference;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
  * The frames recorded by one thread, for its last {@value #CAPACITY} throwables. Written by its
- * thread as a throwable unwinds, read (and emptied) by whichever thread logs the throwable. An
- * uncontended monitor costs far less than the weak-keyed maps a global table would need.
+ * thread as a throwable unwinds, read (and emptied) by whichever thread logs the throwable, and
+ * swept by any thread through its {@link ThreadRecordsRegistry}. An uncontended monitor costs far
+ * less than the weak-keyed maps a global table would need.
  *
  * <p>The ring outlives its thread while it still holds records: a thread may throw, hand the
  * throwable to an asynchronous appender and end before the appender takes the frames. Its
- * {@link ThreadRecordsRegistry} releases it once {@link #releaseIfSpent} says so.
+ * registry releases it once {@link #releaseIfSpent} says so.
  */
 final class ThreadRecords {
   static final int CAPACITY = 16;
-  /** Records older than this are dropped when the ring is next touched: values are not kept long. */
-  private static final long MAX_AGE_NANOS = 60_000_000_000L;
 
-  private final Entry[] entries = new Entry[CAPACITY];
+  private final HeldRecord[] entries = new HeldRecord[CAPACITY];
   /** Weak so that a ring kept for its records does not also keep its ended thread's object. */
   private final WeakReference<Thread> owner = new WeakReference<>(Thread.currentThread());
+  private ThreadRecordsRegistry registry;
   private int next;
   private int last = -1;
   private boolean released;
 
-  /** Appends {@code frame} to the record of {@code thrown}, starting one if there is none. */
-  synchronized void add(Throwable thrown, RecordedFrame frame, int maxFrames,
-      ThrowableRateLimit rateLimit) {
-    Entry entry = last >= 0 ? entries[last] : null;
-    if (entry == null || entry.key.get() != thrown) {
-      entry = find(thrown);
+  /** Called once by the registry that holds this ring, before the ring records anything. */
+  synchronized void heldBy(ThreadRecordsRegistry holder) {
+    registry = holder;
+  }
+
+  /**
+   * Appends {@code frame} to the record of {@code thrown}, starting one if there is none. The
+   * registry hears of a new record outside this ring's monitor: it may sweep other rings, and two
+   * threads each holding its own ring's monitor while waiting for the other's would deadlock.
+   */
+  void add(Throwable thrown, RecordedFrame frame, int maxFrames, ThrowableRateLimit rateLimit) {
+    HeldRecord started = null;
+    synchronized (this) {
+      HeldRecord entry = last >= 0 ? entries[last] : null;
+      if (entry == null || !entry.isFor(thrown)) {
+        entry = find(thrown);
+      }
+      if (entry == null) {
+        entry = start(thrown, rateLimit);
+        started = entry;
+      }
+      entry.add(frame, maxFrames);
     }
-    if (entry == null) {
-      entry = start(thrown, rateLimit);
-    }
-    if (entry.frames != null && entry.frames.size() < maxFrames) {
-      entry.frames.add(frame);
+    if (started != null && started.isHeld()) {
+      registry.started(started);
     }
   }
 
@@ -44,39 +56,52 @@ final class ThreadRecords {
   synchronized List<RecordedFrame> remove(Throwable thrown) {
     List<RecordedFrame> found = null;
     for (int i = 0; i < CAPACITY && found == null; i++) {
-      Entry entry = entries[i];
-      if (entry != null && entry.key.get() == thrown) {
-        found = entry.frames;
+      HeldRecord entry = entries[i];
+      if (entry != null && entry.isFor(thrown)) {
+        found = entry.take();
         entries[i] = null;
       }
     }
-    dropStale(System.nanoTime());
-    return found == null || found.isEmpty() ? null : found;
+    return found;
+  }
+
+  /**
+   * Drops (releases the values of) every record whose throwable was collected, that was released
+   * or evicted, or that is older than {@code maxAgeNanos}.
+   *
+   * @return how many records still hold frames
+   */
+  synchronized int sweep(long now, long maxAgeNanos) {
+    int held = 0;
+    for (int i = 0; i < CAPACITY; i++) {
+      HeldRecord entry = entries[i];
+      if (entry != null && entry.isStale(now, maxAgeNanos)) {
+        entry.release();
+        entries[i] = null;
+      } else if (entry != null) {
+        held++;
+      }
+    }
+    return held;
   }
 
   /**
    * Whether this ring can be forgotten: its thread has ended (so nothing is added any more) and
    * every record was taken, collected or is too old. True only once, to the caller that releases.
    */
-  synchronized boolean releaseIfSpent() {
+  synchronized boolean releaseIfSpent(long now, long maxAgeNanos) {
     Thread thread = owner.get();
-    if (released || (thread != null && thread.isAlive())) {
+    if (released || (thread != null && thread.isAlive()) || sweep(now, maxAgeNanos) > 0) {
       return false;
-    }
-    dropStale(System.nanoTime());
-    for (Entry entry : entries) {
-      if (entry != null) {
-        return false;
-      }
     }
     released = true;
     return true;
   }
 
-  private Entry find(Throwable thrown) {
+  private HeldRecord find(Throwable thrown) {
     for (int i = 0; i < CAPACITY; i++) {
-      Entry entry = entries[i];
-      if (entry != null && entry.key.get() == thrown) {
+      HeldRecord entry = entries[i];
+      if (entry != null && entry.isFor(thrown)) {
         last = i;
         return entry;
       }
@@ -84,36 +109,17 @@ final class ThreadRecords {
     return null;
   }
 
-  private Entry start(Throwable thrown, ThrowableRateLimit rateLimit) {
-    long now = System.nanoTime();
+  private HeldRecord start(Throwable thrown, ThrowableRateLimit rateLimit) {
+    long now = registry.now();
     boolean recorded = rateLimit.tryAcquire(now) && !SharedThrowables.isShared(thrown);
-    Entry entry = new Entry(thrown, now, recorded ? new ArrayList<>(8) : null);
-    dropStale(now);
+    HeldRecord entry = new HeldRecord(thrown, now, recorded);
+    HeldRecord overwritten = entries[next];
+    if (overwritten != null) {
+      overwritten.release();
+    }
     entries[next] = entry;
     last = next;
     next = (next + 1) % CAPACITY;
     return entry;
-  }
-
-  private void dropStale(long now) {
-    for (int i = 0; i < CAPACITY; i++) {
-      Entry entry = entries[i];
-      if (entry != null && (entry.key.get() == null || now - entry.started > MAX_AGE_NANOS)) {
-        entries[i] = null;
-      }
-    }
-  }
-
-  /** One throwable's frames; {@code frames} is null when the throwable is not to be recorded. */
-  private static final class Entry {
-    final WeakReference<Throwable> key;
-    final long started;
-    final List<RecordedFrame> frames;
-
-    Entry(Throwable key, long started, List<RecordedFrame> frames) {
-      this.key = new WeakReference<>(key);
-      this.started = started;
-      this.frames = frames;
-    }
   }
 }

@@ -11,9 +11,11 @@ import java.util.List;
  * so that instrumented code in any class loader and the capture see the same records: it must refer
  * to {@code java.*} types only. Without the agent it is an ordinary class that never holds records.
  *
- * <p>Records live in a small ring per recording thread, keyed weakly by the throwable's identity:
- * a throwable that is never logged is forgotten once its thread has recorded a few newer ones, and
- * a throwable that is collected takes nothing with it. A ring outlives its thread only while it
+ * <p>Records live in a small ring per recording thread, keyed weakly by the throwable's identity.
+ * The values of a throwable that is never logged are dropped once it is collected or 60 s old, at
+ * the next garbage collection or the next recording in any thread, whichever comes first; only the
+ * last {@value ThreadRecordsRegistry#MAX_HELD} records of the JVM hold values, and those are held
+ * softly, so they never cause an {@code OutOfMemoryError}. A ring outlives its thread only while it
  * holds records that can still be taken.
  *
  * @since 0.1
@@ -54,6 +56,7 @@ public final class UnwindRecorder {
       if (thrown == null || !active) {
         return List.of();
       }
+      ALL.sweepIfDue();
       ThreadRecords own = OWN.get();
       List<RecordedFrame> frames = own == null ? null : own.remove(thrown);
       if (frames == null) {

@@ -43,6 +43,7 @@ class DumpOptionsTest {
     o.setRedact("iban, type:com.acme.Card,package:com.acme.secret,/\\d{4}-\\d{4}/");
     o.setDedupWindow("0");
     o.setMaxDumpsPerSecond("5");
+    o.setRedactUnnamed("false");
 
     SinkSettings s = o.parse(errors::add);
 
@@ -56,7 +57,7 @@ class DumpOptionsTest {
     assertEquals(5, w.maxDumpsPerSecond());
     assertEquals(
         new CaptureLimits(0, 10, 3, 64 * 1024,
-            List.of("iban", "type:com.acme.Card", "package:com.acme.secret", "/\\d{4}-\\d{4}/")),
+            List.of("iban", "type:com.acme.Card", "package:com.acme.secret", "/\\d{4}-\\d{4}/"), false),
         w.limits());
     assertEquals(Severity.WARN, s.minLevel());
   }
@@ -77,6 +78,7 @@ class DumpOptionsTest {
     "maxDumpBytes#0KB#maxDumpBytes '0KB' is not in the expected format (a size from 1B to 8EB as <number>[KB|MB|GB])",
     "redact#type:#redact 'type:' is not in the expected format (<name>|type:<class>|package:<package>|/<regex>/)",
     "redact#/[/#redact rule '/[/' is not a valid regular expression: Unclosed character class",
+    "redactUnnamed#no#redactUnnamed 'no' is not in the expected format (true|false)",
   })
   void parse_badValue_reportsExpectedFormat(String option, String value, String message) {
     DumpOptions o = new DumpOptions();
@@ -107,6 +109,15 @@ class DumpOptionsTest {
   }
 
   @Test
+  void parse_redactUnnamed_defaultOnAnyCase() {
+    assertEquals(true, new DumpOptions().parse(errors::add).writer().limits().redactUnnamed());
+    DumpOptions o = new DumpOptions();
+    o.setRedactUnnamed(" TRUE ");
+    assertEquals(true, o.parse(errors::add).writer().limits().redactUnnamed());
+    assertEquals(List.of(), errors);
+  }
+
+  @Test
   void parse_blankValue_meansDefault() {
     DumpOptions o = new DumpOptions();
     o.setMaxFileSize(" ");
@@ -125,5 +136,6 @@ class DumpOptionsTest {
       java.util.Map.entry("maxCollectionElements", DumpOptions::setMaxCollectionElements),
       java.util.Map.entry("maxDumpsPerSecond", DumpOptions::setMaxDumpsPerSecond),
       java.util.Map.entry("maxDumpBytes", DumpOptions::setMaxDumpBytes),
-      java.util.Map.entry("redact", DumpOptions::setRedact));
+      java.util.Map.entry("redact", DumpOptions::setRedact),
+      java.util.Map.entry("redactUnnamed", DumpOptions::setRedactUnnamed));
 }

@@ -52,6 +52,7 @@ record ExtensionConfiguration(boolean enabled, WriterSettings writerSettings) {
           entry("maxCollectionElements", DumpOptions::setMaxCollectionElements),
           entry("maxDumpBytes", DumpOptions::setMaxDumpBytes),
           entry("redact", DumpOptions::setRedact),
+          entry("redactUnnamed", DumpOptions::setRedactUnnamed),
           entry("dedupWindow", DumpOptions::setDedupWindow),
           entry("maxDumpsPerSecond", DumpOptions::setMaxDumpsPerSecond));
 

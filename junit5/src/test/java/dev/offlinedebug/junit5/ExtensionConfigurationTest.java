@@ -40,22 +40,23 @@ class ExtensionConfigurationTest {
   void read_appenderOptions_areAppliedWithTheirSyntax() {
     ExtensionConfiguration configuration =
         read(
-            Map.of(
-                "offlinedebug.enabled", "FALSE",
-                "offlinedebug.directory", "build/dumps",
-                "offlinedebug.maxDepth", "2",
-                "offlinedebug.maxStringLength", "80",
-                "offlinedebug.maxCollectionElements", "5",
-                "offlinedebug.maxDumpBytes", "4KB",
-                "offlinedebug.redact", " iban, /\\d{4}-\\d{4}/ ,",
-                "offlinedebug.maxDumpsPerSecond", "7",
-                "offlinedebug.dedupWindow", "5s",
-                "offlinedebug.maxTotalSize", "1GB"));
+            Map.ofEntries(
+                Map.entry("offlinedebug.enabled", "FALSE"),
+                Map.entry("offlinedebug.directory", "build/dumps"),
+                Map.entry("offlinedebug.maxDepth", "2"),
+                Map.entry("offlinedebug.maxStringLength", "80"),
+                Map.entry("offlinedebug.maxCollectionElements", "5"),
+                Map.entry("offlinedebug.maxDumpBytes", "4KB"),
+                Map.entry("offlinedebug.redact", " iban, /\\d{4}-\\d{4}/ ,"),
+                Map.entry("offlinedebug.redactUnnamed", "false"),
+                Map.entry("offlinedebug.maxDumpsPerSecond", "7"),
+                Map.entry("offlinedebug.dedupWindow", "5s"),
+                Map.entry("offlinedebug.maxTotalSize", "1GB")));
 
     assertFalse(configuration.enabled());
     assertEquals(Path.of("build/dumps").toAbsolutePath(), configuration.directory());
     WriterSettings settings = configuration.writerSettings();
-    assertEquals(new CaptureLimits(2, 80, 5, 4096, List.of("iban", "/\\d{4}-\\d{4}/")), settings.limits());
+    assertEquals(new CaptureLimits(2, 80, 5, 4096, List.of("iban", "/\\d{4}-\\d{4}/"), false), settings.limits());
     assertEquals(7, settings.maxDumpsPerSecond());
     assertEquals(Duration.ofSeconds(5), settings.dedupWindow());
     assertEquals(1L << 30, settings.maxTotalSize());

@@ -178,6 +178,7 @@ public final class OfflineDebugAppender extends AbstractAppender {
     @PluginBuilderAttribute private String maxCollectionElements;
     @PluginBuilderAttribute private String maxDumpBytes;
     @PluginBuilderAttribute private String redact;
+    @PluginBuilderAttribute private String redactUnnamed;
     @PluginBuilderAttribute private String dedupWindow;
     @PluginBuilderAttribute private String maxDumpsPerSecond;
     @PluginElement("AppenderRef") private AppenderRef[] appenderRefs;
@@ -232,6 +233,11 @@ public final class OfflineDebugAppender extends AbstractAppender {
       return asBuilder();
     }
 
+    public B setRedactUnnamed(String redactUnnamed) {
+      this.redactUnnamed = redactUnnamed;
+      return asBuilder();
+    }
+
     public B setDedupWindow(String dedupWindow) {
       this.dedupWindow = dedupWindow;
       return asBuilder();
@@ -261,6 +267,7 @@ public final class OfflineDebugAppender extends AbstractAppender {
       options.setMaxCollectionElements(maxCollectionElements);
       options.setMaxDumpBytes(maxDumpBytes);
       options.setRedact(redact);
+      options.setRedactUnnamed(redactUnnamed);
       options.setDedupWindow(dedupWindow);
       options.setMaxDumpsPerSecond(maxDumpsPerSecond);
       return new OfflineDebugAppender(this, options);

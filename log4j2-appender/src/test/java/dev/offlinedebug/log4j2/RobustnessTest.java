@@ -27,6 +27,15 @@ class RobustnessTest {
   }
 
   @Test
+  void start_badRedactUnnamed_reportedOnceAndApplicationKeepsLogging() throws Exception {
+    Path dir = Files.createTempDirectory(Path.of("target"), "badRedactUnnamed-").toAbsolutePath();
+    List<String> reports = startLogAndStop("log4j2-bad-redact-unnamed.xml", dir, "redactUnnamed");
+
+    assertEquals(List.of("OfflineDebug appender 'Dumps': redactUnnamed 'maybe' is not in the expected format (true|false)"), reports);
+    assertEquals(List.of("", ""), LogLines.ids(dir.resolve("app.log")));
+  }
+
+  @Test
   void append_directoryUncreatableAtStart_reportedOnceThenWrittenOnceItCanBeCreated() throws Exception {
     Path dir = Files.createTempDirectory(Path.of("target"), "unwritable-").toAbsolutePath();
     Path blocker = dir.resolve("blocker");

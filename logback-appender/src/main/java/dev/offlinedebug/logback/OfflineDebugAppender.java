@@ -89,6 +89,14 @@ public class OfflineDebugAppender extends UnsynchronizedAppenderBase<ILoggingEve
     options.setRedact(redact);
   }
 
+  /**
+   * Whether strings, {@code char[]} and {@code byte[]} of locals whose names are unknown (classes
+   * compiled without {@code -g}) are redacted ({@code true|false}); default {@code true}.
+   */
+  public void setRedactUnnamed(String redactUnnamed) {
+    options.setRedactUnnamed(redactUnnamed);
+  }
+
   /** Repeats of one failure inside this window reuse its dump ({@code 0} turns it off); default {@code 60s}. */
   public void setDedupWindow(String dedupWindow) {
     options.setDedupWindow(dedupWindow);

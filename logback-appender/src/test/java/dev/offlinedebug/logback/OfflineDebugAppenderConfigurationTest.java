@@ -28,6 +28,14 @@ class OfflineDebugAppenderConfigurationTest {
   }
 
   @Test
+  void start_malformedRedactUnnamed_reportsErrorAndStaysStopped() {
+    logback.configure("logback-bad-redact-unnamed.xml");
+
+    assertReportedOnce("redactUnnamed 'maybe' is not in the expected format (true|false)");
+    assertKeepsLoggingWithoutDumps();
+  }
+
+  @Test
   void start_unknownMinLevel_reportsErrorAndStaysStopped() {
     logback.configure("logback-bad-level.xml");
 

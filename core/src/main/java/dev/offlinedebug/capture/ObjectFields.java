@@ -70,6 +70,19 @@ final class ObjectFields {
     return slots;
   }
 
+  /**
+   * The readable instance field {@code name} of {@code type} or its superclasses (the subclass's
+   * when shadowed), or {@code null}.
+   */
+  static Field named(Class<?> type, String name) {
+    for (Slot slot : of(type)) {
+      if (slot.name().equals(name)) {
+        return slot.field();
+      }
+    }
+    return null;
+  }
+
   private static boolean readable(Field f) {
     try {
       return f.trySetAccessible();

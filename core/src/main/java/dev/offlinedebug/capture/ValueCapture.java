@@ -22,9 +22,12 @@ import java.util.Map;
 
 /**
  * Captures the values of one dump: bounded in depth, breadth, string length and total size,
- * redacted, with shared references and cycles as {@link RefValue}s. Runs no application code: JDK
- * objects are read through their public API, everything else through its fields. One instance per
- * dump; not thread-safe.
+ * redacted, with shared references and cycles as {@link RefValue}s. Runs no application code and
+ * never waits for another thread: a JDK object is read through its public API only where that is
+ * known to take no monitor or lock and call nothing it holds ({@link JdkCollections}, {@link
+ * JdkText}, {@link JdkParts}), library collections by their known field layouts ({@link
+ * LibraryCollections}), everything else through its fields where the module system allows, else it
+ * is {@code <unavailable>}. One instance per dump; not thread-safe.
  */
 final class ValueCapture {
   /** Bounds recursion even when a user configures a huge {@code maxDepth}. */
@@ -110,6 +113,10 @@ final class ValueCapture {
     if (type.isArray()) {
       return array(value, type, depth);
     }
+    Value collection = collection(value, type, depth);
+    if (collection != null) {
+      return collection;
+    }
     if (jdk) {
       return jdkObject(value, type, depth);
     }
@@ -176,14 +183,29 @@ final class ValueCapture {
     return new ArrayValue(id, type.getTypeName(), elements, length);
   }
 
-  private Value jdkObject(Object value, Class<?> type, int depth) {
-    if (value instanceof Collection<?> c && JdkClasses.isSelfContainedCollection(type)) {
+  /**
+   * A collection or map read as one, when that runs no application code and cannot wait for
+   * another thread; else {@code null}.
+   */
+  private Value collection(Object value, Class<?> type, int depth) {
+    if (JdkCollections.readableByApi(type)) {
+      if (value instanceof Map<?, ?> m) {
+        return map(m, type, depth);
+      }
+      Collection<?> c = (Collection<?>) value;
       int size = c.size();
       return elements(value, type, snapshot(c.iterator(), size), size, depth);
     }
-    if (value instanceof Map<?, ?> m && JdkClasses.isSelfContainedCollection(type)) {
-      return map(m, type, depth);
+    LibraryCollections.Contents contents = LibraryCollections.read(value, maxElements);
+    if (contents == null) {
+      return null;
     }
+    return contents.map()
+        ? entries(value, type, contents.items(), contents.size(), depth)
+        : elements(value, type, contents.items().toArray(), contents.size(), depth);
+  }
+
+  private Value jdkObject(Object value, Class<?> type, int depth) {
     Map<String, Object> parts = JdkParts.of(value);
     if (parts != null) {
       int id = register(value, type.getName());
@@ -230,19 +252,29 @@ final class ValueCapture {
   private Value map(Map<?, ?> map, Class<?> type, int depth) {
     int size = map.size();
     Object[] entries = snapshot(map.entrySet().iterator(), size);
-    int id = register(map, type.getName());
-    List<MapValue.Entry> captured = new ArrayList<>(entries.length);
+    List<Object> keysAndValues = new ArrayList<>(2 * entries.length);
     for (Object o : entries) {
       Map.Entry<?, ?> e = (Map.Entry<?, ?>) o;
-      Object key = e.getKey();
+      keysAndValues.add(e.getKey());
+      keysAndValues.add(e.getValue());
+    }
+    return entries(map, type, keysAndValues, size, depth);
+  }
+
+  /** A map of {@code size} entries whose first keys and values alternate in {@code keysAndValues}. */
+  private Value entries(Object map, Class<?> type, List<Object> keysAndValues, int size, int depth) {
+    int id = register(map, type.getName());
+    List<MapValue.Entry> captured = new ArrayList<>(keysAndValues.size() / 2);
+    for (int i = 0; i + 1 < keysAndValues.size(); i += 2) {
+      Object key = keysAndValues.get(i);
       Value keyValue = capture(key, null, depth + 1);
       Value value =
           key instanceof String name
-              ? named(name, e.getValue(), null, depth + 1)
-              : capture(e.getValue(), null, depth + 1);
+              ? named(name, keysAndValues.get(i + 1), null, depth + 1)
+              : capture(keysAndValues.get(i + 1), null, depth + 1);
       captured.add(new MapValue.Entry(keyValue, value));
     }
-    return new MapValue(id, type.getName(), captured, Math.max(size, entries.length));
+    return new MapValue(id, type.getName(), captured, Math.max(size, captured.size()));
   }
 
   private Value object(Object value, Class<?> type, int depth) {

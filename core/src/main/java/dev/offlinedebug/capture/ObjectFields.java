@@ -75,12 +75,14 @@ final class ObjectFields {
    * when shadowed), or {@code null}.
    */
   static Field named(Class<?> type, String name) {
+    Field found = null;
+    // Superclass fields come first, a shadowing subclass field later under "Declaring.name".
     for (Slot slot : of(type)) {
-      if (slot.name().equals(name)) {
-        return slot.field();
+      if (slot.name().equals(name) || slot.name().endsWith("." + name)) {
+        found = slot.field();
       }
     }
-    return null;
+    return found;
   }
 
   private static boolean readable(Field f) {

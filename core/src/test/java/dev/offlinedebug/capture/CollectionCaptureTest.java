@@ -1,0 +1,175 @@
+package dev.offlinedebug.capture;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.google.common.collect.ImmutableBiMap;
+import com.google.common.collect.ImmutableList;
+import com.google.common.collect.ImmutableMap;
+import com.google.common.collect.ImmutableSet;
+import com.google.common.collect.ImmutableSortedMap;
+import com.google.common.collect.ImmutableSortedSet;
+import dev.offlinedebug.OfflineDebug;
+import dev.offlinedebug.json.JsonExport;
+import dev.offlinedebug.model.ArrayValue;
+import dev.offlinedebug.model.MapValue;
+import dev.offlinedebug.model.PrimitiveValue;
+import dev.offlinedebug.model.StringValue;
+import dev.offlinedebug.model.TextValue;
+import dev.offlinedebug.model.Value;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import kotlin.collections.builders.ListBuilder;
+import kotlin.collections.builders.MapBuilder;
+import kotlin.collections.builders.SetBuilder;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Collections that are not plain JDK collections still show as collections, read from fields. */
+class CollectionCaptureTest {
+  /** Application subclasses that keep the JDK's reading methods. */
+  static final class Names extends ArrayList<String> {
+    Names(String... names) {
+      super(List.of(names));
+    }
+
+    String joined() {
+      return String.join(",", this);
+    }
+  }
+
+  static final class Scores extends LinkedHashMap<String, Integer> {}
+
+  static final class Queue extends ArrayDeque<String> {}
+
+  /** An application exception holding a value: its fields are captured without the agent. */
+  static final class Holding extends RuntimeException {
+    private final Object held;
+
+    Holding(Object held) {
+      super("holding");
+      this.held = held;
+    }
+  }
+
+  private static Value only(Object value) {
+    return new LocalsFixture().local("v", "java.lang.Object", value).capturedLocals(CaptureLimits.DEFAULTS).get("v");
+  }
+
+  /** The elements of a captured collection as text: strings, numbers, enum and value text. */
+  private static List<String> elements(Value value) {
+    return assertInstanceOf(ArrayValue.class, value).elements().stream().map(CollectionCaptureTest::text)
+        .collect(Collectors.toList());
+  }
+
+  /** The entries of a captured map as {@code key=value} text. */
+  private static List<String> entries(Value value) {
+    return assertInstanceOf(MapValue.class, value).entries().stream()
+        .map(e -> text(e.key()) + "=" + text(e.value())).collect(Collectors.toList());
+  }
+
+  private static String text(Value v) {
+    if (v instanceof StringValue s) {
+      return s.value();
+    }
+    if (v instanceof PrimitiveValue p) {
+      return String.valueOf(p.value());
+    }
+    return ((TextValue) v).text();
+  }
+
+  @Test
+  void capture_applicationSubclassesOfJdkCollections_listElements() {
+    Scores scores = new Scores();
+    scores.put("ada", 3);
+    scores.put("bob", 5);
+    Queue queue = new Queue();
+    queue.add("first");
+    Properties properties = new Properties() {};
+    properties.setProperty("mode", "fast");
+
+    ArrayValue names = assertInstanceOf(ArrayValue.class, only(new Names("ada", "bob")));
+    assertEquals(Names.class.getName(), names.type());
+    assertEquals(List.of("ada", "bob"), elements(names));
+    assertEquals(List.of("ada=3", "bob=5"), entries(only(scores)));
+    assertEquals(List.of("first"), elements(only(queue)));
+    assertEquals(List.of("mode=fast"), entries(only(properties)));
+  }
+
+  @Test
+  void capture_guavaImmutableCollections_listElements() {
+    assertEquals(List.of("a", "b", "c"), elements(only(ImmutableList.of("a", "b", "c"))));
+    assertEquals(List.of("solo"), elements(only(ImmutableList.of("solo"))));
+    assertEquals(List.of(), elements(only(ImmutableList.of())));
+    assertEquals(List.of("x", "y"), elements(only(ImmutableSet.of("x", "y"))));
+    assertEquals(List.of("one"), elements(only(ImmutableSet.of("one"))));
+    assertEquals(List.of("b", "c"), elements(only(ImmutableSortedSet.of("c", "b"))));
+    assertEquals(List.of("k=1", "l=2"), entries(only(ImmutableMap.of("k", 1, "l", 2))));
+    assertEquals(List.of("k=1"), entries(only(ImmutableBiMap.of("k", 1))));
+    assertEquals(List.of("k=1", "l=2"), entries(only(ImmutableBiMap.of("k", 1, "l", 2))));
+    assertEquals(List.of("a=1", "z=2"), entries(only(ImmutableSortedMap.of("z", 2, "a", 1))));
+
+    ArrayValue many = assertInstanceOf(ArrayValue.class, new LocalsFixture()
+        .local("v", "java.lang.Object", ImmutableList.copyOf(new TreeMap<>(Map.of(1, 1, 2, 2, 3, 3)).keySet()))
+        .capturedLocals(LocalsFixture.limits(4, 100, 2, 100_000)).get("v"));
+    assertEquals(List.of("1", "2"), elements(many), "bounded by maxCollectionElements");
+    assertEquals(3, many.length());
+  }
+
+  @Test
+  void capture_kotlinCollections_listElements() {
+    kotlin.collections.ArrayDeque<String> deque = new kotlin.collections.ArrayDeque<>();
+    deque.addLast("middle");
+    deque.addLast("last");
+    deque.addFirst("first"); // wraps around the ring buffer's start
+    ListBuilder<String> list = new ListBuilder<>();
+    list.add("l1");
+    list.add("l2");
+    MapBuilder<String, Integer> map = new MapBuilder<>();
+    map.put("gone", 0);
+    map.put("kept", 1);
+    map.remove("gone");
+    SetBuilder<String> set = new SetBuilder<>();
+    set.add("s1");
+
+    assertEquals(List.of("first", "middle", "last"), elements(only(deque)));
+    assertEquals(List.of("l1", "l2"), elements(only(list)));
+    assertEquals(List.of("kept=1"), entries(only(map)));
+    assertEquals(List.of("s1"), elements(only(set)));
+    assertEquals(List.of(), elements(only(kotlin.collections.CollectionsKt.emptyList())));
+    assertEquals(List.of(), entries(only(kotlin.collections.MapsKt.emptyMap())));
+  }
+
+  @Test
+  void export_libraryCollections_jsonListsElements(@TempDir Path dir) throws Exception {
+    Map<String, Object> held = new LinkedHashMap<>();
+    held.put("guava", ImmutableList.of("g1", "g2"));
+    held.put("guavaMap", ImmutableMap.of("gk", 7));
+    held.put("subclass", new Names("n1"));
+    kotlin.collections.ArrayDeque<String> deque = new kotlin.collections.ArrayDeque<>();
+    deque.addLast("k1");
+    held.put("kotlin", deque);
+    Path file = dir.resolve("holding.dump");
+    OfflineDebug.save(new Holding(held), file);
+
+    JsonNode json = new ObjectMapper().readTree(JsonExport.toJson(OfflineDebug.load(file)));
+
+    JsonNode entries = json.path("exception").path("fields").path("held").path("entries");
+    Map<String, JsonNode> byKey = new LinkedHashMap<>();
+    entries.forEach(pair -> byKey.put(pair.get(0).asText(), pair.get(1)));
+    assertEquals("[\"g1\",\"g2\"]", byKey.get("guava").path("elements").toString(), json.toPrettyString());
+    assertEquals("[[\"gk\",7]]", byKey.get("guavaMap").path("entries").toString());
+    assertEquals("[\"n1\"]", byKey.get("subclass").path("elements").toString());
+    assertEquals(Names.class.getName(), byKey.get("subclass").path("type").asText());
+    assertEquals("[\"k1\"]", byKey.get("kotlin").path("elements").toString());
+  }
+}

@@ -17,19 +17,10 @@ import java.util.Map;
 final class LibraryCollections {
   private LibraryCollections() {}
 
-  /**
-   * What a layout read.
-   *
-   * @param items the first elements, or for a map its first keys and values alternating
-   * @param size the number of elements or entries in the whole collection
-   * @param map whether {@code items} alternates keys and values
-   */
-  record Contents(List<Object> items, int size, boolean map) {}
-
   /** Reads one collection class's fields; {@code max} bounds the elements or entries read. */
   @FunctionalInterface
   private interface Layout {
-    Contents read(Object value, int max) throws ReflectiveOperationException;
+    CollectionContents read(Object value, int max) throws ReflectiveOperationException;
   }
 
   private static final String GUAVA = "com.google.common.collect.";
@@ -45,12 +36,12 @@ final class LibraryCollections {
           Map.entry(GUAVA + "RegularImmutableMap", (v, max) -> entries(get(v, "entries"), max)),
           Map.entry(GUAVA + "RegularImmutableBiMap", (v, max) -> entries(get(v, "entries"), max)),
           Map.entry(GUAVA + "SingletonImmutableBiMap",
-              (v, max) -> new Contents(pair(get(v, "singleKey"), get(v, "singleValue")), 1, true)),
+              (v, max) -> new CollectionContents(pair(get(v, "singleKey"), get(v, "singleValue")), 1, true)),
           Map.entry(GUAVA + "ImmutableSortedMap",
               (v, max) -> zip(inner(get(v, "keySet"), max), inner(get(v, "valueList"), max))),
-          Map.entry(KOTLIN + "EmptyList", (v, max) -> new Contents(List.of(), 0, false)),
-          Map.entry(KOTLIN + "EmptySet", (v, max) -> new Contents(List.of(), 0, false)),
-          Map.entry(KOTLIN + "EmptyMap", (v, max) -> new Contents(List.of(), 0, true)),
+          Map.entry(KOTLIN + "EmptyList", (v, max) -> new CollectionContents(List.of(), 0, false)),
+          Map.entry(KOTLIN + "EmptySet", (v, max) -> new CollectionContents(List.of(), 0, false)),
+          Map.entry(KOTLIN + "EmptyMap", (v, max) -> new CollectionContents(List.of(), 0, true)),
           Map.entry(KOTLIN + "ArrayDeque", LibraryCollections::kotlinDeque),
           Map.entry(KOTLIN + "builders.ListBuilder",
               (v, max) -> array(get(v, "backing"), (Integer) get(v, "length"), max)),
@@ -61,7 +52,7 @@ final class LibraryCollections {
    * The contents of {@code value} when its class has a known layout and the fields are as
    * expected, else {@code null}.
    */
-  static Contents read(Object value, int max) {
+  static CollectionContents read(Object value, int max) {
     Layout layout = LAYOUTS.get(value.getClass().getName());
     if (layout == null) {
       return null;
@@ -82,19 +73,19 @@ final class LibraryCollections {
   }
 
   /** The first {@code length} slots of an array ({@code -1}: all of it). */
-  private static Contents array(Object array, int length, int max) {
+  private static CollectionContents array(Object array, int length, int max) {
     int size = length < 0 ? Array.getLength(array) : Math.min(length, Array.getLength(array));
     List<Object> items = new ArrayList<>(Math.min(size, max));
     for (int i = 0; i < size && i < max; i++) {
       items.add(Array.get(array, i));
     }
-    return new Contents(items, size, false);
+    return new CollectionContents(items, size, false);
   }
 
-  private static Contents single(Object element) {
+  private static CollectionContents single(Object element) {
     List<Object> items = new ArrayList<>(1);
     items.add(element);
-    return new Contents(items, 1, false);
+    return new CollectionContents(items, 1, false);
   }
 
   private static List<Object> pair(Object key, Object value) {
@@ -105,7 +96,7 @@ final class LibraryCollections {
   }
 
   /** A collection held by another of known layout (a sorted set's list). */
-  private static Contents inner(Object collection, int max) throws ReflectiveOperationException {
+  private static CollectionContents inner(Object collection, int max) throws ReflectiveOperationException {
     Layout layout = collection == null ? null : LAYOUTS.get(collection.getClass().getName());
     if (layout == null) {
       throw new NoSuchFieldException("no layout for the inner collection");
@@ -114,26 +105,26 @@ final class LibraryCollections {
   }
 
   /** Guava's entries: {@code ImmutableEntry} objects, read by their {@code key} and {@code value}. */
-  private static Contents entries(Object array, int max) throws ReflectiveOperationException {
+  private static CollectionContents entries(Object array, int max) throws ReflectiveOperationException {
     int size = Array.getLength(array);
     List<Object> items = new ArrayList<>(2 * Math.min(size, max));
     for (int i = 0; i < size && i < max; i++) {
       Object entry = Array.get(array, i);
       items.addAll(pair(get(entry, "key"), get(entry, "value")));
     }
-    return new Contents(items, size, true);
+    return new CollectionContents(items, size, true);
   }
 
-  private static Contents zip(Contents keys, Contents values) {
+  private static CollectionContents zip(CollectionContents keys, CollectionContents values) {
     List<Object> items = new ArrayList<>(2 * keys.items().size());
     for (int i = 0; i < keys.items().size() && i < values.items().size(); i++) {
       items.addAll(pair(keys.items().get(i), values.items().get(i)));
     }
-    return new Contents(items, keys.size(), true);
+    return new CollectionContents(items, keys.size(), true);
   }
 
   /** A ring buffer: {@code size} elements from {@code head} on, wrapping at the array's end. */
-  private static Contents kotlinDeque(Object deque, int max) throws ReflectiveOperationException {
+  private static CollectionContents kotlinDeque(Object deque, int max) throws ReflectiveOperationException {
     Object array = get(deque, "elementData");
     int head = (Integer) get(deque, "head");
     int size = (Integer) get(deque, "size");
@@ -142,14 +133,14 @@ final class LibraryCollections {
     for (int i = 0; i < size && i < max && capacity > 0; i++) {
       items.add(Array.get(array, Math.floorMod(head + i, capacity)));
     }
-    return new Contents(items, size, false);
+    return new CollectionContents(items, size, false);
   }
 
   /**
    * A hash map in parallel arrays: slot {@code i < length} is in use when {@code presenceArray[i]}
    * is not negative (a removed entry leaves a tombstone).
    */
-  private static Contents kotlinMap(Object map, int max, boolean withValues)
+  private static CollectionContents kotlinMap(Object map, int max, boolean withValues)
       throws ReflectiveOperationException {
     Object keys = get(map, "keysArray");
     Object values = withValues ? get(map, "valuesArray") : null;
@@ -166,6 +157,6 @@ final class LibraryCollections {
         read++;
       }
     }
-    return new Contents(items, size, withValues);
+    return new CollectionContents(items, size, withValues);
   }
 }

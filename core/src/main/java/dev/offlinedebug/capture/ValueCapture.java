@@ -13,6 +13,7 @@ import dev.offlinedebug.model.TextValue;
 import dev.offlinedebug.model.Value;
 import java.lang.reflect.Array;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.IdentityHashMap;
 import java.util.Iterator;
@@ -32,6 +33,8 @@ import java.util.Map;
 final class ValueCapture {
   /** Bounds recursion even when a user configures a huge {@code maxDepth}. */
   private static final int DEPTH_CEILING = 64;
+  /** Bounds unwrapping of wrappers around wrappers. */
+  private static final int WRAPPER_CEILING = 8;
 
   private final Redaction redaction;
   private final ByteBudget budget;
@@ -188,15 +191,7 @@ final class ValueCapture {
    * another thread; else {@code null}.
    */
   private Value collection(Object value, Class<?> type, int depth) {
-    if (JdkCollections.readableByApi(type)) {
-      if (value instanceof Map<?, ?> m) {
-        return map(m, type, depth);
-      }
-      Collection<?> c = (Collection<?>) value;
-      int size = c.size();
-      return elements(value, type, snapshot(c.iterator(), size), size, depth);
-    }
-    LibraryCollections.Contents contents = LibraryCollections.read(value, maxElements);
+    CollectionContents contents = contents(value, 0);
     if (contents == null) {
       return null;
     }
@@ -205,22 +200,59 @@ final class ValueCapture {
         : elements(value, type, contents.items().toArray(), contents.size(), depth);
   }
 
+  /**
+   * The contents of a collection or map that can be read safely ({@link JdkCollections}, {@link
+   * LibraryCollections}); a JDK wrapper's are those of what it wraps. Else {@code null}.
+   */
+  private CollectionContents contents(Object value, int wrappers) {
+    if (JdkCollections.readableByApi(value.getClass())) {
+      if (value instanceof Map<?, ?> m) {
+        int size = m.size();
+        Object[] entries = snapshot(m.entrySet().iterator(), size);
+        List<Object> keysAndValues = new ArrayList<>(2 * entries.length);
+        for (Object o : entries) {
+          Map.Entry<?, ?> e = (Map.Entry<?, ?>) o;
+          keysAndValues.add(e.getKey());
+          keysAndValues.add(e.getValue());
+        }
+        return new CollectionContents(keysAndValues, size, true);
+      }
+      Collection<?> c = (Collection<?>) value;
+      int size = c.size();
+      return new CollectionContents(Arrays.asList(snapshot(c.iterator(), size)), size, false);
+    }
+    Object wrapped = wrappers < WRAPPER_CEILING ? JdkWrappers.wrapped(value) : null;
+    if (wrapped != null) {
+      return contents(wrapped, wrappers + 1);
+    }
+    return LibraryCollections.read(value, maxElements);
+  }
+
   private Value jdkObject(Object value, Class<?> type, int depth) {
     Map<String, Object> parts = JdkParts.of(value);
     if (parts != null) {
-      int id = register(value, type.getName());
-      Map<String, Value> fields = new LinkedHashMap<>();
-      parts.forEach((name, part) -> fields.put(name, named(name, part, null, depth + 1)));
-      return new ObjectValue(id, type.getName(), fields);
+      return parts(value, type, parts, depth);
     }
     Object[] elements = JdkParts.elements(value, maxElements);
     if (elements != null) {
       return elements(value, type, elements, JdkParts.length(value), depth);
     }
-    if (ObjectFields.allUnreadable(type)) {
-      return new OmittedValue(Reason.UNAVAILABLE, type.getName());
+    if (!ObjectFields.allUnreadable(type)) {
+      return object(value, type, depth);
     }
-    return object(value, type, depth);
+    Map<String, Object> serialFields = SerialFields.of(value);
+    if (serialFields != null) {
+      return parts(value, type, serialFields, depth);
+    }
+    return new OmittedValue(Reason.UNAVAILABLE, type.getName());
+  }
+
+  /** An object shown by named parts of its state. */
+  private Value parts(Object value, Class<?> type, Map<String, Object> parts, int depth) {
+    int id = register(value, type.getName());
+    Map<String, Value> fields = new LinkedHashMap<>();
+    parts.forEach((name, part) -> fields.put(name, named(name, part, null, depth + 1)));
+    return new ObjectValue(id, type.getName(), fields);
   }
 
   private Value elements(Object owner, Class<?> type, Object[] snapshot, int length, int depth) {
@@ -247,18 +279,6 @@ final class ValueCapture {
       // keep what was read
     }
     return copy.toArray();
-  }
-
-  private Value map(Map<?, ?> map, Class<?> type, int depth) {
-    int size = map.size();
-    Object[] entries = snapshot(map.entrySet().iterator(), size);
-    List<Object> keysAndValues = new ArrayList<>(2 * entries.length);
-    for (Object o : entries) {
-      Map.Entry<?, ?> e = (Map.Entry<?, ?>) o;
-      keysAndValues.add(e.getKey());
-      keysAndValues.add(e.getValue());
-    }
-    return entries(map, type, keysAndValues, size, depth);
   }
 
   /** A map of {@code size} entries whose first keys and values alternate in {@code keysAndValues}. */

@@ -2,6 +2,7 @@ package dev.offlinedebug.capture;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -15,6 +16,9 @@ import dev.offlinedebug.OfflineDebug;
 import dev.offlinedebug.json.JsonExport;
 import dev.offlinedebug.model.ArrayValue;
 import dev.offlinedebug.model.MapValue;
+import dev.offlinedebug.model.ObjectValue;
+import dev.offlinedebug.model.OmittedValue;
+import dev.offlinedebug.model.OmittedValue.Reason;
 import dev.offlinedebug.model.PrimitiveValue;
 import dev.offlinedebug.model.StringValue;
 import dev.offlinedebug.model.TextValue;
@@ -22,11 +26,13 @@ import dev.offlinedebug.model.Value;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.TreeMap;
+import java.util.Vector;
 import java.util.stream.Collectors;
 import kotlin.collections.builders.ListBuilder;
 import kotlin.collections.builders.MapBuilder;
@@ -147,6 +153,56 @@ class CollectionCaptureTest {
     assertEquals(List.of("s1"), elements(only(set)));
     assertEquals(List.of(), elements(only(kotlin.collections.CollectionsKt.emptyList())));
     assertEquals(List.of(), entries(only(kotlin.collections.MapsKt.emptyMap())));
+  }
+
+  /** Where {@link SerialFields} reads the JDK's closed fields: JDK 24 and later. */
+  private static final boolean SERIAL_FIELDS = Runtime.version().feature() >= 24;
+
+  @Test
+  void capture_jdkWrappers_listElementsWhereTheJdkLetsFieldsBeRead() {
+    List<String> list = new ArrayList<>(List.of("a", "b"));
+    Map<String, Integer> map = new TreeMap<>(Map.of("k", 1));
+    List<Value> lists = List.of(
+        only(Collections.unmodifiableList(list)), only(Collections.synchronizedList(list)),
+        only(Collections.checkedList(list, String.class)), only(Collections.unmodifiableCollection(list)),
+        only(Collections.unmodifiableList(Collections.synchronizedList(list))));
+    List<Value> maps = List.of(
+        only(Collections.unmodifiableMap(map)), only(Collections.synchronizedMap(map)),
+        only(Collections.checkedMap(map, String.class, Integer.class)), only(Collections.unmodifiableSortedMap(new TreeMap<>(map))));
+
+    for (Value wrapper : lists) {
+      if (SERIAL_FIELDS) {
+        assertEquals(List.of("a", "b"), elements(wrapper));
+        assertTrue(((ArrayValue) wrapper).type().startsWith("java.util.Collections$"), wrapper.toString());
+      } else {
+        assertEquals(Reason.UNAVAILABLE, assertInstanceOf(OmittedValue.class, wrapper).reason());
+      }
+    }
+    for (Value wrapper : maps) {
+      if (SERIAL_FIELDS) {
+        assertEquals(List.of("k=1"), entries(wrapper));
+      } else {
+        assertEquals(Reason.UNAVAILABLE, assertInstanceOf(OmittedValue.class, wrapper).reason());
+      }
+    }
+  }
+
+  @Test
+  void capture_vectorAndTreeMapView_fieldsWhereTheJdkLetsThemBeRead() {
+    Value vector = only(new Vector<>(List.of("v1")));
+    Value view = only(new TreeMap<>(Map.of("a", 1, "b", 2)).headMap("b"));
+
+    if (SERIAL_FIELDS) {
+      ObjectValue fields = assertInstanceOf(ObjectValue.class, vector);
+      assertEquals("v1", text(assertInstanceOf(ArrayValue.class, fields.fields().get("elementData")).elements().get(0)));
+      assertEquals(new PrimitiveValue("java.lang.Integer", 1), fields.fields().get("elementCount"));
+      ObjectValue bounds = assertInstanceOf(ObjectValue.class, view);
+      assertEquals(List.of("a=1", "b=2"), entries(bounds.fields().get("m")), "the backing map, whole");
+      assertEquals(StringValue.of("b"), bounds.fields().get("hi"));
+    } else {
+      assertEquals(Reason.UNAVAILABLE, assertInstanceOf(OmittedValue.class, vector).reason());
+      assertEquals(Reason.UNAVAILABLE, assertInstanceOf(OmittedValue.class, view).reason());
+    }
   }
 
   @Test

@@ -3,13 +3,14 @@ package dev.offlinedebug.capture;
 import java.lang.reflect.Array;
 import java.lang.reflect.Field;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
  * Collections of common libraries read from their fields by known layouts: Guava's immutable
- * collections and Kotlin's own collections (Kotlin's {@code listOf}, {@code mapOf}... are JDK
- * collections already). A layout is picked by the runtime class's name, so no library class is
+ * collections, Kotlin's own collections (Kotlin's {@code listOf}, {@code mapOf}... are JDK
+ * collections already) and Scala's standard ones ({@link ScalaCollections}). A layout is picked by the runtime class's name, so no library class is
  * loaded or initialised for it, and read by reflection, so none of the library's code runs. A layout
  * that does not match the library version at hand reads nothing, and the value is captured by its
  * fields as any other object.
@@ -19,15 +20,18 @@ final class LibraryCollections {
 
   /** Reads one collection class's fields; {@code max} bounds the elements or entries read. */
   @FunctionalInterface
-  private interface Layout {
+  interface Layout {
     CollectionContents read(Object value, int max) throws ReflectiveOperationException;
   }
 
   private static final String GUAVA = "com.google.common.collect.";
   private static final String KOTLIN = "kotlin.collections.";
 
-  private static final Map<String, Layout> LAYOUTS =
-      Map.ofEntries(
+  private static final Map<String, Layout> LAYOUTS = layouts();
+
+  private static Map<String, Layout> layouts() {
+    Map<String, Layout> layouts = new HashMap<>(ScalaCollections.LAYOUTS);
+    layouts.putAll(Map.ofEntries(
           Map.entry(GUAVA + "RegularImmutableList", (v, max) -> array(get(v, "array"), -1, max)),
           Map.entry(GUAVA + "SingletonImmutableList", (v, max) -> single(get(v, "element"))),
           Map.entry(GUAVA + "RegularImmutableSet", (v, max) -> array(get(v, "elements"), -1, max)),
@@ -46,7 +50,9 @@ final class LibraryCollections {
           Map.entry(KOTLIN + "builders.ListBuilder",
               (v, max) -> array(get(v, "backing"), (Integer) get(v, "length"), max)),
           Map.entry(KOTLIN + "builders.MapBuilder", (v, max) -> kotlinMap(v, max, true)),
-          Map.entry(KOTLIN + "builders.SetBuilder", (v, max) -> kotlinMap(get(v, "backing"), max, false)));
+          Map.entry(KOTLIN + "builders.SetBuilder", (v, max) -> kotlinMap(get(v, "backing"), max, false))));
+    return Map.copyOf(layouts);
+  }
 
   /**
    * The contents of {@code value} when its class has a known layout and the fields are as
@@ -64,7 +70,7 @@ final class LibraryCollections {
     }
   }
 
-  private static Object get(Object owner, String name) throws ReflectiveOperationException {
+  static Object get(Object owner, String name) throws ReflectiveOperationException {
     Field field = owner == null ? null : ObjectFields.named(owner.getClass(), name);
     if (field == null) {
       throw new NoSuchFieldException(name);
@@ -73,7 +79,7 @@ final class LibraryCollections {
   }
 
   /** The first {@code length} slots of an array ({@code -1}: all of it). */
-  private static CollectionContents array(Object array, int length, int max) {
+  static CollectionContents array(Object array, int length, int max) {
     int size = length < 0 ? Array.getLength(array) : Math.min(length, Array.getLength(array));
     List<Object> items = new ArrayList<>(Math.min(size, max));
     for (int i = 0; i < size && i < max; i++) {
@@ -82,13 +88,13 @@ final class LibraryCollections {
     return new CollectionContents(items, size, false);
   }
 
-  private static CollectionContents single(Object element) {
+  static CollectionContents single(Object element) {
     List<Object> items = new ArrayList<>(1);
     items.add(element);
     return new CollectionContents(items, 1, false);
   }
 
-  private static List<Object> pair(Object key, Object value) {
+  static List<Object> pair(Object key, Object value) {
     List<Object> items = new ArrayList<>(2);
     items.add(key);
     items.add(value);
@@ -96,7 +102,7 @@ final class LibraryCollections {
   }
 
   /** A collection held by another of known layout (a sorted set's list). */
-  private static CollectionContents inner(Object collection, int max) throws ReflectiveOperationException {
+  static CollectionContents inner(Object collection, int max) throws ReflectiveOperationException {
     Layout layout = collection == null ? null : LAYOUTS.get(collection.getClass().getName());
     if (layout == null) {
       throw new NoSuchFieldException("no layout for the inner collection");

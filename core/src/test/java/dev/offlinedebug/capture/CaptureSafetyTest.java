@@ -136,7 +136,8 @@ class CaptureSafetyTest {
         kind("Guava ImmutableSortedSet/Map",
             () -> List.of(ImmutableSortedSet.orderedBy(Tripwires.ORDER).add(a, b).build(),
                 ImmutableSortedMap.orderedBy(Tripwires.ORDER).put(a, b).put(b, c).build())),
-        kind("Kotlin ArrayDeque and builders", () -> kotlin(a, b)));
+        kind("Kotlin ArrayDeque and builders", () -> kotlin(a, b)),
+        kind("Scala collections", () -> scala(a, b)));
   }
 
   private static Arguments kind(String name, Supplier<Object> value) {
@@ -176,6 +177,18 @@ class CaptureSafetyTest {
     kotlin.collections.builders.SetBuilder<Item> set = new kotlin.collections.builders.SetBuilder<>();
     set.add(b);
     return List.of(deque, list, map, set);
+  }
+
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  private static List<Object> scala(Item a, Item b) {
+    scala.collection.immutable.Map map = scala.collection.immutable.HashMap$.MODULE$.empty();
+    scala.collection.mutable.HashMap mutable = new scala.collection.mutable.HashMap();
+    mutable.update(a, b);
+    return List.of(
+        scala.jdk.javaapi.CollectionConverters.asScala(List.of(a, b)).toList(),
+        scala.jdk.javaapi.CollectionConverters.asScala(List.of(a, b)).toVector(),
+        map.updated(a, b).updated(b, a), scala.collection.immutable.Set$.MODULE$.empty().incl(a),
+        mutable);
   }
 
   @ParameterizedTest(name = "{0}")

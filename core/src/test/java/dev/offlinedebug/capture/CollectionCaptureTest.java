@@ -38,6 +38,7 @@ import kotlin.collections.builders.ListBuilder;
 import kotlin.collections.builders.MapBuilder;
 import kotlin.collections.builders.SetBuilder;
 import org.junit.jupiter.api.Test;
+import scala.jdk.javaapi.CollectionConverters;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Collections that are not plain JDK collections still show as collections, read from fields. */
@@ -155,6 +156,45 @@ class CollectionCaptureTest {
     assertEquals(List.of(), entries(only(kotlin.collections.MapsKt.emptyMap())));
   }
 
+  @Test
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  void capture_scalaCollections_listElements() {
+    List<String> hundred = new ArrayList<>();
+    for (int i = 0; i < 100; i++) {
+      hundred.add("e" + i);
+    }
+    scala.collection.immutable.Map small = scala.collection.immutable.Map$.MODULE$.empty();
+    scala.collection.immutable.Map big = scala.collection.immutable.HashMap$.MODULE$.empty();
+    for (int i = 0; i < 40; i++) {
+      big = (scala.collection.immutable.Map) big.updated("k" + i, i);
+    }
+    scala.collection.immutable.Set set = scala.collection.immutable.Set$.MODULE$.empty();
+    scala.collection.mutable.ArrayBuffer buffer = new scala.collection.mutable.ArrayBuffer();
+    buffer.addOne("b1");
+    scala.collection.mutable.ListBuffer listBuffer = new scala.collection.mutable.ListBuffer();
+    listBuffer.addOne("lb1");
+    scala.collection.mutable.HashMap mutableMap = new scala.collection.mutable.HashMap();
+    mutableMap.update("mk", 9);
+
+    assertEquals(List.of("a", "b"), elements(only(CollectionConverters.asScala(List.of("a", "b")).toList())));
+    assertEquals(List.of(), elements(only(scala.collection.immutable.Nil$.MODULE$)));
+    assertEquals(List.of("v1"), elements(only(CollectionConverters.asScala(List.of("v1")).toVector())));
+    ArrayValue vector = assertInstanceOf(ArrayValue.class, only(CollectionConverters.asScala(hundred).toVector()));
+    assertEquals(hundred.subList(0, 64), elements(vector), "a two-level vector, in order, bounded");
+    assertEquals(100, vector.length());
+    assertEquals(List.of("k=1"), entries(only(small.updated("k", 1))));
+    assertEquals(List.of("k=1", "l=2", "m=3"), entries(only(small.updated("k", 1).updated("l", 2).updated("m", 3))));
+    MapValue trie = assertInstanceOf(MapValue.class, only(big));
+    assertEquals(40, trie.entries().size(), "every entry of the hash trie, in its nodes and sub-nodes");
+    assertEquals(40, trie.size());
+    assertEquals(List.of("s1", "s2"), elements(only(set.incl("s1").incl("s2"))));
+    assertEquals(List.of("x", "y"),
+        elements(only(scala.collection.immutable.ArraySeq$.MODULE$.unsafeWrapArray(new String[] {"x", "y"}))));
+    assertEquals(List.of("b1"), elements(only(buffer)));
+    assertEquals(List.of("lb1"), elements(only(listBuffer)));
+    assertEquals(List.of("mk=9"), entries(only(mutableMap)));
+  }
+
   /** Where {@link SerialFields} reads the JDK's closed fields: JDK 24 and later. */
   private static final boolean SERIAL_FIELDS = Runtime.version().feature() >= 24;
 
@@ -214,6 +254,7 @@ class CollectionCaptureTest {
     kotlin.collections.ArrayDeque<String> deque = new kotlin.collections.ArrayDeque<>();
     deque.addLast("k1");
     held.put("kotlin", deque);
+    held.put("scala", CollectionConverters.asScala(List.of("s1")).toList());
     Path file = dir.resolve("holding.dump");
     OfflineDebug.save(new Holding(held), file);
 
@@ -227,5 +268,6 @@ class CollectionCaptureTest {
     assertEquals("[\"n1\"]", byKey.get("subclass").path("elements").toString());
     assertEquals(Names.class.getName(), byKey.get("subclass").path("type").asText());
     assertEquals("[\"k1\"]", byKey.get("kotlin").path("elements").toString());
+    assertEquals("[\"s1\"]", byKey.get("scala").path("elements").toString());
   }
 }

@@ -58,7 +58,10 @@ final class SerialFields {
         writer.invoke(value, (ObjectOutputStream) recorder);
       }
       return recorder.fields.isEmpty() ? null : recorder.fields;
+    } catch (VirtualMachineError e) {
+      throw e;
     } catch (Throwable e) {
+      // invoke() declares Throwable; whatever the JDK's reader throws, the value is unavailable
       return null;
     }
   }

@@ -86,6 +86,7 @@ class CaptureSafetyTest {
         kind("object with getters", () -> a),
         kind("record with own accessor", () -> new Pair(a, b)),
         kind("array", () -> new Item[] {a, b}),
+        kind("enum constant with a body", () -> Tripwires.Mode.FAST),
         kind("ArrayList", () -> new ArrayList<>(List.of(a, b))),
         kind("HashSet", () -> new HashSet<>(Set.of(a, b))),
         kind("HashMap", () -> new HashMap<>(Map.of(a, b))),

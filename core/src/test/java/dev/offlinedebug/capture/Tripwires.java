@@ -77,6 +77,17 @@ final class Tripwires {
     }
   }
 
+  /** An enum whose constant has a body of its own. */
+  enum Mode {
+    FAST {
+      @Override
+      public String toString() {
+        trip("Mode.FAST.toString");
+        return "fast";
+      }
+    }
+  }
+
   /** An application comparator. */
   static final Comparator<Item> ORDER =
       (a, b) -> {

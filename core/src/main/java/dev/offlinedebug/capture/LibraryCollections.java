@@ -10,10 +10,10 @@ import java.util.Map;
 /**
  * Collections of common libraries read from their fields by known layouts: Guava's immutable
  * collections, Kotlin's own collections (Kotlin's {@code listOf}, {@code mapOf}... are JDK
- * collections already) and Scala's standard ones ({@link ScalaCollections}). A layout is picked by the runtime class's name, so no library class is
- * loaded or initialised for it, and read by reflection, so none of the library's code runs. A layout
- * that does not match the library version at hand reads nothing, and the value is captured by its
- * fields as any other object.
+ * collections already) and Scala's standard ones ({@link ScalaCollections}). A layout is picked by
+ * the runtime class's name, so no library class is loaded or initialised for it, and read by
+ * reflection, so none of the library's code runs. A layout that does not match the library version
+ * at hand reads nothing, and the value is captured by its fields as any other object.
  */
 final class LibraryCollections {
   private LibraryCollections() {}
@@ -32,25 +32,25 @@ final class LibraryCollections {
   private static Map<String, Layout> layouts() {
     Map<String, Layout> layouts = new HashMap<>(ScalaCollections.LAYOUTS);
     layouts.putAll(Map.ofEntries(
-          Map.entry(GUAVA + "RegularImmutableList", (v, max) -> array(get(v, "array"), -1, max)),
-          Map.entry(GUAVA + "SingletonImmutableList", (v, max) -> single(get(v, "element"))),
-          Map.entry(GUAVA + "RegularImmutableSet", (v, max) -> array(get(v, "elements"), -1, max)),
-          Map.entry(GUAVA + "SingletonImmutableSet", (v, max) -> single(get(v, "element"))),
-          Map.entry(GUAVA + "RegularImmutableSortedSet", (v, max) -> inner(get(v, "elements"), max)),
-          Map.entry(GUAVA + "RegularImmutableMap", (v, max) -> entries(get(v, "entries"), max)),
-          Map.entry(GUAVA + "RegularImmutableBiMap", (v, max) -> entries(get(v, "entries"), max)),
-          Map.entry(GUAVA + "SingletonImmutableBiMap",
-              (v, max) -> new CollectionContents(pair(get(v, "singleKey"), get(v, "singleValue")), 1, true)),
-          Map.entry(GUAVA + "ImmutableSortedMap",
-              (v, max) -> zip(inner(get(v, "keySet"), max), inner(get(v, "valueList"), max))),
-          Map.entry(KOTLIN + "EmptyList", (v, max) -> new CollectionContents(List.of(), 0, false)),
-          Map.entry(KOTLIN + "EmptySet", (v, max) -> new CollectionContents(List.of(), 0, false)),
-          Map.entry(KOTLIN + "EmptyMap", (v, max) -> new CollectionContents(List.of(), 0, true)),
-          Map.entry(KOTLIN + "ArrayDeque", LibraryCollections::kotlinDeque),
-          Map.entry(KOTLIN + "builders.ListBuilder",
-              (v, max) -> array(get(v, "backing"), (Integer) get(v, "length"), max)),
-          Map.entry(KOTLIN + "builders.MapBuilder", (v, max) -> kotlinMap(v, max, true)),
-          Map.entry(KOTLIN + "builders.SetBuilder", (v, max) -> kotlinMap(get(v, "backing"), max, false))));
+        Map.entry(GUAVA + "RegularImmutableList", (v, max) -> array(get(v, "array"), -1, max)),
+        Map.entry(GUAVA + "SingletonImmutableList", (v, max) -> single(get(v, "element"))),
+        Map.entry(GUAVA + "RegularImmutableSet", (v, max) -> array(get(v, "elements"), -1, max)),
+        Map.entry(GUAVA + "SingletonImmutableSet", (v, max) -> single(get(v, "element"))),
+        Map.entry(GUAVA + "RegularImmutableSortedSet", (v, max) -> inner(get(v, "elements"), max)),
+        Map.entry(GUAVA + "RegularImmutableMap", (v, max) -> entries(get(v, "entries"), max)),
+        Map.entry(GUAVA + "RegularImmutableBiMap", (v, max) -> entries(get(v, "entries"), max)),
+        Map.entry(GUAVA + "SingletonImmutableBiMap",
+            (v, max) -> new CollectionContents(pair(get(v, "singleKey"), get(v, "singleValue")), 1, true)),
+        Map.entry(GUAVA + "ImmutableSortedMap",
+            (v, max) -> zip(inner(get(v, "keySet"), max), inner(get(v, "valueList"), max))),
+        Map.entry(KOTLIN + "EmptyList", (v, max) -> new CollectionContents(List.of(), 0, false)),
+        Map.entry(KOTLIN + "EmptySet", (v, max) -> new CollectionContents(List.of(), 0, false)),
+        Map.entry(KOTLIN + "EmptyMap", (v, max) -> new CollectionContents(List.of(), 0, true)),
+        Map.entry(KOTLIN + "ArrayDeque", LibraryCollections::kotlinDeque),
+        Map.entry(KOTLIN + "builders.ListBuilder",
+            (v, max) -> array(get(v, "backing"), (Integer) get(v, "length"), max)),
+        Map.entry(KOTLIN + "builders.MapBuilder", (v, max) -> kotlinMap(v, max, true)),
+        Map.entry(KOTLIN + "builders.SetBuilder", (v, max) -> kotlinMap(get(v, "backing"), max, false))));
     return Map.copyOf(layouts);
   }
 
@@ -70,6 +70,7 @@ final class LibraryCollections {
     }
   }
 
+  /** The value of a readable field of {@code owner}; throws when there is no such field. */
   static Object get(Object owner, String name) throws ReflectiveOperationException {
     Field field = owner == null ? null : ObjectFields.named(owner.getClass(), name);
     if (field == null) {

@@ -232,6 +232,24 @@ class CaptureSafetyTest {
         }, 1);
       };
 
+  /** A bin lock of the map, held while {@code computeIfAbsent} runs the application's function. */
+  private static final Holder BIN_LOCK =
+      (value, whileHeld) -> {
+        @SuppressWarnings("unchecked")
+        ConcurrentHashMap<Object, Object> map = (ConcurrentHashMap<Object, Object>) value;
+        map.computeIfAbsent("absent", key -> {
+          whileHeld.run();
+          return "computed";
+        });
+      };
+
+  /** The list's write lock, held while {@code removeIf} runs the application's predicate. */
+  private static final Holder WRITE_LOCK =
+      (value, whileHeld) -> ((CopyOnWriteArrayList<?>) value).removeIf(element -> {
+        whileHeld.run();
+        return false;
+      });
+
   static Stream<Arguments> guardedKinds() {
     Properties properties = new Properties();
     properties.setProperty("k", "v");
@@ -252,8 +270,8 @@ class CaptureSafetyTest {
         arguments("CharArrayWriter", new CharArrayWriter(), MONITOR),
         arguments("Random", new Random(1), MONITOR),
         arguments("LinkedHashMap", new LinkedHashMap<>(Map.of("k", "v")), MONITOR),
-        arguments("CopyOnWriteArrayList", new CopyOnWriteArrayList<>(List.of("a")), MONITOR),
-        arguments("ConcurrentHashMap", new ConcurrentHashMap<>(Map.of("k", "v")), MONITOR),
+        arguments("CopyOnWriteArrayList", new CopyOnWriteArrayList<>(List.of("a")), WRITE_LOCK),
+        arguments("ConcurrentHashMap", new ConcurrentHashMap<>(Map.of("k", "v")), BIN_LOCK),
         arguments("ArrayBlockingQueue", new ArrayBlockingQueue<>(4, false, List.of("a", "b")), QUEUE_LOCK),
         arguments("LinkedBlockingQueue", new LinkedBlockingQueue<>(List.of("a", "b")), QUEUE_LOCK),
         arguments("LinkedBlockingDeque", new LinkedBlockingDeque<>(List.of("a", "b")), QUEUE_LOCK),

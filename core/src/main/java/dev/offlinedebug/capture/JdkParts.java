@@ -13,18 +13,20 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.AtomicReferenceArray;
-import java.util.concurrent.atomic.DoubleAccumulator;
 import java.util.concurrent.atomic.DoubleAdder;
-import java.util.concurrent.atomic.LongAccumulator;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
  * The state of JDK holder types read through their public API, for objects whose runtime class is a
  * JDK class: {@code Optional}s, atomics, adders and map entries as named parts, atomic arrays as
- * elements.
+ * elements. None of these reads takes a monitor or calls what the holder holds; accumulators are not
+ * among them, as reading one applies the application's function.
  */
 final class JdkParts {
   private JdkParts() {}
+
+  /** The entries of {@code Collections}' wrappers hand reading on to the wrapped entry. */
+  private static final String WRAPPERS = "java.util.Collections$";
 
   /** Named parts of a JDK holder, or {@code null} when {@code value} is none. */
   static Map<String, Object> of(Object value) {
@@ -58,13 +60,7 @@ final class JdkParts {
     if (value instanceof DoubleAdder a) {
       return Map.of("value", a.sum());
     }
-    if (value instanceof LongAccumulator a) {
-      return Map.of("value", a.get());
-    }
-    if (value instanceof DoubleAccumulator a) {
-      return Map.of("value", a.get());
-    }
-    if (value instanceof Map.Entry<?, ?> e) {
+    if (value instanceof Map.Entry<?, ?> e && !value.getClass().getName().startsWith(WRAPPERS)) {
       Map<String, Object> parts = new LinkedHashMap<>();
       parts.put("key", e.getKey());
       parts.put("value", e.getValue());

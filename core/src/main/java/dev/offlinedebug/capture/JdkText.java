@@ -5,6 +5,7 @@ import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.net.InetAddress;
 import java.net.URI;
+import java.nio.CharBuffer;
 import java.nio.charset.Charset;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -17,7 +18,9 @@ import java.util.regex.Pattern;
 
 /**
  * The canonical text of JDK value types, obtained through their own public API. Only called for
- * objects whose runtime class is a JDK class, so no application override can run.
+ * objects whose runtime class is a JDK class, so no application override can run; and only for types
+ * whose text takes no monitor and calls nothing the value holds (an application cause, a wrapped
+ * char sequence, a non-ISO chronology).
  */
 final class JdkText {
   private JdkText() {}
@@ -31,12 +34,11 @@ final class JdkText {
         || value instanceof Locale || value instanceof Path || value instanceof InetAddress) {
       return value.toString();
     }
-    if (value.getClass().getPackageName().startsWith("java.time")) {
+    if (isIsoTime(value.getClass())) {
       return value.toString();
     }
     if (value instanceof Throwable t) {
-      // A JDK throwable's own toString: type and message, as its stack trace header.
-      return t.toString();
+      return header(t);
     }
     if (value instanceof Class<?> c) {
       return c.getName();
@@ -67,10 +69,56 @@ final class JdkText {
     return null;
   }
 
-  /** The characters of a JDK char sequence ({@code StringBuilder}, {@code CharBuffer}...), else null. */
+  /**
+   * Whether the message methods of a JDK throwable class are {@code Throwable}'s own, which return
+   * the message field. Some JDK exceptions add their cause's or detail's text there ({@code
+   * RemoteException}, {@code WriteAbortedException}), which may be the application's.
+   */
+  private static final ClassValue<Boolean> OWN_MESSAGE =
+      new ClassValue<>() {
+        @Override
+        protected Boolean computeValue(Class<?> type) {
+          try {
+            return type.getMethod("getMessage").getDeclaringClass() == Throwable.class
+                && type.getMethod("getLocalizedMessage").getDeclaringClass() == Throwable.class;
+          } catch (NoSuchMethodException | SecurityException e) {
+            return false;
+          }
+        }
+      };
+
+  /**
+   * What {@code Throwable.toString()} gives, built here so that an override adding a cause's text
+   * ({@code PrivilegedActionException}, {@code NamingException}) never runs; a message from an
+   * overriding method is left out.
+   */
+  private static String header(Throwable t) {
+    String name = t.getClass().getName();
+    String message = OWN_MESSAGE.get(t.getClass()) ? t.getLocalizedMessage() : null;
+    return message == null ? name : name + ": " + message;
+  }
+
+  /**
+   * {@code java.time} values and the JDK's own chronologies; not the {@code Chrono*Impl} classes,
+   * whose text comes from a chronology that may be the application's.
+   */
+  private static boolean isIsoTime(Class<?> type) {
+    String pkg = type.getPackageName();
+    return pkg.equals("java.time")
+        || (pkg.equals("java.time.chrono") && !type.getSimpleName().endsWith("Impl"));
+  }
+
+  /**
+   * The characters of a {@code StringBuilder} or a {@code CharBuffer} that holds its own
+   * characters, else null: {@code StringBuffer} takes its monitor, and {@code CharBuffer.wrap}
+   * reads the application's char sequence.
+   */
   static String chars(Object value) {
-    if (value instanceof CharSequence s) {
+    if (value instanceof StringBuilder s) {
       return s.toString();
+    }
+    if (value instanceof CharBuffer b && (b.hasArray() || b.isDirect())) {
+      return b.toString();
     }
     return null;
   }

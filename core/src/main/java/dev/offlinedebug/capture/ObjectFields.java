@@ -70,6 +70,21 @@ final class ObjectFields {
     return slots;
   }
 
+  /**
+   * The readable instance field {@code name} of {@code type} or its superclasses (the subclass's
+   * when shadowed), or {@code null}.
+   */
+  static Field named(Class<?> type, String name) {
+    Field found = null;
+    // Superclass fields come first, a shadowing subclass field later under "Declaring.name".
+    for (Slot slot : of(type)) {
+      if (slot.name().equals(name) || slot.name().endsWith("." + name)) {
+        found = slot.field();
+      }
+    }
+    return found;
+  }
+
   private static boolean readable(Field f) {
     try {
       return f.trySetAccessible();

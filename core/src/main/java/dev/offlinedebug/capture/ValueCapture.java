@@ -13,6 +13,7 @@ import dev.offlinedebug.model.TextValue;
 import dev.offlinedebug.model.Value;
 import java.lang.reflect.Array;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.IdentityHashMap;
 import java.util.Iterator;
@@ -22,13 +23,18 @@ import java.util.Map;
 
 /**
  * Captures the values of one dump: bounded in depth, breadth, string length and total size,
- * redacted, with shared references and cycles as {@link RefValue}s. Runs no application code: JDK
- * objects are read through their public API, everything else through its fields. One instance per
- * dump; not thread-safe.
+ * redacted, with shared references and cycles as {@link RefValue}s. Runs no application code and
+ * never waits for another thread: a JDK object is read through its public API only where that is
+ * known to take no monitor or lock and call nothing it holds ({@link JdkCollections}, {@link
+ * JdkText}, {@link JdkParts}), library collections by their known field layouts ({@link
+ * LibraryCollections}), everything else through its fields where the module system allows, else it
+ * is {@code <unavailable>}. One instance per dump; not thread-safe.
  */
 final class ValueCapture {
   /** Bounds recursion even when a user configures a huge {@code maxDepth}. */
   private static final int DEPTH_CEILING = 64;
+  /** Bounds unwrapping of wrappers around wrappers. */
+  private static final int WRAPPER_CEILING = 8;
 
   private final Redaction redaction;
   private final ByteBudget budget;
@@ -130,6 +136,10 @@ final class ValueCapture {
     if (type.isArray()) {
       return array(value, type, depth);
     }
+    Value collection = collection(value, type, depth);
+    if (collection != null) {
+      return collection;
+    }
     if (jdk) {
       return jdkObject(value, type, depth);
     }
@@ -197,31 +207,75 @@ final class ValueCapture {
     return new ArrayValue(id, type.getTypeName(), elements, length);
   }
 
-  private Value jdkObject(Object value, Class<?> type, int depth) {
-    if (value instanceof Collection<?> c && JdkClasses.isSelfContainedCollection(type)) {
+  /**
+   * A collection or map read as one, when that runs no application code and cannot wait for
+   * another thread; else {@code null}.
+   */
+  private Value collection(Object value, Class<?> type, int depth) {
+    CollectionContents contents = contents(value, 0);
+    if (contents == null) {
+      return null;
+    }
+    return contents.map()
+        ? entries(value, type, contents.items(), contents.size(), depth)
+        : elements(value, type, contents.items().toArray(), contents.size(), depth);
+  }
+
+  /**
+   * The contents of a collection or map that can be read safely ({@link JdkCollections}, {@link
+   * LibraryCollections}); a JDK wrapper's are those of what it wraps. Else {@code null}.
+   */
+  private CollectionContents contents(Object value, int wrappers) {
+    if (JdkCollections.readableByApi(value.getClass())) {
+      if (value instanceof Map<?, ?> m) {
+        int size = m.size();
+        Object[] entries = snapshot(m.entrySet().iterator(), size);
+        List<Object> keysAndValues = new ArrayList<>(2 * entries.length);
+        for (Object o : entries) {
+          Map.Entry<?, ?> e = (Map.Entry<?, ?>) o;
+          keysAndValues.add(e.getKey());
+          keysAndValues.add(e.getValue());
+        }
+        return new CollectionContents(keysAndValues, size, true);
+      }
+      Collection<?> c = (Collection<?>) value;
       int size = c.size();
-      return elements(value, type, snapshot(c.iterator(), size), size, depth);
+      return new CollectionContents(Arrays.asList(snapshot(c.iterator(), size)), size, false);
     }
-    if (value instanceof Map<?, ?> m && JdkClasses.isSelfContainedCollection(type)) {
-      return map(m, type, depth);
+    Object wrapped = wrappers < WRAPPER_CEILING ? JdkWrappers.wrapped(value) : null;
+    if (wrapped != null) {
+      return contents(wrapped, wrappers + 1);
     }
+    return LibraryCollections.read(value, maxElements);
+  }
+
+  private Value jdkObject(Object value, Class<?> type, int depth) {
     Map<String, Object> parts = JdkParts.of(value);
     if (parts != null) {
-      int id = register(value, type.getName());
-      Map<String, Value> fields = new LinkedHashMap<>();
-      boolean secretPair = redaction.redactsKey(parts.get("key"));
-      parts.forEach((name, part) -> fields.put(name,
-          secretPair && Redaction.isPairValue(name) ? redacted(part, null) : named(name, part, null, depth + 1)));
-      return new ObjectValue(id, type.getName(), fields);
+      return parts(value, type, parts, depth);
     }
     Object[] elements = JdkParts.elements(value, maxElements);
     if (elements != null) {
       return elements(value, type, elements, JdkParts.length(value), depth);
     }
-    if (ObjectFields.allUnreadable(type)) {
-      return new OmittedValue(Reason.UNAVAILABLE, type.getName());
+    if (!ObjectFields.allUnreadable(type)) {
+      return object(value, type, depth);
     }
-    return object(value, type, depth);
+    Map<String, Object> serialFields = SerialFields.of(value);
+    if (serialFields != null) {
+      return parts(value, type, serialFields, depth);
+    }
+    return new OmittedValue(Reason.UNAVAILABLE, type.getName());
+  }
+
+  /** An object shown by named parts of its state. */
+  private Value parts(Object value, Class<?> type, Map<String, Object> parts, int depth) {
+    int id = register(value, type.getName());
+    Map<String, Value> fields = new LinkedHashMap<>();
+    boolean secretPair = redaction.redactsKey(parts.get("key"));
+    parts.forEach((name, part) -> fields.put(name,
+        secretPair && Redaction.isPairValue(name) ? redacted(part, null) : named(name, part, null, depth + 1)));
+    return new ObjectValue(id, type.getName(), fields);
   }
 
   private Value elements(Object owner, Class<?> type, Object[] snapshot, int length, int depth) {
@@ -252,19 +306,17 @@ final class ValueCapture {
     return copy.toArray();
   }
 
-  private Value map(Map<?, ?> map, Class<?> type, int depth) {
-    int size = map.size();
-    Object[] entries = snapshot(map.entrySet().iterator(), size);
+  /** A map of {@code size} entries whose first keys and values alternate in {@code keysAndValues}. */
+  private Value entries(Object map, Class<?> type, List<Object> keysAndValues, int size, int depth) {
     int id = register(map, type.getName());
-    List<MapValue.Entry> captured = new ArrayList<>(entries.length);
-    for (Object o : entries) {
-      Map.Entry<?, ?> e = (Map.Entry<?, ?>) o;
-      Object key = e.getKey();
+    List<MapValue.Entry> captured = new ArrayList<>(keysAndValues.size() / 2);
+    for (int i = 0; i + 1 < keysAndValues.size(); i += 2) {
+      Object key = keysAndValues.get(i);
       Value keyValue = capture(key, null, depth + 1);
-      Value value = paired(key, e.getValue(), null, depth + 1);
+      Value value = paired(key, keysAndValues.get(i + 1), null, depth + 1);
       captured.add(new MapValue.Entry(keyValue, value));
     }
-    return new MapValue(id, type.getName(), captured, Math.max(size, entries.length));
+    return new MapValue(id, type.getName(), captured, Math.max(size, captured.size()));
   }
 
   private Value object(Object value, Class<?> type, int depth) {

@@ -1,0 +1,12 @@
+package dev.offlinedebug.capture;
+
+import java.util.List;
+
+/**
+ * What was read of a collection or map before any of it is captured.
+ *
+ * @param items the first elements, or for a map its first keys and values alternating
+ * @param size the number of elements or entries in the whole collection
+ * @param map whether {@code items} alternates keys and values
+ */
+record CollectionContents(List<Object> items, int size, boolean map) {}

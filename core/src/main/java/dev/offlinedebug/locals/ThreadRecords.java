@@ -25,19 +25,44 @@ final class ThreadRecords {
   private int last = -1;
   private boolean released;
 
-  /** Appends {@code frame} to the record of {@code thrown}, starting one if there is none. */
-  synchronized void add(Throwable thrown, RecordedFrame frame, int maxFrames,
+  /**
+   * Appends {@code frame} to the record of {@code thrown}, starting one if there is none; merges it
+   * into the last frame instead while that frame's method still handles {@code thrown}.
+   *
+   * @param caught whether {@code thrown} is entering a handler of the frame's method
+   */
+  synchronized void add(Throwable thrown, RecordedFrame frame, boolean caught, int maxFrames,
       ThrowableRateLimit rateLimit) {
-    Entry entry = last >= 0 ? entries[last] : null;
-    if (entry == null || entry.key.get() != thrown) {
-      entry = find(thrown);
-    }
+    Entry entry = entryOf(thrown);
     if (entry == null) {
       entry = start(thrown, rateLimit);
     }
-    if (entry.frames != null && entry.frames.size() < maxFrames) {
-      entry.frames.add(frame);
+    List<RecordedFrame> frames = entry.frames;
+    if (frames == null) {
+      return;
     }
+    if (entry.handling && frames.get(frames.size() - 1).sameMethod(frame)) {
+      frames.set(frames.size() - 1, frames.get(frames.size() - 1).withMissingLocalsOf(frame));
+    } else if (frames.size() < maxFrames) {
+      frames.add(frame);
+    } else {
+      caught = false;
+    }
+    entry.handling = caught;
+  }
+
+  /** {@code thrown} leaves the method whose handlers it entered: its next frame is another one. */
+  synchronized void leave(Throwable thrown, String className, String methodName) {
+    Entry entry = entryOf(thrown);
+    if (entry != null && entry.handling
+        && entry.frames.get(entry.frames.size() - 1).sameMethod(className, methodName)) {
+      entry.handling = false;
+    }
+  }
+
+  private Entry entryOf(Throwable thrown) {
+    Entry entry = last >= 0 ? entries[last] : null;
+    return entry != null && entry.key.get() == thrown ? entry : find(thrown);
   }
 
   /** Removes and returns the frames recorded for {@code thrown}, or null when there are none. */
@@ -109,6 +134,8 @@ final class ThreadRecords {
     final WeakReference<Throwable> key;
     final long started;
     final List<RecordedFrame> frames;
+    /** The last frame's method caught the throwable and has not let it go yet. */
+    boolean handling;
 
     Entry(Throwable key, long started, List<RecordedFrame> frames) {
       this.key = new WeakReference<>(key);

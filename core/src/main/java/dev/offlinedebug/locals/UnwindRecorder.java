@@ -65,7 +65,7 @@ public final class UnwindRecorder {
     }
   }
 
-  /** Called through {@link RecordingSite} by the handler the agent appends to a method. */
+  /** Called through {@link RecordingSite}: {@code thrown} leaves the method. */
   static void record(
       Throwable thrown,
       String className,
@@ -73,6 +73,34 @@ public final class UnwindRecorder {
       String[] names,
       String[] types,
       Object[] values) {
+    add(thrown, className, methodName, names, types, values, false);
+  }
+
+  /**
+   * Called through {@link RecordingSite}: {@code thrown} is about to enter one of the method's own
+   * handlers. Further records of the same method until it {@link #left} or {@link #record}s are
+   * the same activation, and only add the locals this one lacks.
+   */
+  static void caught(
+      Throwable thrown,
+      String className,
+      String methodName,
+      String[] names,
+      String[] types,
+      Object[] values) {
+    add(thrown, className, methodName, names, types, values, true);
+  }
+
+  /** Called through {@link RecordingSite}: after {@link #caught}, no handler took {@code thrown}. */
+  static void left(Throwable thrown, String className, String methodName) {
+    ThreadRecords own = OWN.get();
+    if (active && thrown != null && own != null) {
+      own.leave(thrown, className, methodName);
+    }
+  }
+
+  private static void add(Throwable thrown, String className, String methodName, String[] names,
+      String[] types, Object[] values, boolean caught) {
     if (!active || thrown == null) {
       return;
     }
@@ -82,8 +110,8 @@ public final class UnwindRecorder {
       OWN.set(own);
       ALL.register(own);
     }
-    own.add(thrown, new RecordedFrame(className, methodName, -1, names, types, values), maxFrames,
-        rateLimit);
+    own.add(thrown, new RecordedFrame(className, methodName, -1, names, types, values), caught,
+        maxFrames, rateLimit);
   }
 
   /**

@@ -79,6 +79,22 @@ final class ThreadRecords {
     return found == null || found.isEmpty() ? null : found;
   }
 
+  /** The throwables other than {@code thrown} with frames here, newest first, frames copied. */
+  synchronized List<Recorded> others(Throwable thrown) {
+    List<Recorded> others = new ArrayList<>();
+    for (int i = 1; i <= CAPACITY; i++) {
+      Entry entry = entries[(next - i + CAPACITY) % CAPACITY];
+      Throwable key = entry == null ? null : entry.key.get();
+      if (key != null && key != thrown && entry.frames != null && !entry.frames.isEmpty()) {
+        others.add(new Recorded(key, List.copyOf(entry.frames)));
+      }
+    }
+    return others;
+  }
+
+  /** A throwable and a copy of its frames. */
+  record Recorded(Throwable thrown, List<RecordedFrame> frames) {}
+
   /**
    * Whether this ring can be forgotten: its thread has ended (so nothing is added any more) and
    * every record was taken, collected or is too old. True only once, to the caller that releases.

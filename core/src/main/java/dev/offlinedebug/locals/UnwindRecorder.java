@@ -46,7 +46,8 @@ public final class UnwindRecorder {
 
   /**
    * Removes and returns the frames recorded for {@code thrown}, innermost first, whichever thread
-   * recorded them. Empty when there are none; never null, never throws. The arrays of each frame
+   * recorded them, followed by the outer frames a throwable wrapping it recorded on this thread
+   * (when a container logs only the root cause). Empty when there are none; never null, never throws. The arrays of each frame
    * are shared with the recording site: read them, do not modify them.
    */
   public static List<RecordedFrame> take(Throwable thrown) {
@@ -59,7 +60,10 @@ public final class UnwindRecorder {
       if (frames == null) {
         frames = ALL.remove(thrown, own);
       }
-      return frames == null ? List.of() : withLines(frames, thrown.getStackTrace());
+      StackTraceElement[] trace = thrown.getStackTrace();
+      List<RecordedFrame> recorded = frames == null ? List.of() : withLines(frames, trace);
+      return own == null ? recorded
+          : WrapperFrames.extend(recorded, thrown, trace, own.others(thrown));
     } catch (Throwable e) {
       return List.of();
     }
@@ -119,7 +123,7 @@ public final class UnwindRecorder {
    * records and the trace together, both innermost first, and takes each record's line from the
    * next element of the same method.
    */
-  private static List<RecordedFrame> withLines(List<RecordedFrame> frames, StackTraceElement[] trace) {
+  static List<RecordedFrame> withLines(List<RecordedFrame> frames, StackTraceElement[] trace) {
     List<RecordedFrame> result = new ArrayList<>(frames.size());
     int next = 0;
     for (RecordedFrame frame : frames) {

@@ -58,7 +58,7 @@ final class GraphCapture {
       String description = descriptionOf(t, type, message);
       budget.chargeName(type);
       budget.chargeText(message == null ? 0 : message.length());
-      Map<String, Value> fields = ExceptionState.of(t, values);
+      Map<String, Value> fields = FastThrowNote.addTo(t, ExceptionState.of(t, values));
       List<FrameInfo> withLocals =
           LocalsMatcher.attach(frames.get(i), recordedFor(t), frame -> locals(frame, values));
       infos.add(

@@ -47,8 +47,9 @@ public final class UnwindRecorder {
   /**
    * Removes and returns the frames recorded for {@code thrown}, innermost first, whichever thread
    * recorded them, followed by the outer frames a throwable wrapping it recorded on this thread
-   * (when a container logs only the root cause). Empty when there are none; never null, never throws. The arrays of each frame
-   * are shared with the recording site: read them, do not modify them.
+   * (when a container logs only the root cause). Empty when there are none; never null, never
+   * throws. The arrays of each frame are shared with the recording site: read them, do not modify
+   * them.
    */
   public static List<RecordedFrame> take(Throwable thrown) {
     try {

@@ -4,13 +4,16 @@
 # and wall-clock times. Not part of `mvn verify` (minutes per library); run after
 # `mvn -pl core,agent -am package -DskipTests`:
 #
-#   agent/scripts/third-party-suites.sh [java-home]
+#   agent/scripts/third-party-suites.sh [java-home [suite...]]    (suites: lang3 collections4)
 #
 # Artifacts come from Maven Central through `mvn dependency:copy` into agent/target/suites/.
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 java_home="${1:-${JAVA_HOME:-$(dirname "$(dirname "$(readlink -f "$(command -v java)")")")}}"
+shift || true
+selected=("${@:-lang3 collections4}")
+selected=(${selected[*]})
 java="$java_home/bin/java"
 agent="$(ls "$root"/agent/target/offline-debug-agent-*.jar | grep -v -e original -e sources | head -1)"
 work="$root/agent/target/suites"
@@ -69,5 +72,10 @@ fetch collections4 org.apache.commons:commons-collections4:4.5.0 \
   com.google.guava:guava:33.3.1-jre com.google.guava:failureaccess:1.0.2 junit:junit:4.13.2 \
   org.hamcrest:hamcrest-core:1.3
 echo "JDK: $("$java" -version 2>&1 | head -1)"
-suite commons-lang3 'org.apache.commons.lang3.*' lang3
-suite commons-collections4 'org.apache.commons.collections4.*' collections4
+for name in "${selected[@]}"; do
+  case "$name" in
+    lang3) suite commons-lang3 'org.apache.commons.lang3.*' lang3 ;;
+    collections4) suite commons-collections4 'org.apache.commons.collections4.*' collections4 ;;
+    *) echo "unknown suite $name (lang3, collections4)" >&2; exit 2 ;;
+  esac
+done

@@ -84,23 +84,61 @@ final class LocalsLayout {
 
   /** The handler's stack map frame locals, ASM's expanded form (a long or double is one entry). */
   Object[] frameLocals() {
-    List<Object> locals = new ArrayList<>();
-    int slot = 0;
+    int length = slots.length == 0 ? 0 : slots[slots.length - 1] + 2;
+    Object[] free = new Object[length];
+    Arrays.fill(free, Opcodes.TOP);
+    return expand(onto(free));
+  }
+
+  /**
+   * The frame of a handler that records this layout where {@code base} (types by slot, {@code TOP}
+   * when free) must hold too: {@code base} with this layout's slots added, or null when a slot's
+   * kind disagrees with {@code base}. Modifies and returns {@code base}.
+   */
+  Object[] onto(Object[] base) {
     for (int i = 0; i < slots.length; i++) {
-      while (slot < slots[i]) {
-        locals.add(Opcodes.TOP);
-        slot++;
+      int slot = slots[i];
+      Object wanted = frameType(kinds[i]);
+      Object held = base[slot];
+      boolean afterWide = slot > 0 && isWide(base[slot - 1]);
+      if (held == Opcodes.TOP && !afterWide) {
+        if (isWide(wanted) && (slot + 1 >= base.length || base[slot + 1] != Opcodes.TOP)) {
+          return null;
+        }
+        base[slot] = wanted;
+      } else if (kinds[i] == 'R' ? !(held instanceof String || held == Opcodes.NULL)
+          : !wanted.equals(held)) {
+        return null;
       }
-      locals.add(switch (kinds[i]) {
-        case 'I' -> Opcodes.INTEGER;
-        case 'F' -> Opcodes.FLOAT;
-        case 'J' -> Opcodes.LONG;
-        case 'D' -> Opcodes.DOUBLE;
-        default -> OBJECT;
-      });
-      slot += size(kinds[i]);
+    }
+    return base;
+  }
+
+  /** Types by slot to ASM's expanded frame form; trailing free slots are left out. */
+  static Object[] expand(Object[] bySlot) {
+    int end = bySlot.length;
+    while (end > 0 && bySlot[end - 1] == Opcodes.TOP) {
+      end--;
+    }
+    List<Object> locals = new ArrayList<>();
+    for (int slot = 0; slot < end; slot += isWide(bySlot[slot]) ? 2 : 1) {
+      locals.add(bySlot[slot]);
     }
     return locals.toArray();
+  }
+
+  private static boolean isWide(Object type) {
+    return type == Opcodes.LONG || type == Opcodes.DOUBLE;
+  }
+
+  private static Object frameType(char kind) {
+    return switch (kind) {
+      case 'I' -> Opcodes.INTEGER;
+      case 'F' -> Opcodes.FLOAT;
+      case 'J' -> Opcodes.LONG;
+      case 'D' -> Opcodes.DOUBLE;
+      default -> OBJECT;
+    };
   }
 
   static int size(char kind) {

@@ -14,10 +14,12 @@ import org.objectweb.asm.tree.MethodNode;
 import org.objectweb.asm.tree.VarInsnNode;
 
 /**
- * Instruments one method: splits its code into ranges over which the recordable locals do not
- * change, and appends one catch-any exception-table entry per range, after the method's own, to a
- * handler for that range's {@link LocalsLayout} (see {@link HandlerStubs}). The method's own
- * handlers keep priority; the normal path runs exactly the original instructions.
+ * Instruments one method: splits its code into ranges over which the recordable locals and the
+ * method's own handlers covering them do not change, and adds one catch-any exception-table entry
+ * per range to a handler for that range's {@link LocalsLayout} (see {@link HandlerStubs}): before
+ * the method's own entries inside its try blocks (the stub records and hands the throwable on to
+ * the same handlers), after them elsewhere. The normal path runs exactly the original
+ * instructions.
  *
  * <p>In a constructor nothing up to and including the {@code super(...)}/{@code this(...)} call is
  * covered: the verifier rejects a handler there even if it never touches {@code this}.
@@ -45,16 +47,22 @@ final class MethodInstrumenter {
 
   /** @return whether the method was changed */
   boolean instrument() {
-    List<CoveredRange> ranges = coveredRanges();
+    EnclosingHandlers handlers = new EnclosingHandlers(method);
+    List<CoveredRange> ranges = coveredRanges(handlers);
     if (ranges.isEmpty()) {
       return false;
     }
-    Map<LocalsLayout, List<CoveredRange>> byLayout = new LinkedHashMap<>();
+    HandlerStubs stubs = new HandlerStubs(owner, method, handlers);
+    Map<HandlerStubs.Key, List<CoveredRange>> byKey = new LinkedHashMap<>();
     for (CoveredRange range : ranges) {
-      byLayout.computeIfAbsent(range.layout, layout -> new ArrayList<>()).add(range);
+      HandlerStubs.Key key = new HandlerStubs.Key(range.layout, range.enclosing);
+      if (range.enclosing != EnclosingHandlers.NONE && !byKey.containsKey(key)
+          && stubs.catchingFrame(key) == null) {
+        key = new HandlerStubs.Key(range.layout, EnclosingHandlers.NONE);
+      }
+      byKey.computeIfAbsent(key, k -> new ArrayList<>()).add(range);
     }
-    HandlerStubs stubs = new HandlerStubs(owner, method);
-    int newSize = codeSize + stubs.size(byLayout.keySet());
+    int newSize = codeSize + stubs.size(byKey.keySet());
     if (newSize > MAX_CODE_SIZE || (codeSize <= HUGE_METHOD_LIMIT && newSize > HUGE_METHOD_LIMIT)) {
       AgentReport.SKIPPED_TOO_LARGE.increment();
       return false;
@@ -63,15 +71,15 @@ final class MethodInstrumenter {
       AgentReport.SKIPPED_INLINING.increment();
       return false;
     }
-    stubs.append(byLayout);
+    stubs.append(byKey);
     AgentReport.METHODS_INSTRUMENTED.increment();
-    AgentReport.HANDLERS.add(byLayout.size());
+    AgentReport.HANDLERS.add(byKey.size());
     AgentReport.BYTES_ADDED.add(newSize - codeSize);
     return true;
   }
 
   /** One pass over the code; see {@link SlotStates}. */
-  private List<CoveredRange> coveredRanges() {
+  private List<CoveredRange> coveredRanges(EnclosingHandlers handlers) {
     InsnList instructions = method.instructions;
     int count = instructions.size();
     List<CoveredRange> ranges = new ArrayList<>();
@@ -115,8 +123,12 @@ final class MethodInstrumenter {
             layout = current;
           }
         }
+        int enclosing = handlers.setAt(i);
+        if (open != null && open.enclosing != enclosing) {
+          open = close(open, ranges);
+        }
         if (open == null) {
-          open = new CoveredRange(instruction, layout);
+          open = new CoveredRange(instruction, layout, enclosing);
         }
         open.last = instruction;
         open.canThrow |= canThrow(opcode) && !readsOwnField(instruction, previous);
@@ -217,16 +229,21 @@ final class MethodInstrumenter {
     };
   }
 
-  /** Consecutive instructions, {@code first} to {@code last} inclusive, sharing one layout. */
+  /**
+   * Consecutive instructions, {@code first} to {@code last} inclusive, sharing one layout and one
+   * set of the method's own handlers covering them.
+   */
   static final class CoveredRange {
     final AbstractInsnNode first;
     final LocalsLayout layout;
+    final int enclosing;
     AbstractInsnNode last;
     boolean canThrow;
 
-    CoveredRange(AbstractInsnNode first, LocalsLayout layout) {
+    CoveredRange(AbstractInsnNode first, LocalsLayout layout, int enclosing) {
       this.first = first;
       this.layout = layout;
+      this.enclosing = enclosing;
     }
   }
 }

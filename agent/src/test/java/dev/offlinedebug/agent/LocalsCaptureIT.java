@@ -159,11 +159,11 @@ class LocalsCaptureIT {
   }
 
   @Test
-  void take_synchronizedBlockRecordedAfterItsOwnHandlerReleasedTheMonitor() {
+  void take_synchronizedBlockLocalsInsideBlockAndMonitorReleased() {
     Case block = output.get("syncBlock");
     assertFrames(block, FAIL, STRUCTURES + "#synchronizedBlock");
     assertLocals(block.frames.get(1), "lock:java.lang.Object=<java.lang.Object>", "value:int=30",
-        "before:int=30");
+        "before:int=30", "inside:int=31");
     assertEquals("false", block.info.get("holdsLock"));
   }
 
@@ -171,7 +171,8 @@ class LocalsCaptureIT {
   void take_nestedTryFinallyRunsEachFinallyOnce() {
     Case nested = output.get("nestedFinally");
     assertFrames(nested, FAIL, STRUCTURES + "#nestedFinally");
-    assertLocals(nested.frames.get(1), "value:int=20", "outer:int=20");
+    assertLocals(nested.frames.get(1), "value:int=20", "outer:int=20", "middle:int=21",
+        "inner:int=22");
     assertEquals("2", nested.info.get("finallyRuns"));
   }
 

@@ -28,6 +28,9 @@ class DemoIT {
     assertTrue(out.contains("customer = dev.offlinedebug.examples.Customer #"), result.toString());
     assertTrue(out.contains("password = <redacted>"), result.toString());
     assertTrue(out.contains("\t    currency = \"EUR\"\n"), result.toString());
+    assertTrue(out.matches("(?s).*\tat dev\\.offlinedebug\\.examples\\.OrderDemo\\.main\\(OrderDemo\\.java:\\d+\\)\n"
+        + "\t    args = [^\n]*\n\t    customer = [^\n]*\n\t    order = [^\n]*\n\t    checkout = .*"),
+        "the catching frame's locals: " + result);
     assertTrue(work.resolve("logs").resolve("dumps").toFile().isDirectory(), "the dump stays in ./logs/dumps");
   }
 }

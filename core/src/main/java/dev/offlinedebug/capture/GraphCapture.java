@@ -108,7 +108,7 @@ final class GraphCapture {
     for (int i = 0; i < walk.order.size(); i++) {
       Throwable t = walk.order.get(i);
       Trace trace = walk.traces.get(i);
-      Map<String, Value> fields = t == null ? Map.of() : ExceptionState.of(t, values);
+      Map<String, Value> fields = t == null ? Map.of() : FastThrowNote.addTo(t, ExceptionState.of(t, values));
       List<FrameInfo> frames = t == null
           ? trace.frames()
           : LocalsMatcher.attach(trace.frames(), recordedFor(t), frame -> locals(frame, values));

@@ -16,6 +16,8 @@ final class HeldRecord {
   private final long started;
   /** Null when released or when the throwable is not recorded (rate limit, shared throwable). */
   private volatile SoftReference<List<RecordedFrame>> frames;
+  /** The last frame's method caught the throwable and has not let it go yet. */
+  private boolean handling;
 
   HeldRecord(Throwable key, long started, boolean recorded) {
     this.key = new WeakReference<>(key);
@@ -38,13 +40,51 @@ final class HeldRecord {
     return !isHeld() || now - started > maxAgeNanos;
   }
 
-  /** Appends {@code frame} unless released or already {@code maxFrames} long. Called under the ring's monitor. */
-  void add(RecordedFrame frame, int maxFrames) {
-    SoftReference<List<RecordedFrame>> held = frames;
-    List<RecordedFrame> list = held == null ? null : held.get();
-    if (list != null && list.size() < maxFrames) {
-      list.add(frame);
+  /**
+   * Appends {@code frame}, or merges it into the last frame while that frame's method still handles
+   * the throwable (a {@code finally} or {@code catch} that rethrows is the same call). Nothing once
+   * released or {@code maxFrames} long. Called under the ring's monitor.
+   *
+   * @param caught whether the throwable is entering a handler of the frame's method
+   */
+  void add(RecordedFrame frame, boolean caught, int maxFrames) {
+    List<RecordedFrame> list = list();
+    if (list == null) {
+      return;
     }
+    int lastIndex = list.size() - 1;
+    if (handling && list.get(lastIndex).sameMethod(frame)) {
+      list.set(lastIndex, list.get(lastIndex).withMissingLocalsOf(frame));
+    } else if (list.size() < maxFrames) {
+      list.add(frame);
+    } else {
+      caught = false;
+    }
+    handling = caught;
+  }
+
+  /** The throwable leaves the method whose handlers it entered. Called under the ring's monitor. */
+  void leave(String className, String methodName) {
+    List<RecordedFrame> list = list();
+    if (handling && list != null && list.get(list.size() - 1).sameMethod(className, methodName)) {
+      handling = false;
+    }
+  }
+
+  /** The throwable, or null once collected. */
+  Throwable throwable() {
+    return key.get();
+  }
+
+  /** A copy of the frames, or null when none are held. Called under the ring's monitor. */
+  List<RecordedFrame> copy() {
+    List<RecordedFrame> list = list();
+    return list == null || list.isEmpty() ? null : List.copyOf(list);
+  }
+
+  private List<RecordedFrame> list() {
+    SoftReference<List<RecordedFrame>> held = frames;
+    return held == null ? null : held.get();
   }
 
   /** The frames, or null when there are none; releases the record. Called under the ring's monitor. */

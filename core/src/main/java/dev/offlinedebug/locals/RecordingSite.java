@@ -18,14 +18,19 @@ import java.lang.invoke.MethodType;
  */
 public final class RecordingSite {
   private static final MethodHandle RECORD;
+  private static final MethodHandle CAUGHT;
+  private static final MethodHandle LEFT;
   private static final MethodHandle IGNORE_FAILURE;
 
   static {
     try {
       MethodHandles.Lookup lookup = MethodHandles.lookup();
-      RECORD = lookup.findStatic(UnwindRecorder.class, "record", MethodType.methodType(void.class,
-          Throwable.class, String.class, String.class, String[].class, String[].class,
-          Object[].class));
+      MethodType recording = MethodType.methodType(void.class, Throwable.class, String.class,
+          String.class, String[].class, String[].class, Object[].class);
+      RECORD = lookup.findStatic(UnwindRecorder.class, "record", recording);
+      CAUGHT = lookup.findStatic(UnwindRecorder.class, "caught", recording);
+      LEFT = lookup.findStatic(UnwindRecorder.class, "left", MethodType.methodType(void.class,
+          Throwable.class, String.class, String.class));
       IGNORE_FAILURE = MethodHandles.empty(MethodType.methodType(void.class, Throwable.class));
     } catch (ReflectiveOperationException e) {
       throw new ExceptionInInitializerError(e);
@@ -37,7 +42,9 @@ public final class RecordingSite {
   /**
    * Bootstrap method of the handlers' {@code invokedynamic}. Called by the JVM only.
    *
-   * @param type {@code (Throwable, locals...)void}
+   * @param name {@code record} (the throwable leaves the method), {@code caught} (it enters one of
+   *     the method's own handlers) or {@code left} (after {@code caught}, no handler took it)
+   * @param type {@code (Throwable, locals...)void}; {@code (Throwable)void} for {@code left}
    * @param className the instrumented class, binary name with dots
    * @param methodName the instrumented method
    * @param names the recorded locals' names, comma-separated, in argument order
@@ -46,9 +53,14 @@ public final class RecordingSite {
   public static CallSite bootstrap(MethodHandles.Lookup caller, String name, MethodType type,
       String className, String methodName, String names, String types) {
     int count = type.parameterCount() - 1;
-    MethodHandle bound = MethodHandles.insertArguments(RECORD, 1, className, methodName,
-        split(names, count), split(types, count));
-    MethodHandle typed = bound.asCollector(Object[].class, count).asType(type);
+    MethodHandle typed;
+    if (name.equals("left")) {
+      typed = MethodHandles.insertArguments(LEFT, 1, className, methodName).asType(type);
+    } else {
+      MethodHandle bound = MethodHandles.insertArguments(name.equals("caught") ? CAUGHT : RECORD,
+          1, className, methodName, split(names, count), split(types, count));
+      typed = bound.asCollector(Object[].class, count).asType(type);
+    }
     MethodHandle ignore = MethodHandles.dropArguments(IGNORE_FAILURE, 1, type.parameterList());
     return new ConstantCallSite(MethodHandles.catchException(typed, Throwable.class, ignore));
   }

@@ -5,11 +5,14 @@ package dev.offlinedebug.locals;
  * exception site is hot ({@code -XX:+OmitStackTraceInFastThrow}, the default): one instance is
  * shared by every thread and every occurrence, so recording locals against it would mix unrelated
  * occurrences. They are the only throwables of these types without a stack trace.
+ *
+ * @since 0.1
  */
-final class SharedThrowables {
+public final class SharedThrowables {
   private SharedThrowables() {}
 
-  static boolean isShared(Throwable thrown) {
+  /** Whether {@code thrown} is one of HotSpot's shared implicit exceptions. */
+  public static boolean isShared(Throwable thrown) {
     Class<?> type = thrown.getClass();
     boolean implicit = type == NullPointerException.class
         || type == ArithmeticException.class

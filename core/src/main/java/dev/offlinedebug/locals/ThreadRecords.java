@@ -1,6 +1,7 @@
 package dev.offlinedebug.locals;
 
 import java.lang.ref.WeakReference;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -30,26 +31,39 @@ final class ThreadRecords {
   }
 
   /**
-   * Appends {@code frame} to the record of {@code thrown}, starting one if there is none. The
+   * Appends {@code frame} to the record of {@code thrown}, starting one if there is none; merges it
+   * into the last frame instead while that frame's method still handles {@code thrown}. The
    * registry hears of a new record outside this ring's monitor: it may sweep other rings, and two
    * threads each holding its own ring's monitor while waiting for the other's would deadlock.
+   *
+   * @param caught whether {@code thrown} is entering a handler of the frame's method
    */
-  void add(Throwable thrown, RecordedFrame frame, int maxFrames, ThrowableRateLimit rateLimit) {
+  void add(Throwable thrown, RecordedFrame frame, boolean caught, int maxFrames, ThrowableRateLimit rateLimit) {
     HeldRecord started = null;
     synchronized (this) {
-      HeldRecord entry = last >= 0 ? entries[last] : null;
-      if (entry == null || !entry.isFor(thrown)) {
-        entry = find(thrown);
-      }
+      HeldRecord entry = entryOf(thrown);
       if (entry == null) {
         entry = start(thrown, rateLimit);
         started = entry;
       }
-      entry.add(frame, maxFrames);
+      entry.add(frame, caught, maxFrames);
     }
     if (started != null && started.isHeld()) {
       registry.started(started);
     }
+  }
+
+  /** {@code thrown} leaves the method whose handlers it entered: its next frame is another one. */
+  synchronized void leave(Throwable thrown, String className, String methodName) {
+    HeldRecord entry = entryOf(thrown);
+    if (entry != null) {
+      entry.leave(className, methodName);
+    }
+  }
+
+  private HeldRecord entryOf(Throwable thrown) {
+    HeldRecord entry = last >= 0 ? entries[last] : null;
+    return entry != null && entry.isFor(thrown) ? entry : find(thrown);
   }
 
   /** Removes and returns the frames recorded for {@code thrown}, or null when there are none. */
@@ -84,6 +98,23 @@ final class ThreadRecords {
     }
     return held;
   }
+
+  /** The throwables other than {@code thrown} with frames here, newest first, frames copied. */
+  synchronized List<Recorded> others(Throwable thrown) {
+    List<Recorded> others = new ArrayList<>();
+    for (int i = 1; i <= CAPACITY; i++) {
+      HeldRecord entry = entries[(next - i + CAPACITY) % CAPACITY];
+      Throwable key = entry == null ? null : entry.throwable();
+      List<RecordedFrame> frames = key == null || key == thrown ? null : entry.copy();
+      if (frames != null) {
+        others.add(new Recorded(key, frames));
+      }
+    }
+    return others;
+  }
+
+  /** A throwable and a copy of its frames. */
+  record Recorded(Throwable thrown, List<RecordedFrame> frames) {}
 
   /**
    * Whether this ring can be forgotten: its thread has ended (so nothing is added any more) and

@@ -48,8 +48,10 @@ public final class UnwindRecorder {
 
   /**
    * Removes and returns the frames recorded for {@code thrown}, innermost first, whichever thread
-   * recorded them. Empty when there are none; never null, never throws. The arrays of each frame
-   * are shared with the recording site: read them, do not modify them.
+   * recorded them, followed by the outer frames a throwable wrapping it recorded on this thread
+   * (when a container logs only the root cause). Empty when there are none; never null, never
+   * throws. The arrays of each frame are shared with the recording site: read them, do not modify
+   * them.
    */
   public static List<RecordedFrame> take(Throwable thrown) {
     try {
@@ -62,13 +64,16 @@ public final class UnwindRecorder {
       if (frames == null) {
         frames = ALL.remove(thrown, own);
       }
-      return frames == null ? List.of() : withLines(frames, thrown.getStackTrace());
+      StackTraceElement[] trace = thrown.getStackTrace();
+      List<RecordedFrame> recorded = frames == null ? List.of() : withLines(frames, trace);
+      return own == null ? recorded
+          : WrapperFrames.extend(recorded, thrown, trace, own.others(thrown));
     } catch (Throwable e) {
       return List.of();
     }
   }
 
-  /** Called through {@link RecordingSite} by the handler the agent appends to a method. */
+  /** Called through {@link RecordingSite}: {@code thrown} leaves the method. */
   static void record(
       Throwable thrown,
       String className,
@@ -76,6 +81,34 @@ public final class UnwindRecorder {
       String[] names,
       String[] types,
       Object[] values) {
+    add(thrown, className, methodName, names, types, values, false);
+  }
+
+  /**
+   * Called through {@link RecordingSite}: {@code thrown} is about to enter one of the method's own
+   * handlers. Further records of the same method until it {@link #left} or {@link #record}s are
+   * the same activation, and only add the locals this one lacks.
+   */
+  static void caught(
+      Throwable thrown,
+      String className,
+      String methodName,
+      String[] names,
+      String[] types,
+      Object[] values) {
+    add(thrown, className, methodName, names, types, values, true);
+  }
+
+  /** Called through {@link RecordingSite}: after {@link #caught}, no handler took {@code thrown}. */
+  static void left(Throwable thrown, String className, String methodName) {
+    ThreadRecords own = OWN.get();
+    if (active && thrown != null && own != null) {
+      own.leave(thrown, className, methodName);
+    }
+  }
+
+  private static void add(Throwable thrown, String className, String methodName, String[] names,
+      String[] types, Object[] values, boolean caught) {
     if (!active || thrown == null) {
       return;
     }
@@ -85,8 +118,8 @@ public final class UnwindRecorder {
       OWN.set(own);
       ALL.register(own);
     }
-    own.add(thrown, new RecordedFrame(className, methodName, -1, names, types, values), maxFrames,
-        rateLimit);
+    own.add(thrown, new RecordedFrame(className, methodName, -1, names, types, values), caught,
+        maxFrames, rateLimit);
   }
 
   /**
@@ -94,7 +127,7 @@ public final class UnwindRecorder {
    * records and the trace together, both innermost first, and takes each record's line from the
    * next element of the same method.
    */
-  private static List<RecordedFrame> withLines(List<RecordedFrame> frames, StackTraceElement[] trace) {
+  static List<RecordedFrame> withLines(List<RecordedFrame> frames, StackTraceElement[] trace) {
     List<RecordedFrame> result = new ArrayList<>(frames.size());
     int next = 0;
     for (RecordedFrame frame : frames) {

@@ -72,7 +72,7 @@ class ThreadRecordsRegistryTest {
       ThreadRecords own = new ThreadRecords();
       registry.register(own);
       own.add(thrown, new RecordedFrame("fixture.Worker", "run", -1, new String[] {"n"},
-          new String[] {"int"}, new Object[] {42}), 64, UNLIMITED);
+          new String[] {"int"}, new Object[] {42}), false, 64, UNLIMITED);
       ring.set(new WeakReference<>(own));
     }, "short-lived");
     thread.start();

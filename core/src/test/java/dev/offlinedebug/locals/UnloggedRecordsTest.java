@@ -92,7 +92,7 @@ class UnloggedRecordsTest {
   private static WeakReference<Object> recordValue(ThreadRecords ring, Throwable thrown) {
     Object value = new int[1024];
     ring.add(thrown, new RecordedFrame("fixture.Worker", "run", -1, new String[] {"v"},
-        new String[] {"int[]"}, new Object[] {value}), 64, UNLIMITED);
+        new String[] {"int[]"}, new Object[] {value}), false, 64, UNLIMITED);
     return new WeakReference<>(value);
   }
 
@@ -102,7 +102,7 @@ class UnloggedRecordsTest {
     local.set(new WeakReference<>(buffer));
     Throwable swallowed = new IllegalStateException("never logged");
     own.add(swallowed, new RecordedFrame("fixture.Worker", "fill", -1, new String[] {"buffer"},
-        new String[] {"byte[]"}, new Object[] {buffer}), 64, UNLIMITED);
+        new String[] {"byte[]"}, new Object[] {buffer}), false, 64, UNLIMITED);
   }
 
   private static void awaitQuietly(CountDownLatch latch) {

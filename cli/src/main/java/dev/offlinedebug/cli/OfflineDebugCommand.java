@@ -24,6 +24,7 @@ import picocli.CommandLine.Spec;
       ReplayCommand.class,
       TailCommand.class,
       StatsCommand.class,
+      HtmlCommand.class,
       DemoCommand.class,
       HelpCommand.class
     })

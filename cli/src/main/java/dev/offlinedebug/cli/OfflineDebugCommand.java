@@ -25,6 +25,7 @@ import picocli.CommandLine.Spec;
       TailCommand.class,
       StatsCommand.class,
       HtmlCommand.class,
+      ServeCommand.class,
       DemoCommand.class,
       HelpCommand.class
     })

@@ -147,15 +147,28 @@ final class Chromium implements AutoCloseable {
 
   /** Opens {@code url} and waits for its load event; the requests it makes are recorded anew. */
   void open(String url) throws Exception {
-    events.clear();
-    requests.clear();
     JsonObject params = new JsonObject();
     params.addProperty("url", url);
-    call("Page.navigate", params);
+    loading(() -> call("Page.navigate", params));
+  }
+
+  /** Clicks what leads to another page (a link, a form's button) and waits for that page to load. */
+  void clickToLoad(String selector) throws Exception {
+    loading(() -> click(selector));
+  }
+
+  private interface Action {
+    void run() throws Exception;
+  }
+
+  private void loading(Action navigation) throws Exception {
+    events.clear();
+    requests.clear();
+    navigation.run();
     long guard = System.nanoTime() + TimeUnit.SECONDS.toNanos(HANG_GUARD_SECONDS);
     while (events.stream().noneMatch(e -> e.get("method").getAsString().equals("Page.loadEventFired"))) {
       if (System.nanoTime() > guard) {
-        throw new AssertionError("page did not load: " + url);
+        throw new AssertionError("no page loaded");
       }
       synchronized (events) {
         events.wait(100);

@@ -24,6 +24,8 @@ import picocli.CommandLine.Spec;
       ReplayCommand.class,
       TailCommand.class,
       StatsCommand.class,
+      HtmlCommand.class,
+      ServeCommand.class,
       DemoCommand.class,
       HelpCommand.class
     })

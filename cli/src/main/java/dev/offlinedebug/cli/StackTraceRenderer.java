@@ -104,7 +104,7 @@ final class StackTraceRenderer {
    * Trailing frames shared with the enclosing trace, as {@code printStackTrace} elides them; a
    * frame that carries locals of its own is never elided.
    */
-  private static int framesInCommon(List<FrameInfo> frames, List<FrameInfo> enclosing) {
+  static int framesInCommon(List<FrameInfo> frames, List<FrameInfo> enclosing) {
     int m = frames.size() - 1;
     int n = enclosing.size() - 1;
     int common = 0;

@@ -1,0 +1,102 @@
+package dev.offlinedebug.cli;
+
+import dev.offlinedebug.DumpSummary;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Occurrences over time per fingerprint as an inline SVG: stacked bars over equal time buckets
+ * between the first and the last dump shown, one colour per fingerprint and grey for the rest.
+ * Occurrences that dedup folded onto a dump count at that dump's time.
+ */
+final class StatsChart {
+  /** Fingerprints with a colour of their own; the rest are drawn together in grey. */
+  static final List<String> COLORS = List.of("#0969da", "#cf222e", "#1a7f37", "#9a6700", "#8250df", "#bc4c00");
+  static final String OTHERS_COLOR = "#8c959f";
+  private static final int BUCKETS = 40;
+  private static final int WIDTH = 960;
+  private static final int HEIGHT = 260;
+  private static final int LEFT = 48;
+  private static final int BOTTOM = 28;
+  private static final int TOP = 12;
+  private static final DateTimeFormatter LABEL =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneOffset.UTC);
+
+  private StatsChart() {}
+
+  /**
+   * @param summaries the dumps to count
+   * @param series the coloured fingerprints, in the order of {@link #COLORS}, to their label
+   */
+  static String svg(List<DumpSummary> summaries, Map<String, String> series) {
+    Instant from = summaries.stream().map(DumpSummary::time).min(Instant::compareTo).orElseThrow();
+    Instant to = summaries.stream().map(DumpSummary::time).max(Instant::compareTo).orElseThrow();
+    long span = Math.max(Duration.between(from, to).toMillis(), 60_000L);
+    List<String> fingerprints = List.copyOf(series.keySet());
+    long[][] counts = new long[fingerprints.size() + 1][BUCKETS];
+    for (DumpSummary summary : summaries) {
+      int bucket = (int) Math.min(BUCKETS - 1, Duration.between(from, summary.time()).toMillis() * BUCKETS / span);
+      int row = fingerprints.indexOf(summary.fingerprint());
+      counts[row < 0 ? fingerprints.size() : row][bucket] += summary.occurrences();
+    }
+    long highest = 1;
+    for (int bucket = 0; bucket < BUCKETS; bucket++) {
+      long stack = 0;
+      for (long[] row : counts) {
+        stack += row[bucket];
+      }
+      highest = Math.max(highest, stack);
+    }
+    double plotHeight = HEIGHT - TOP - BOTTOM;
+    double barWidth = (WIDTH - LEFT - 8) / (double) BUCKETS;
+    StringBuilder svg = new StringBuilder(8192);
+    svg.append("<svg class=\"chart\" xmlns=\"http://www.w3.org/2000/svg\" width=\"").append(WIDTH)
+        .append("\" height=\"").append(HEIGHT).append("\" viewBox=\"0 0 ").append(WIDTH).append(' ').append(HEIGHT)
+        .append("\" role=\"img\" aria-label=\"occurrences over time per fingerprint\">\n");
+    axes(svg, from, Instant.ofEpochMilli(from.toEpochMilli() + span), highest);
+    for (int bucket = 0; bucket < BUCKETS; bucket++) {
+      double base = HEIGHT - BOTTOM;
+      Instant start = from.plusMillis(span * bucket / BUCKETS);
+      for (int row = 0; row < counts.length; row++) {
+        long count = counts[row][bucket];
+        if (count == 0) {
+          continue;
+        }
+        double height = count * plotHeight / highest;
+        base -= height;
+        String label = row < fingerprints.size() ? series.get(fingerprints.get(row)) : "other fingerprints";
+        svg.append("<rect class=\"bar\" x=\"").append(format(LEFT + bucket * barWidth + 1)).append("\" y=\"")
+            .append(format(base)).append("\" width=\"").append(format(barWidth - 2)).append("\" height=\"")
+            .append(format(height)).append("\" fill=\"")
+            .append(row < fingerprints.size() ? COLORS.get(row) : OTHERS_COLOR).append("\"><title>")
+            .append(count).append(count == 1 ? " occurrence" : " occurrences").append(" from ")
+            .append(LABEL.format(start)).append(": ").append(HtmlText.escape(label)).append("</title></rect>\n");
+      }
+    }
+    return svg.append("</svg>\n").toString();
+  }
+
+  private static void axes(StringBuilder svg, Instant from, Instant to, long highest) {
+    int bottom = HEIGHT - BOTTOM;
+    svg.append("<line x1=\"").append(LEFT).append("\" y1=\"").append(TOP).append("\" x2=\"").append(LEFT)
+        .append("\" y2=\"").append(bottom).append("\" stroke=\"#d0d7de\"/>\n")
+        .append("<line x1=\"").append(LEFT).append("\" y1=\"").append(bottom).append("\" x2=\"").append(WIDTH - 8)
+        .append("\" y2=\"").append(bottom).append("\" stroke=\"#d0d7de\"/>\n")
+        .append("<text x=\"").append(LEFT - 6).append("\" y=\"").append(TOP + 10)
+        .append("\" text-anchor=\"end\">").append(highest).append("</text>\n")
+        .append("<text x=\"").append(LEFT - 6).append("\" y=\"").append(bottom)
+        .append("\" text-anchor=\"end\">0</text>\n")
+        .append("<text x=\"").append(LEFT).append("\" y=\"").append(HEIGHT - 8).append("\">")
+        .append(LABEL.format(from)).append(" UTC</text>\n")
+        .append("<text x=\"").append(WIDTH - 8).append("\" y=\"").append(HEIGHT - 8)
+        .append("\" text-anchor=\"end\">").append(LABEL.format(to)).append(" UTC</text>\n");
+  }
+
+  private static String format(double value) {
+    return String.format(java.util.Locale.ROOT, "%.1f", value);
+  }
+}

@@ -1,0 +1,114 @@
+package dev.offlinedebug.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.Base64;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+class HtmlPageTest {
+  private final String checkout = HtmlSamples.page(SampleDumps.checkoutFailure());
+
+  @Test
+  void page_headerFields() {
+    assertTrue(checkout.contains("<h1>Dump od-test-1</h1>"), checkout);
+    assertTrue(checkout.contains("<dt>time</dt><dd>2026-11-26T05:16:12.123456Z</dd>"), checkout);
+    assertTrue(checkout.contains("<dt>thread</dt><dd>worker-1 (id 17)</dd>"), checkout);
+    assertTrue(checkout.contains("<dt>logger</dt><dd>com.acme.Checkout</dd>"), checkout);
+    assertTrue(checkout.contains("<dt>level</dt><dd>ERROR</dd>"), checkout);
+    assertTrue(checkout.contains("Checkout failed for order 1042</dd>"), checkout);
+    assertTrue(checkout.contains("<dt>mdc</dt><dd>user=&quot;ada&quot;</dd>"), checkout);
+    assertTrue(checkout.contains("<dt>host</dt><dd>web-1 (pid 4242)</dd>"), checkout);
+    assertTrue(checkout.contains("<dt>jvm</dt><dd>Eclipse Adoptium 17.0.15</dd>"), checkout);
+    assertTrue(checkout.contains("<dt>occurrences</dt><dd>3</dd>"), checkout);
+  }
+
+  @Test
+  void page_stackWithCausesAndSuppressed() {
+    assertTrue(checkout.contains("<span class=\"desc\">com.acme.CheckoutException: order 1042 failed</span>"), checkout);
+    assertTrue(checkout.contains("Caused by: <span class=\"desc\">com.acme.DeclinedException: insufficient funds"),
+        checkout);
+    assertTrue(checkout.contains("<div class=\"suppressed\">\n<div class=\"exc\">Suppressed: "
+        + "<span class=\"desc\">java.io.IOException: close failed</span>"), checkout);
+    assertTrue(checkout.contains("<details class=\"frame\"><summary>at com.acme.Checkout.checkout(Checkout.java:21)"),
+        checkout);
+    assertTrue(checkout.contains("<div class=\"frame\">at com.acme.Main.main(Main.java:10)</div>"), checkout);
+    assertTrue(checkout.contains("<div class=\"frame dim\">... 1 more</div>"), checkout);
+  }
+
+  @Test
+  void page_valuesUnfoldAndReferencesLinkToFirstOccurrence() {
+    assertTrue(checkout.contains("<details class=\"v\" id=\"d0-v1\"><summary><span class=\"k\"><b>order</b></span> = "
+        + "<span class=\"type\">com.acme.Order #1</span></summary>"), checkout);
+    assertTrue(checkout.contains("<details class=\"v\" id=\"d0-v2\"><summary><span class=\"k\">customer</span>"),
+        checkout);
+    assertTrue(checkout.contains("<a class=\"ref\" href=\"#d0-v2\">-&gt; #2 com.acme.Customer</a>"), checkout);
+    assertEquals(1, count(checkout, "id=\"d0-v2\""), checkout);
+  }
+
+  @Test
+  void page_markersVisible() {
+    assertTrue(checkout.contains("<span class=\"marker\">&lt;redacted&gt; (String)</span>"), checkout);
+    assertTrue(checkout.contains("<span class=\"marker\">&lt;unavailable&gt; (Thread)</span>"), checkout);
+    assertTrue(checkout.contains("<span class=\"marker\">&lt;truncated&gt;</span>"), checkout);
+    assertTrue(checkout.contains("(5000 chars) &lt;truncated&gt;"), checkout);
+  }
+
+  @Test
+  void page_replayCommandQuotedForShell() {
+    assertTrue(checkout.contains("value=\"offline-debug replay od-test-1 --dir &#39;/var/log/my app/dumps&#39;\""),
+        checkout);
+  }
+
+  @Test
+  void page_markupInDumpIsText() {
+    String page = HtmlSamples.page(HtmlSamples.markup());
+    assertEquals(1, count(page, "<script"), "only the page's own script: " + page);
+    assertEquals(1, count(page, "</script"), page);
+    assertFalse(page.contains("<img"), page);
+    assertFalse(page.contains("</textarea"), page);
+    assertTrue(page.contains("&lt;/textarea&gt;&lt;/script&gt;&lt;script&gt;window.pwned=1&lt;/script&gt;"), page);
+    assertTrue(page.contains("&amp;amp;&#39;&quot;"), page);
+  }
+
+  @Test
+  void page_terminalControlsShownAsEscapes() {
+    String page = HtmlSamples.page(SampleDumps.hostile());
+    assertFalse(page.chars().anyMatch(c -> c == 0x1b || c == 0x9b || c == 0x202e || c == 7 || c == '\r'), page);
+    assertTrue(page.contains("clear\\u001b[2Jscreen\\u0007bell\\r\\u009bC1\\u202eevil"), page);
+  }
+
+  @Test
+  void page_policyAllowsOnlyItsOwnScript() throws Exception {
+    Matcher script = Pattern.compile("<script>(.*?)</script>", Pattern.DOTALL).matcher(checkout);
+    assertTrue(script.find(), checkout);
+    String hash = Base64.getEncoder().encodeToString(
+        MessageDigest.getInstance("SHA-256").digest(script.group(1).getBytes(StandardCharsets.UTF_8)));
+    assertTrue(checkout.contains("content=\"default-src 'none'; style-src 'unsafe-inline'; img-src data:; "
+        + "script-src 'sha256-" + hash + "';"), checkout);
+    assertFalse(checkout.matches("(?s).*(src|href)=\"(https?:)?//.*"), "no external resource");
+  }
+
+  @Test
+  void page_severalDumpsKeepAnchorsApart() {
+    String page = HtmlSamples.page(SampleDumps.checkoutFailure(), SampleDumps.checkoutFailure());
+    assertTrue(page.contains("<title>2 dumps - offline-debug</title>"), page);
+    assertTrue(page.contains("href=\"#d1-v2\""), page);
+    assertEquals(1, count(page, "id=\"d1-v2\""), page);
+    assertEquals(List.of(1, 1), List.of(count(page, "id=\"d0-replay\""), count(page, "id=\"d1-replay\"")));
+  }
+
+  private static int count(String text, String part) {
+    int n = 0;
+    for (int at = text.indexOf(part); at >= 0; at = text.indexOf(part, at + 1)) {
+      n++;
+    }
+    return n;
+  }
+}

@@ -1,0 +1,148 @@
+package dev.offlinedebug.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.acme.shop.Failures;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.net.ConnectException;
+import java.net.Inet4Address;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.NetworkInterface;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Collections;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code offline-debug serve} as a user starts it: a child JVM running the packaged command. */
+class ServeIT {
+  private static final Pattern URL = Pattern.compile("read-only at (http://\\S+)");
+
+  @TempDir Path work;
+  private Path dir;
+  private String id;
+  private Process serve;
+  private final HttpClient http = HttpClient.newHttpClient();
+
+  @BeforeEach
+  void writeDump() throws Exception {
+    dir = work.resolve("dumps");
+    try (StoreFixture store = StoreFixture.open(dir)) {
+      id = store.write(Failures.declined("C-1042", 33_790));
+    }
+  }
+
+  @AfterEach
+  void stop() throws InterruptedException {
+    if (serve != null) {
+      serve.destroy();
+      serve.waitFor();
+    }
+  }
+
+  @Test
+  void serve_defaultBindIsLoopbackOnly() throws Exception {
+    URI url = start("serve", "--dir", dir.toString(), "--port", "0");
+    assertEquals("127.0.0.1", url.getHost(), url.toString());
+    HttpResponse<String> list = get(url, null);
+    assertEquals(200, list.statusCode());
+    assertTrue(list.body().contains(">" + id + "</a>"), list.body());
+    HttpResponse<String> page = get(url.resolve("/dump/" + id), null);
+    assertEquals(200, page.statusCode());
+    assertTrue(page.body().contains("card declined for C-1042"), page.body());
+    assertTrue(page.headers().firstValue("Content-Security-Policy").orElse("").startsWith("default-src 'none'"));
+    HttpResponse<String> post = http.send(HttpRequest.newBuilder(url).POST(HttpRequest.BodyPublishers.ofString("x"))
+        .build(), HttpResponse.BodyHandlers.ofString());
+    assertEquals(405, post.statusCode());
+    assertTrue(raw(url, "evil.example").startsWith("HTTP/1.1 403"), "a rebound host name is refused");
+    assertTrue(raw(url, "127.0.0.1:" + url.getPort()).startsWith("HTTP/1.1 200"));
+
+    InetAddress external = externalAddress();
+    Assumptions.assumeTrue(external != null, "this machine has no address but loopback");
+    assertThrows(ConnectException.class, () -> {
+      try (Socket socket = new Socket()) {
+        socket.connect(new InetSocketAddress(external, url.getPort()), 10_000);
+      }
+    }, "not reachable on " + external);
+  }
+
+  @Test
+  void serve_bindRefusesRequestsWithoutToken() throws Exception {
+    URI url = start("serve", "--dir", dir.toString(), "--port", "0", "--bind", "127.0.0.1");
+    Matcher token = Pattern.compile("token=([0-9a-f]{32})$").matcher(url.toString());
+    assertTrue(token.find(), url.toString());
+    URI bare = url.resolve("/");
+    assertEquals(403, get(bare, null).statusCode());
+    assertEquals(403, get(url.resolve("/dump/" + id), null).statusCode());
+    assertEquals(403, get(URI.create(bare + "?token=" + "0".repeat(32)), null).statusCode());
+    assertEquals(403, get(bare, DumpViewer.TOKEN_COOKIE + "=" + "0".repeat(32)).statusCode());
+    HttpResponse<String> withToken = get(url, null);
+    assertEquals(200, withToken.statusCode());
+    String cookie = withToken.headers().firstValue("Set-Cookie").orElseThrow().split(";")[0];
+    assertEquals(DumpViewer.TOKEN_COOKIE + "=" + token.group(1), cookie);
+    HttpResponse<String> stats = get(url.resolve("/stats"), cookie);
+    assertEquals(200, stats.statusCode());
+    assertTrue(stats.body().contains("<svg class=\"chart\""), stats.body());
+  }
+
+  private URI start(String... args) throws IOException {
+    serve = new JarRunner(work).builder(args).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+    BufferedReader out = new BufferedReader(new InputStreamReader(serve.getInputStream(), StandardCharsets.UTF_8));
+    StringBuilder printed = new StringBuilder();
+    for (String line = out.readLine(); line != null; line = out.readLine()) {
+      printed.append(line).append('\n');
+      Matcher url = URL.matcher(line);
+      if (url.find()) {
+        return URI.create(url.group(1));
+      }
+    }
+    throw new AssertionError("serve printed no URL:\n" + printed);
+  }
+
+  private HttpResponse<String> get(URI uri, String cookie) throws Exception {
+    HttpRequest.Builder request = HttpRequest.newBuilder(uri);
+    if (cookie != null) {
+      request.header("Cookie", cookie);
+    }
+    return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  /** A request with a {@code Host} header of our choosing, which the JDK's client does not send. */
+  private static String raw(URI url, String host) throws IOException {
+    try (Socket socket = new Socket(url.getHost(), url.getPort())) {
+      OutputStream out = socket.getOutputStream();
+      out.write(("GET / HTTP/1.1\r\nHost: " + host + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+      out.flush();
+      return new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII)).readLine();
+    }
+  }
+
+  private static InetAddress externalAddress() throws IOException {
+    for (NetworkInterface network : Collections.list(NetworkInterface.getNetworkInterfaces())) {
+      if (network.isUp() && !network.isLoopback()) {
+        for (InetAddress address : Collections.list(network.getInetAddresses())) {
+          if (address instanceof Inet4Address) {
+            return address;
+          }
+        }
+      }
+    }
+    return null;
+  }
+}

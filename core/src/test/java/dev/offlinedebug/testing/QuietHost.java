@@ -89,8 +89,8 @@ public final class QuietHost {
         .filter(l -> l.contains("net.openhft")).limit(3).toList(), "Chronicle classes loaded by the write path");
 
     List<Matcher> lines = events(dir.resolve("app.log"), event);
-    assertEquals(List.of("INFO shop.Orders shop started [dump ]", "ERROR shop.Orders order 42 failed",
-            "INFO shop.Orders shop still running [dump ]"),
+    assertEquals(List.of("INFO shop.Orders shop started", "ERROR shop.Orders order 42 failed",
+            "INFO shop.Orders shop still running"),
         lines.stream().map(m -> m.group("level") + " " + m.group("logger") + " "
             + m.group("message").replaceAll(" \\[dump od-\\S+]$", "")).toList(),
         "the application's log holds only the application's lines");

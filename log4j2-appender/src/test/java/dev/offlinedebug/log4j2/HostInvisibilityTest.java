@@ -14,7 +14,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * --sun-misc-unsafe-memory-access=deny}, the announced default of a later JDK.
  */
 class HostInvisibilityTest {
-  /** The README's pattern: {@code %d %-5level %logger [%thread] %message [dump %dumpId]%n%ex}. */
+  /** The README's pattern: {@code %d %-5level %logger [%thread] %message%notEmpty{ [dump %dumpId]}%n%ex}. */
   private static final Pattern EVENT = Pattern.compile(
       "^\\d{4}-\\d\\d-\\d\\d \\S+ (?<level>\\S+)\\s+(?<logger>\\S+) \\[[^]]*] (?<message>.*)$");
 

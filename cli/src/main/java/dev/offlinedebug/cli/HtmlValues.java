@@ -29,7 +29,7 @@ final class HtmlValues {
   private final Set<Integer> anchored = new HashSet<>();
 
   HtmlValues(Map<Integer, Value> byId, String anchorPrefix) {
-    this.text = new ValueRenderer(Style.PLAIN, byId);
+    this.text = new ValueRenderer(Style.PLAIN, byId, DumpRenderer.MAX_CHARS);
     this.byId = byId;
     this.anchorPrefix = anchorPrefix;
   }

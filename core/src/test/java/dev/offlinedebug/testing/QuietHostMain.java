@@ -1,6 +1,6 @@
 package dev.offlinedebug.testing;
 
-import com.acme.host.Checkout;
+import com.acme.shop.Failures;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,7 +21,7 @@ public final class QuietHostMain {
     Set<String> before = threadNames();
     Logger logger = LoggerFactory.getLogger("shop.Orders");
     logger.info("shop started");
-    logger.error("order {} failed", 42, Checkout.failure());
+    logger.error("order {} failed", 42, Failures.orderFailure());
     logger.info("shop still running");
     Set<String> started = threadNames();
     started.removeAll(before);

@@ -99,22 +99,27 @@ final class ThreadRecords {
     return held;
   }
 
-  /** The throwables other than {@code thrown} with frames here, newest first, frames copied. */
-  synchronized List<Recorded> others(Throwable thrown) {
-    List<Recorded> others = new ArrayList<>();
+  /**
+   * The throwables other than {@code thrown} whose records hold frames here, newest first; their
+   * frames are copied only for the one a caller picks ({@link #peek}).
+   */
+  synchronized List<Throwable> others(Throwable thrown) {
+    List<Throwable> others = new ArrayList<>();
     for (int i = 1; i <= CAPACITY; i++) {
       HeldRecord entry = entries[(next - i + CAPACITY) % CAPACITY];
-      Throwable key = entry == null ? null : entry.throwable();
-      List<RecordedFrame> frames = key == null || key == thrown ? null : entry.copy();
-      if (frames != null) {
-        others.add(new Recorded(key, frames));
+      Throwable key = entry == null || !entry.isHeld() ? null : entry.throwable();
+      if (key != null && key != thrown) {
+        others.add(key);
       }
     }
     return others;
   }
 
-  /** A throwable and a copy of its frames. */
-  record Recorded(Throwable thrown, List<RecordedFrame> frames) {}
+  /** A copy of the frames recorded for {@code thrown}, which stay here; null when there are none. */
+  synchronized List<RecordedFrame> peek(Throwable thrown) {
+    HeldRecord entry = find(thrown);
+    return entry == null ? null : entry.copy();
+  }
 
   /**
    * Whether this ring can be forgotten: its thread has ended (so nothing is added any more) and

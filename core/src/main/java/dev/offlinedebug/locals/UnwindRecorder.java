@@ -67,7 +67,7 @@ public final class UnwindRecorder {
       StackTraceElement[] trace = thrown.getStackTrace();
       List<RecordedFrame> recorded = frames == null ? List.of() : withLines(frames, trace);
       return own == null ? recorded
-          : WrapperFrames.extend(recorded, thrown, trace, own.others(thrown));
+          : WrapperFrames.extend(recorded, thrown, trace, own);
     } catch (Throwable e) {
       return List.of();
     }

@@ -18,12 +18,14 @@ final class WrapperFrames {
 
   /**
    * {@code own} (the logged throwable's frames, lines set, innermost first) followed by the frames
-   * a wrapper of it recorded further out along its stack trace, matched by class, method and line.
+   * a wrapper of it recorded in {@code ring} further out along its stack trace, matched by class,
+   * method and line.
    */
   static List<RecordedFrame> extend(List<RecordedFrame> own, Throwable thrown,
-      StackTraceElement[] trace, List<ThreadRecords.Recorded> candidates) {
-    ThreadRecords.Recorded wrapper = wrapperOf(thrown, candidates);
-    if (wrapper == null) {
+      StackTraceElement[] trace, ThreadRecords ring) {
+    Throwable wrapper = wrapperOf(thrown, ring.others(thrown));
+    List<RecordedFrame> borrowed = wrapper == null ? null : ring.peek(wrapper);
+    if (borrowed == null) {
       return own;
     }
     int next = 0;
@@ -32,8 +34,7 @@ final class WrapperFrames {
       next = at < 0 ? next : at + 1;
     }
     List<RecordedFrame> result = new ArrayList<>(own);
-    for (RecordedFrame frame : UnwindRecorder.withLines(wrapper.frames(),
-        wrapper.thrown().getStackTrace())) {
+    for (RecordedFrame frame : UnwindRecorder.withLines(borrowed, wrapper.getStackTrace())) {
       int at = frame.line() < 0 ? -1 : find(trace, frame, next);
       if (at >= 0) {
         result.add(frame);
@@ -43,10 +44,9 @@ final class WrapperFrames {
     return List.copyOf(result);
   }
 
-  private static ThreadRecords.Recorded wrapperOf(Throwable thrown,
-      List<ThreadRecords.Recorded> candidates) {
-    for (ThreadRecords.Recorded candidate : candidates) {
-      Throwable cause = candidate.thrown();
+  private static Throwable wrapperOf(Throwable thrown, List<Throwable> candidates) {
+    for (Throwable candidate : candidates) {
+      Throwable cause = candidate;
       for (int depth = 0; depth < MAX_CAUSE_DEPTH && cause != null; depth++) {
         Throwable next = cause.getCause();
         if (next == thrown) {

@@ -44,10 +44,8 @@ class ThreadRecordsTest {
     ring.add(thrown, frame("inner", "a", 1), false, 64, UNLIMITED);
     ring.add(wrapper, frame("outer", "b", 2), false, 64, UNLIMITED);
 
-    List<ThreadRecords.Recorded> others = ring.others(thrown);
-
-    assertEquals(1, others.size());
-    assertEquals(wrapper, others.get(0).thrown());
+    assertEquals(List.of(wrapper), ring.others(thrown));
+    assertEquals(List.of("outer[b=2]"), describe(ring.peek(wrapper)));
     assertEquals(List.of("outer[b=2]"), describe(ring.remove(wrapper)));
   }
 

@@ -16,7 +16,9 @@ public interface DumpStore {
   Path directory();
 
   /**
-   * Loads one dump by the ID from a log line, without scanning the store.
+   * Loads one dump by the ID from a log line, without scanning the store. The ID of an occurrence (a
+   * repeat dedup stored against a first dump) loads as that occurrence's full dump: the first dump
+   * with the occurrence's own event and values.
    *
    * @throws DumpExpiredException when retention has deleted the dump
    * @throws DumpNotFoundException when no dump has this ID
@@ -24,6 +26,19 @@ public interface DumpStore {
    * @throws IOException when the store cannot be read
    */
   Dump load(String id) throws IOException;
+
+  /**
+   * The repeats of the failure dumped as {@code id} (or, for an occurrence's ID, as the first dump it
+   * belongs to) that dedup stored or counted. Reads the store files written since that dump. This
+   * default knows of none.
+   *
+   * @return never null
+   * @throws IOException when the store cannot be read
+   * @since 0.2
+   */
+  default DumpOccurrences occurrences(String id) throws IOException {
+    return DumpOccurrences.none(id);
+  }
 
   /**
    * Summaries of every readable dump, oldest first. Damaged records are skipped.

@@ -8,7 +8,7 @@ import net.openhft.chronicle.bytes.Bytes;
 import net.openhft.chronicle.wire.BinaryWire;
 
 /**
- * Encodes dumps and occurrence counters as Chronicle Wire binary documents with hand-written
+ * Encodes dumps, occurrences and occurrence counters as Chronicle Wire binary documents with hand-written
  * marshalling, and decodes them. A record payload is one document whose last field {@code z} is a
  * CRC32C of everything before it, so damage is found before any field is parsed.
  *
@@ -52,6 +52,24 @@ public final class DumpCodec {
     RecordBuffer buffer = RecordBuffer.take();
     try {
       buffer.body(body);
+      buffer.seal(id);
+      return buffer.payload();
+    } finally {
+      buffer.release();
+    }
+  }
+
+  /**
+   * The payload of an occurrence record with ID {@code id}: {@code occurrence} stored as its
+   * differences from {@code baseline}, the baseline of dump {@code firstId}; {@code null} when its
+   * shape differs from that dump's.
+   */
+  public static byte[] encodeOccurrence(OccurrenceBaseline baseline, String firstId, Dump occurrence, String id) {
+    RecordBuffer buffer = RecordBuffer.take();
+    try {
+      if (!buffer.encodeOccurrence(baseline, firstId, occurrence)) {
+        return null;
+      }
       buffer.seal(id);
       return buffer.payload();
     } finally {

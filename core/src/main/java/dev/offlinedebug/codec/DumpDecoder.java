@@ -3,10 +3,12 @@ package dev.offlinedebug.codec;
 import static dev.offlinedebug.codec.WireSchema.APPLICATION;
 import static dev.offlinedebug.codec.WireSchema.ATTRIBUTES;
 import static dev.offlinedebug.codec.WireSchema.CAUSE;
+import static dev.offlinedebug.codec.WireSchema.CHANGES;
 import static dev.offlinedebug.codec.WireSchema.COUNT;
 import static dev.offlinedebug.codec.WireSchema.COUNTED_ID;
 import static dev.offlinedebug.codec.WireSchema.DESCRIPTION;
 import static dev.offlinedebug.codec.WireSchema.FIELDS;
+import static dev.offlinedebug.codec.WireSchema.FIRST_ID;
 import static dev.offlinedebug.codec.WireSchema.FRAMES;
 import static dev.offlinedebug.codec.WireSchema.FRAME_LOCALS;
 import static dev.offlinedebug.codec.WireSchema.FRAME_MODULES;
@@ -50,7 +52,8 @@ import net.openhft.chronicle.wire.ValueIn;
 import net.openhft.chronicle.wire.WireIn;
 
 /**
- * Reads one record document written by {@link DumpEncoder} (plus its ID) or an occurrence record.
+ * Reads one record document written by {@link DumpEncoder} (plus its ID): a dump, an occurrence, or
+ * an occurrence counter.
  * Fields may come in any order except that the string table precedes its users; unknown fields are
  * skipped. Throws unchecked exceptions on malformed input; {@link DumpCodec} turns them into {@code
  * DumpFormatException}s. What the record decodes to is charged to a {@link DecodeBudget}, so memory
@@ -83,6 +86,8 @@ final class DumpDecoder {
   private final List<ThrowableInfo> throwables = new ArrayList<>();
   private String countedId;
   private long count;
+  private String firstId;
+  private final List<OccurrenceChange> changes = new ArrayList<>();
 
   DumpDecoder() {
     this(DecodeBudget.ofHeap());
@@ -107,10 +112,18 @@ final class DumpDecoder {
     if (id == null) {
       throw new IllegalStateException("no dump ID");
     }
-    Dump dump = new Dump(id, Instant.ofEpochSecond(seconds, nanos), host, pid, jvm, application,
+    if (firstId != null) {
+      // The event's exception is not used: an occurrence's throwables are its first dump's, changed.
+      throwables.add(new ThrowableInfo("", null, "", List.of(), ThrowableInfo.NO_CAUSE, List.of(), Map.of()));
+      return new DecodedRecord(null, null, new Occurrence(id, firstId, dump(), changes));
+    }
+    return new DecodedRecord(dump(), null);
+  }
+
+  private Dump dump() {
+    return new Dump(id, Instant.ofEpochSecond(seconds, nanos), host, pid, jvm, application,
         new ThreadInfo(threadName, threadId, threadDaemon, threadPriority), logger, level, message,
         mdc, markers, attributes, localsCaptured, new ThrowableGraph(throwables));
-    return new DecodedRecord(dump, null);
   }
 
   private boolean field(String name, ValueIn in) {
@@ -141,11 +154,27 @@ final class DumpDecoder {
       case THROWABLES -> in.sequence(throwables, (list, seq) -> WireFields.items(seq, item -> list.add(throwable(item))));
       case COUNTED_ID -> countedId = text(in);
       case COUNT -> count = in.int64();
+      case FIRST_ID -> firstId = text(in);
+      case CHANGES -> in.sequence(changes, (list, seq) -> WireFields.items(seq, item -> list.add(change(item))));
       default -> {
         return false;
       }
     }
     return true;
+  }
+
+  /** One item of {@link WireSchema#CHANGES}: kind and throwable index, then what that kind changes. */
+  private OccurrenceChange change(ValueIn in) {
+    int kind = in.int32();
+    int throwable = ValueReader.next(in).int32();
+    budget.charge(DecodeBudget.OBJECT);
+    return switch (kind) {
+      case OccurrenceChange.MESSAGE -> new OccurrenceChange.Message(throwable, text(ValueReader.next(in)));
+      case OccurrenceChange.DESCRIPTION -> new OccurrenceChange.Description(throwable, text(ValueReader.next(in)));
+      case OccurrenceChange.FIELD -> new OccurrenceChange.Field(throwable, name(ValueReader.next(in)), values.read(in));
+      case OccurrenceChange.LOCALS -> new OccurrenceChange.Locals(throwable, ValueReader.next(in).int32(), locals(in));
+      default -> throw new IllegalStateException("unknown occurrence change kind " + kind);
+    };
   }
 
   private ThrowableInfo throwable(ValueIn in) {
@@ -185,15 +214,7 @@ final class DumpDecoder {
         }));
         case FRAME_LOCALS -> v.sequence(t.frames, (list, seq) -> WireFields.items(seq, item -> {
           int index = frameIndex(list, item.int32());
-          int count = ValueReader.next(item).int32();
-          List<LocalVariable> locals = new ArrayList<>();
-          for (int i = 0; i < count; i++) {
-            String localName = name(ValueReader.next(item));
-            String localType = name(ValueReader.next(item));
-            budget.charge(DecodeBudget.OBJECT + 2 * DecodeBudget.REFERENCE);
-            locals.add(new LocalVariable(localName, localType, values.read(item)));
-          }
-          budget.charge(DecodeBudget.OBJECT);
+          List<LocalVariable> locals = locals(item);
           list.set(index, list.get(index).withLocals(locals));
         }));
         case SHARED_WITH -> t.enclosing = v.int32();
@@ -214,6 +235,20 @@ final class DumpDecoder {
         ? t.description
         : DumpEncoder.defaultDescription(t.type, t.message);
     return new ThrowableInfo(t.type, t.message, description, t.frames, t.cause, t.suppressed, t.fields);
+  }
+
+  /** What {@code DumpEncoder} writes per frame with locals: a count, then name, type and value of each. */
+  private List<LocalVariable> locals(ValueIn item) {
+    int count = ValueReader.next(item).int32();
+    List<LocalVariable> locals = new ArrayList<>();
+    for (int i = 0; i < count; i++) {
+      String localName = name(ValueReader.next(item));
+      String localType = name(ValueReader.next(item));
+      budget.charge(DecodeBudget.OBJECT + 2 * DecodeBudget.REFERENCE);
+      locals.add(new LocalVariable(localName, localType, values.read(item)));
+    }
+    budget.charge(DecodeBudget.OBJECT);
+    return locals;
   }
 
   /** The last {@code count} frames of the already decoded throwable {@code enclosing}. */

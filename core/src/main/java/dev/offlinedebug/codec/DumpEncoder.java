@@ -3,8 +3,10 @@ package dev.offlinedebug.codec;
 import static dev.offlinedebug.codec.WireSchema.APPLICATION;
 import static dev.offlinedebug.codec.WireSchema.ATTRIBUTES;
 import static dev.offlinedebug.codec.WireSchema.CAUSE;
+import static dev.offlinedebug.codec.WireSchema.CHANGES;
 import static dev.offlinedebug.codec.WireSchema.DESCRIPTION;
 import static dev.offlinedebug.codec.WireSchema.FIELDS;
+import static dev.offlinedebug.codec.WireSchema.FIRST_ID;
 import static dev.offlinedebug.codec.WireSchema.FRAMES;
 import static dev.offlinedebug.codec.WireSchema.FRAME_LOCALS;
 import static dev.offlinedebug.codec.WireSchema.FRAME_MODULES;
@@ -59,25 +61,95 @@ final class DumpEncoder {
     body(scratch, dump);
     out.field(VERSION);
     out.int32(DumpCodec.FORMAT_VERSION);
+    table(out);
+    out.append(scratch);
+  }
+
+  /**
+   * Writes the fields of an occurrence record but its ID: the version, {@code firstId}, the string
+   * table, the logging event of {@code occurrence} (as in a dump) and {@code changes}, the values
+   * that differ from the first dump. Host, process and JVM are the first dump's, so not written.
+   */
+  void encodeOccurrence(String firstId, Dump occurrence, List<OccurrenceChange> changes, WireOutput out,
+      WireOutput scratch) {
+    names.clear();
+    event(scratch, occurrence, false);
+    scratch.field(CHANGES);
+    scratch.beginSequence();
+    for (OccurrenceChange change : changes) {
+      change(scratch, change);
+    }
+    scratch.endSequence();
+    out.field(VERSION);
+    out.int32(DumpCodec.FORMAT_VERSION);
+    text(out, FIRST_ID, firstId);
+    table(out);
+    out.append(scratch);
+  }
+
+  private void change(WireOutput w, OccurrenceChange change) {
+    if (change instanceof OccurrenceChange.Message m) {
+      w.smallInt(OccurrenceChange.MESSAGE);
+      w.smallInt(m.throwable());
+      TextWriter.write(w, m.text());
+    } else if (change instanceof OccurrenceChange.Description d) {
+      w.smallInt(OccurrenceChange.DESCRIPTION);
+      w.smallInt(d.throwable());
+      TextWriter.write(w, d.text());
+    } else if (change instanceof OccurrenceChange.Field f) {
+      w.smallInt(OccurrenceChange.FIELD);
+      w.smallInt(f.throwable());
+      w.smallInt(names.indexOf(f.name()));
+      values.write(w, f.value());
+    } else if (change instanceof OccurrenceChange.Locals l) {
+      w.smallInt(OccurrenceChange.LOCALS);
+      w.smallInt(l.throwable());
+      w.smallInt(l.frame());
+      locals(w, l.locals());
+    }
+  }
+
+  private void table(WireOutput out) {
     out.field(NAMES);
     out.beginSequence();
     for (int i = 1; i < names.size(); i++) {
       TextWriter.write(out, names.get(i));
     }
     out.endSequence();
-    out.append(scratch);
   }
 
   private void body(WireOutput w, Dump dump) {
+    event(w, dump, true);
+    List<ThrowableInfo> throwables = dump.exception().throwables();
+    int[] enclosing = enclosing(throwables);
+    w.field(THROWABLES);
+    w.beginSequence();
+    for (int i = 0; i < throwables.size(); i++) {
+      ThrowableInfo t = throwables.get(i);
+      List<FrameInfo> outer = enclosing[i] < 0 ? List.of() : throwables.get(enclosing[i]).frames();
+      w.beginMarshallable();
+      throwable(w, t, enclosing[i], commonTail(t.frames(), outer));
+      w.endMarshallable();
+    }
+    w.endSequence();
+  }
+
+  /**
+   * The logging event's fields: time, thread, logger, level, message, MDC and the rest; with {@code
+   * process}, also host, process ID, JVM and application, which an occurrence shares with its first.
+   */
+  private static void event(WireOutput w, Dump dump, boolean process) {
     w.field(SECONDS);
     w.int64(dump.time().getEpochSecond());
     w.field(NANOS);
     w.smallInt(dump.time().getNano());
-    text(w, HOST, dump.host());
-    w.field(PID);
-    w.int64(dump.pid());
-    text(w, JVM, dump.jvm());
-    text(w, APPLICATION, dump.application());
+    if (process) {
+      text(w, HOST, dump.host());
+      w.field(PID);
+      w.int64(dump.pid());
+      text(w, JVM, dump.jvm());
+      text(w, APPLICATION, dump.application());
+    }
     text(w, THREAD_NAME, dump.thread().name());
     w.field(THREAD_ID);
     w.int64(dump.thread().id());
@@ -100,18 +172,6 @@ final class DumpEncoder {
     pairs(w, ATTRIBUTES, dump.attributes());
     w.field(LOCALS_CAPTURED);
     w.bool(dump.localsCaptured());
-    List<ThrowableInfo> throwables = dump.exception().throwables();
-    int[] enclosing = enclosing(throwables);
-    w.field(THROWABLES);
-    w.beginSequence();
-    for (int i = 0; i < throwables.size(); i++) {
-      ThrowableInfo t = throwables.get(i);
-      List<FrameInfo> outer = enclosing[i] < 0 ? List.of() : throwables.get(enclosing[i]).frames();
-      w.beginMarshallable();
-      throwable(w, t, enclosing[i], commonTail(t.frames(), outer));
-      w.endMarshallable();
-    }
-    w.endSequence();
   }
 
   /**
@@ -224,15 +284,20 @@ final class DumpEncoder {
         FrameInfo f = frames.get(i);
         if (f.localsCaptured()) {
           w.smallInt(i);
-          w.smallInt(f.locals().size());
-          for (LocalVariable local : f.locals()) {
-            w.smallInt(names.indexOf(local.name()));
-            w.smallInt(names.indexOf(local.type()));
-            values.write(w, local.value());
-          }
+          locals(w, f.locals());
         }
       }
       w.endSequence();
+    }
+  }
+
+  /** The number of locals, then name index, type index and value of each. */
+  private void locals(WireOutput w, List<LocalVariable> locals) {
+    w.smallInt(locals.size());
+    for (LocalVariable local : locals) {
+      w.smallInt(names.indexOf(local.name()));
+      w.smallInt(names.indexOf(local.type()));
+      values.write(w, local.value());
     }
   }
 

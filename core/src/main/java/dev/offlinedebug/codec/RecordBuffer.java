@@ -3,6 +3,7 @@ package dev.offlinedebug.codec;
 import dev.offlinedebug.Dump;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
+import java.util.List;
 import java.util.zip.CRC32C;
 
 /**
@@ -11,8 +12,9 @@ import java.util.zip.CRC32C;
  * Chronicle (see {@link WireBuffer}). Kept per thread; a buffer grown past {@link #KEEP_BYTES} by a
  * large dump is dropped after use, and a nested use on the same thread gets a fresh one.
  *
- * <p>A dump is encoded in two steps, so that a store can encode outside its lock and add the ID,
- * which depends on where the record lands, inside it: {@link #encodeDump} then {@link #seal}.
+ * <p>A dump (or an occurrence) is encoded in two steps, so that a store can encode outside its lock and add the ID,
+ * which depends on where the record lands, inside it: {@link #encodeDump} (or {@link
+ * #encodeOccurrence}) then {@link #seal}.
  *
  * @since 0.1
  */
@@ -60,6 +62,26 @@ public final class RecordBuffer {
     body.reset(0);
     encoder.encode(dump, record, body);
     bodyEnd = record.position();
+  }
+
+  /**
+   * Encodes a repeat of the failure dumped as {@code firstId} as an occurrence record: its logging
+   * event and the values that differ from {@code baseline}, the first dump's; then call {@link
+   * #seal}.
+   *
+   * @return {@code false}, encoding nothing, when {@code occurrence} has another shape than the
+   *     first dump (other frames, another cause chain) and cannot be stored as differences
+   */
+  public boolean encodeOccurrence(OccurrenceBaseline baseline, String firstId, Dump occurrence) {
+    List<OccurrenceChange> changes = baseline.changes(occurrence);
+    if (changes == null) {
+      return false;
+    }
+    record.reset(HEADER_SIZE);
+    body.reset(0);
+    encoder.encodeOccurrence(firstId, occurrence, changes, record, body);
+    bodyEnd = record.position();
+    return true;
   }
 
   /** Starts a dump record from a body {@link DumpCodec#encodeBody} returned. */

@@ -59,6 +59,10 @@ final class WireSchema {
   static final String COUNTED_ID = "oc";
   /** int64: in an occurrence record, how many occurrences it adds. */
   static final String COUNT = "on";
+  /** text: in an occurrence record, the ID of the first dump it is stored against; right after {@link #VERSION}. */
+  static final String FIRST_ID = "of";
+  /** sequence, in an occurrence record: what differs from the first dump, as {@link OccurrenceChange}s. */
+  static final String CHANGES = "od";
   /** fixed int32: CRC32C of every byte of the document before this field; always last. */
   static final String CHECKSUM = "z";
 
@@ -87,6 +91,6 @@ final class WireSchema {
   /** Every field name, for tests. */
   static final List<String> ALL = List.of(VERSION, NAMES, SECONDS, NANOS, HOST, PID, JVM, APPLICATION, THREAD_NAME,
       THREAD_ID, THREAD_DAEMON, THREAD_PRIORITY, LOGGER, LEVEL, MESSAGE, MDC, MARKERS, ATTRIBUTES, LOCALS_CAPTURED,
-      THROWABLES, ID, COUNTED_ID, COUNT, CHECKSUM, TYPE, DESCRIPTION, CAUSE, SUPPRESSED, FIELDS, FRAMES,
+      THROWABLES, ID, COUNTED_ID, COUNT, FIRST_ID, CHANGES, CHECKSUM, TYPE, DESCRIPTION, CAUSE, SUPPRESSED, FIELDS, FRAMES,
       FRAME_MODULES, FRAME_LOCALS, SHARED_WITH, SHARED_COUNT);
 }

@@ -1,7 +1,9 @@
 package dev.offlinedebug.store;
 
+import dev.offlinedebug.Dump;
 import dev.offlinedebug.capture.DumpCapture;
 import dev.offlinedebug.capture.LoggedEvent;
+import dev.offlinedebug.codec.OccurrenceBaseline;
 import dev.offlinedebug.codec.Occurrences;
 import dev.offlinedebug.codec.RecordBuffer;
 import java.io.Closeable;
@@ -17,8 +19,12 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * <p>Each writer appends only to store files it created itself, so any number of writers, in any
  * number of processes, can share one directory. A failure seen again inside {@code dedupWindow}
- * (same {@linkplain Fingerprint fingerprint}) is not dumped again: it gets the earlier dump's ID and
- * bumps that dump's occurrence counter, which is persisted as small counter records.
+ * (same {@linkplain Fingerprint fingerprint}) is not dumped again: it is stored as an occurrence of
+ * the earlier dump, with an ID of its own that starts with that dump's ({@link OccurrenceId}),
+ * holding only its logging event and the values that differ. Occurrences are limited to {@code
+ * maxDumpsPerSecond} (counted apart from dumps, so a storm of one failure never crowds out the first
+ * dump of another) and to {@code maxDumpBytes} per first dump and window; past that, a repeat gets
+ * the earlier dump's ID and bumps its occurrence counter, persisted as small counter records.
  *
  * @since 0.1
  */
@@ -49,7 +55,8 @@ public final class DumpWriter implements Closeable {
     this.appender = new StoreAppender(directory, settings.maxFileSize(), rollInterval(settings.maxAge()), retention, status);
     this.dedup = settings.dedupWindow().isZero() || settings.dedupWindow().isNegative()
         ? null
-        : new Deduplicator(settings.dedupWindow().toNanos());
+        : new Deduplicator(settings.dedupWindow().toNanos(), settings.limits().maxDumpBytes(),
+            settings.maxDumpsPerSecond());
     this.rateLimit = new RateLimit(settings.maxDumpsPerSecond());
   }
 
@@ -95,8 +102,8 @@ public final class DumpWriter implements Closeable {
 
   /**
    * Captures {@code thrown} with the locals the agent recorded for it, and writes it, unless it was
-   * written already (the same throwable object again, or the same failure inside the dedup window),
-   * in which case the earlier dump's ID is returned and its occurrence counter bumped.
+   * written already (the same throwable object again: its ID is returned). The same failure inside the
+   * dedup window is stored as an occurrence of the earlier dump, or only counted onto it (see above).
    *
    * @return the dump ID to render in the log line, or {@code null} when the dump was dropped (rate
    *     limit, unwritable disk, writer closed); never throws
@@ -127,7 +134,9 @@ public final class DumpWriter implements Closeable {
       long now = System.nanoTime();
       flushCounts(now, false);
       String fingerprint = dedup == null ? null : Fingerprint.of(thrown);
-      if (fingerprint != null && (id = dedup.repeat(fingerprint, now)) != null) {
+      Deduplicator.Repeat repeat = fingerprint == null ? null : dedup.repeat(fingerprint, now);
+      if (repeat != null) {
+        id = repeat.store() ? writeOccurrence(repeat.first(), thrown, event) : repeat.first().text;
         written.remember(thrown, id);
         return id;
       }
@@ -136,17 +145,10 @@ public final class DumpWriter implements Closeable {
             + " dumps per second (maxDumpsPerSecond): dropping dumps", null);
         return null;
       }
-      RecordBuffer record = RecordBuffer.take();
-      try {
-        record.encodeDump(capture.capture(PENDING_ID, thrown, event));
-        id = appender.appendDump(record);
-      } finally {
-        record.release();
-      }
-      status.cleared("write", "writing dumps to " + directory + " works again");
-      status.cleared("rate", "dumps are within maxDumpsPerSecond again");
+      Dump dump = capture.capture(PENDING_ID, thrown, event);
+      id = writeDump(dump);
       if (fingerprint != null) {
-        dedup.written(fingerprint, id, now);
+        dedup.written(fingerprint, DumpId.parse(id), OccurrenceBaseline.of(dump), now);
       }
       written.remember(thrown, id);
       return id;
@@ -157,6 +159,48 @@ public final class DumpWriter implements Closeable {
       status.problem("bug", "dump of " + thrown.getClass().getName() + " failed: " + e, e);
       return null;
     }
+  }
+
+  private String writeDump(Dump dump) throws IOException {
+    RecordBuffer record = RecordBuffer.take();
+    String id;
+    try {
+      record.encodeDump(dump);
+      id = appender.appendDump(record);
+    } finally {
+      record.release();
+    }
+    status.cleared("write", "writing dumps to " + directory + " works again");
+    status.cleared("rate", "dumps are within maxDumpsPerSecond again");
+    return id;
+  }
+
+  /**
+   * Stores a repeat of {@code first} as an occurrence record, within the bytes its repeats may still
+   * take; counts it instead when they are spent or the disk fails. A repeat with another stack below
+   * the fingerprint's frames is no occurrence of {@code first}: it gets a dump of its own, from the
+   * same budget.
+   *
+   * @return the ID for the log line: the occurrence's, the new dump's, or, when counted, {@code first}'s
+   */
+  private String writeOccurrence(Deduplicator.Entry first, Throwable thrown, LoggedEvent event) {
+    Dump occurrence = capture.capture(PENDING_ID, thrown, event);
+    RecordBuffer record = RecordBuffer.take();
+    try {
+      boolean fits = record.encodeOccurrence(first.baseline, first.text, occurrence);
+      if (!fits) {
+        record.encodeDump(occurrence);
+      }
+      if (dedup.spend(first, record.length())) {
+        return fits ? appender.appendOccurrence(record, first.id) : appender.appendDump(record);
+      }
+    } catch (IOException e) {
+      reportUnwritable(e);
+    } finally {
+      record.release();
+    }
+    dedup.count(first);
+    return first.text;
   }
 
   /** How many writes failed on the disk since writing last worked; for tests and status pages. */

@@ -4,9 +4,11 @@ import dev.offlinedebug.Dump;
 import dev.offlinedebug.DumpExpiredException;
 import dev.offlinedebug.DumpFormatException;
 import dev.offlinedebug.DumpNotFoundException;
+import dev.offlinedebug.DumpOccurrences;
 import dev.offlinedebug.DumpStore;
 import dev.offlinedebug.DumpSummary;
 import dev.offlinedebug.codec.DecodedRecord;
+import dev.offlinedebug.codec.Occurrence;
 import dev.offlinedebug.codec.Occurrences;
 import dev.offlinedebug.codec.RecordFrame;
 import dev.offlinedebug.codec.WireRuntime;
@@ -24,6 +26,7 @@ import java.util.Map;
 /**
  * A store directory written by {@link DumpWriter}s, read-only. Loading by ID opens the file the ID
  * names and reads the record at the offset it names: no scan, however many dumps the store holds.
+ * An occurrence's ID names two records, the occurrence's and its first dump's: two reads.
  *
  * @since 0.1
  */
@@ -47,39 +50,108 @@ public final class RollingDumpStore implements DumpStore {
 
   @Override
   public Dump load(String id) throws IOException {
+    OccurrenceId occurrence = OccurrenceId.parse(id);
+    if (occurrence != null) {
+      return loadOccurrence(occurrence, id);
+    }
     DumpId parsed = DumpId.parse(id);
     if (parsed == null) {
       throw new DumpNotFoundException(String.valueOf(id), directory);
     }
-    Path file = directory.resolve(parsed.file() + StoreLayout.SUFFIX);
+    DecodedRecord record = read(parsed, id);
+    if (record.dump() == null || !record.dump().id().equals(id)) {
+      throw new DumpNotFoundException(id, directory);
+    }
+    return record.dump();
+  }
+
+  /** The occurrence record, then its first dump: two positioned reads. */
+  private Dump loadOccurrence(OccurrenceId parsed, String id) throws IOException {
+    Occurrence occurrence = read(parsed.at(), id).occurrence();
+    String firstId = parsed.first().text();
+    if (occurrence == null || !occurrence.id().equals(id) || !occurrence.firstId().equals(firstId)) {
+      throw new DumpNotFoundException(id, directory);
+    }
+    DecodedRecord first = read(parsed.first(), id);
+    if (first.dump() == null || !first.dump().id().equals(firstId)) {
+      throw new DumpNotFoundException(id, directory);
+    }
+    try {
+      return occurrence.applyTo(first.dump());
+    } catch (IllegalArgumentException e) {
+      throw new DumpFormatException(file(parsed.at()), parsed.at().offset(), e.getMessage(), e);
+    }
+  }
+
+  /** The record at {@code at}, for loading {@code id}. */
+  private DecodedRecord read(DumpId at, String id) throws IOException {
+    Path file = file(at);
     FileChannel channel;
     try {
       channel = DumpFileChannel.openForRead(file);
     } catch (NoSuchFileException e) {
-      if (StoreLayout.isExpired(directory, parsed.file())) {
+      if (StoreLayout.isExpired(directory, at.file())) {
         throw new DumpExpiredException(id, directory);
       }
       throw new DumpNotFoundException(id, directory);
     }
     try (channel) {
       requireWire();
-      DecodedRecord record;
       try {
-        record = RecordFrame.read(channel, file, parsed.offset());
+        return RecordFrame.read(channel, file, at.offset());
       } catch (DumpFormatException e) {
-        if (RecordScanner.skipsOver(channel, file, parsed.offset())) {
+        if (RecordScanner.skipsOver(channel, file, at.offset())) {
           throw new DumpNotFoundException(id, directory);
         }
         throw e;
       }
-      if (record.dump() == null || !record.dump().id().equals(id)) {
-        throw new DumpNotFoundException(id, directory);
-      }
-      return record.dump();
     }
   }
 
-  /** Every intact dump, oldest first, with the occurrences dedup folded onto it. */
+  private Path file(DumpId at) {
+    return directory.resolve(at.file() + StoreLayout.SUFFIX);
+  }
+
+  /**
+   * Scans the store files created since the first dump's (occurrences and counters follow their
+   * first dump, in its file or a later one) for the occurrences of {@code id}.
+   */
+  @Override
+  public DumpOccurrences occurrences(String id) throws IOException {
+    OccurrenceId occurrence = OccurrenceId.parse(id);
+    DumpId first = occurrence != null ? occurrence.first() : DumpId.parse(id);
+    if (first == null) {
+      throw new DumpNotFoundException(String.valueOf(id), directory);
+    }
+    requireWire();
+    String firstId = first.text();
+    List<DumpOccurrences.Stored> stored = new ArrayList<>();
+    long[] unlistedAndCounted = new long[2];
+    for (Path file : StoreLayout.storeFiles(directory)) {
+      if (StoreLayout.fileKey(file).compareTo(first.file()) < 0) {
+        continue;
+      }
+      RecordScanner.scan(file, (offset, record) -> {
+        if (record.occurrence() != null && record.occurrence().firstId().equals(firstId)) {
+          if (stored.size() < DumpOccurrences.MAX_LISTED) {
+            Occurrence o = record.occurrence();
+            stored.add(new DumpOccurrences.Stored(o.id(), o.time(), o.thread().name()));
+          } else {
+            unlistedAndCounted[0]++;
+          }
+        } else if (record.occurrences() != null && record.occurrences().id().equals(firstId)) {
+          unlistedAndCounted[1] += record.occurrences().count();
+        }
+      });
+    }
+    stored.sort(Comparator.comparing(DumpOccurrences.Stored::time));
+    return new DumpOccurrences(firstId, stored, unlistedAndCounted[0], unlistedAndCounted[1]);
+  }
+
+  /**
+   * Every intact dump, oldest first, with the occurrences dedup folded onto it: each stored
+   * occurrence record adds one, each counter record its count. Occurrences are not listed apart.
+   */
   @Override
   public List<DumpSummary> list() throws IOException {
     requireWire();
@@ -90,6 +162,8 @@ public final class RollingDumpStore implements DumpStore {
       RecordScanner.scan(file, (offset, record) -> {
         if (record.dump() != null) {
           found.add(summary(record.dump(), 1));
+        } else if (record.occurrence() != null) {
+          repeats.merge(record.occurrence().firstId(), 1L, Long::sum);
         } else {
           Occurrences counted = record.occurrences();
           repeats.merge(counted.id(), counted.count(), Long::sum);

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Function;
 
 /**
  * Appends records to this writer's current store file, rolling to a new file by size and by time
@@ -37,12 +38,27 @@ final class StoreAppender {
    * @return the dump's ID
    */
   String appendDump(RecordBuffer record) throws IOException {
+    return appendSealed(record, DumpId::text);
+  }
+
+  /**
+   * Seals and appends the occurrence record encoded in {@code record}, a repeat of the dump at
+   * {@code first}.
+   *
+   * @return the occurrence's ID ({@link OccurrenceId})
+   */
+  String appendOccurrence(RecordBuffer record, DumpId first) throws IOException {
+    return appendSealed(record, at -> new OccurrenceId(first, at).text());
+  }
+
+  /** Seals {@code record} with the ID {@code idAt} gives for where it lands, and appends it. */
+  private String appendSealed(RecordBuffer record, Function<DumpId, String> idAt) throws IOException {
     boolean rolled;
     String id;
     lock.lock();
     try {
-      rolled = prepare(record.length() + 64);
-      id = new DumpId(file.key, file.end()).text();
+      rolled = prepare(record.length() + 128);
+      id = idAt.apply(new DumpId(file.key, file.end()));
       record.seal(id);
       append(record);
     } finally {

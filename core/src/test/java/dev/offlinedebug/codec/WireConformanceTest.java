@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
  * The plain-Java writer against Chronicle Wire, both ways: (a) Chronicle's {@code BinaryWire}
  * reads every record {@link WireBuffer} writes into an equal dump; (b) for the same calls, {@link
  * WireBuffer} writes the very bytes Chronicle's {@code BinaryWire} writes ({@link
- * ChronicleWireOutput}).
+ * ChronicleWireOutput}). Dump records and occurrence records alike.
  */
 class WireConformanceTest {
   private static final Path FILE = Path.of("conformance.dumps");
@@ -29,6 +29,23 @@ class WireConformanceTest {
     for (int i = 0; i < CORPUS; i++) {
       Dump dump = corpus.dump(i);
       conforms(dump, "dump " + i);
+    }
+  }
+
+  @Test
+  void encodeOccurrence_generatedRepeatsReadBackAndMatchChronicleByteForByte() throws DumpFormatException {
+    WireCorpus corpus = new WireCorpus(20261202);
+    for (int i = 0; i < CORPUS; i++) {
+      Dump first = corpus.dump(i);
+      Dump repeat = corpus.repeat(first, first.id() + "." + Integer.toString(i, 36));
+      OccurrenceBaseline baseline = OccurrenceBaseline.of(first);
+      byte[] plain = DumpCodec.encodeOccurrence(baseline, first.id(), repeat, repeat.id());
+      String what = "repeat " + i;
+      assertEquals(repeat, DumpCodec.decode(plain, plain.length, FILE, 0).occurrence().applyTo(first), what);
+      ChronicleWireOutput chronicle = new ChronicleWireOutput();
+      new DumpEncoder().encodeOccurrence(first.id(), repeat, baseline.changes(repeat), chronicle,
+          new ChronicleWireOutput());
+      assertArrayEquals(sealed(chronicle, repeat.id()), plain, what);
     }
   }
 
@@ -126,13 +143,18 @@ class WireConformanceTest {
     assertEquals(dump, DumpCodec.decode(plain, plain.length, FILE, 0).dump(), what);
     ChronicleWireOutput chronicle = new ChronicleWireOutput();
     new DumpEncoder().encode(dump, chronicle, new ChronicleWireOutput());
+    assertArrayEquals(sealed(chronicle, dump.id()), plain, what);
+  }
+
+  /** Chronicle's bytes of a record body {@code chronicle} holds, ended with ID and checksum. */
+  private static byte[] sealed(ChronicleWireOutput chronicle, String id) {
     chronicle.field(WireSchema.ID);
-    TextWriter.write(chronicle, dump.id());
+    TextWriter.write(chronicle, id);
     CRC32C crc = new CRC32C();
     crc.update(chronicle.toByteArray());
     chronicle.field(WireSchema.CHECKSUM);
     chronicle.fixedInt32((int) crc.getValue());
-    assertArrayEquals(chronicle.toByteArray(), plain, what);
+    return chronicle.toByteArray();
   }
 
   private static void sameBytes(Consumer<WireOutput> calls, String what) {

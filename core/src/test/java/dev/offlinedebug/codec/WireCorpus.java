@@ -152,16 +152,21 @@ final class WireCorpus {
     for (int i = 0; i < count; i++) {
       boolean module = random.nextInt(4) == 0;
       boolean captured = random.nextInt(3) == 0;
-      List<LocalVariable> locals = new ArrayList<>();
-      for (int l = captured ? random.nextInt(6) : 0; l > 0; l--) {
-        locals.add(new LocalVariable(shortText(), shortText(), value(0)));
-      }
+      List<LocalVariable> locals = captured ? locals() : List.of();
       frames.add(new FrameInfo(shortText(), shortText(), maybe(shortText()), (int) number(),
           module ? maybe(shortText()) : null, module ? maybe(shortText()) : null, module ? shortText() : null,
           captured, locals));
     }
     frames.addAll(sharedTail);
     return frames;
+  }
+
+  private List<LocalVariable> locals() {
+    List<LocalVariable> locals = new ArrayList<>();
+    for (int l = random.nextInt(6); l > 0; l--) {
+      locals.add(new LocalVariable(shortText(), shortText(), value(0)));
+    }
+    return locals;
   }
 
   Dump dump(int index) {
@@ -187,6 +192,12 @@ final class WireCorpus {
       }
       throwables.add(new ThrowableInfo(type, message, description, frames, cause, suppressed, fields));
     }
+    return event("od-" + index + "-" + shortText(), shortText(), number(), shortText(), maybe(shortText()),
+        new ThrowableGraph(throwables));
+  }
+
+  /** A dump of {@code exception} with a generated logging event. */
+  private Dump event(String id, String host, long pid, String jvm, String application, ThrowableGraph exception) {
     Map<String, String> mdc = new LinkedHashMap<>();
     for (int i = random.nextInt(4); i > 0; i--) {
       mdc.put(shortText(), shortText());
@@ -195,11 +206,30 @@ final class WireCorpus {
     for (int i = random.nextInt(3); i > 0; i--) {
       markers.add(shortText());
     }
-    return new Dump("od-" + index + "-" + shortText(), Instant.ofEpochSecond(number() >> 10, random.nextInt(1_000_000_000)),
-        shortText(), number(), shortText(), maybe(shortText()),
-        new ThreadInfo(shortText(), number(), random.nextBoolean(), (int) number()), maybe(shortText()),
+    return new Dump(id, Instant.ofEpochSecond(number() >> 10, random.nextInt(1_000_000_000)), host, pid, jvm,
+        application, new ThreadInfo(shortText(), number(), random.nextBoolean(), (int) number()), maybe(shortText()),
         maybe(shortText()), maybe(shortText()), mdc, markers, random.nextBoolean() ? Map.of() : Map.of("k", shortText()),
-        random.nextBoolean(), new ThrowableGraph(throwables));
+        random.nextBoolean(), exception);
+  }
+
+  /**
+   * A repeat of {@code first} as dedup sees one: the same process and shape (types, frames, causes,
+   * field names), another logging event, and some messages, descriptions, fields and locals changed.
+   */
+  Dump repeat(Dump first, String id) {
+    List<ThrowableInfo> throwables = new ArrayList<>();
+    for (ThrowableInfo t : first.exception().throwables()) {
+      List<FrameInfo> frames = new ArrayList<>();
+      for (FrameInfo f : t.frames()) {
+        frames.add(f.localsCaptured() && random.nextBoolean() ? f.withLocals(locals()) : f);
+      }
+      Map<String, Value> fields = new LinkedHashMap<>();
+      t.fields().forEach((name, value) -> fields.put(name, random.nextBoolean() ? value(0) : value));
+      String message = random.nextBoolean() ? maybe(shortText()) : t.message();
+      String description = random.nextBoolean() ? shortText() : t.description();
+      throwables.add(new ThrowableInfo(t.type(), message, description, frames, t.cause(), t.suppressed(), fields));
+    }
+    return event(id, first.host(), first.pid(), first.jvm(), first.application(), new ThrowableGraph(throwables));
   }
 
   /** A cause chain {@code depth} throwables deep, each sharing its parent's frames but the top one. */

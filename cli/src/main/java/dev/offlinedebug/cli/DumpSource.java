@@ -1,6 +1,7 @@
 package dev.offlinedebug.cli;
 
 import dev.offlinedebug.Dump;
+import dev.offlinedebug.DumpOccurrences;
 import dev.offlinedebug.OfflineDebug;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -34,5 +35,13 @@ final class DumpSource {
       return OfflineDebug.load(file);
     }
     return store.openExisting().load(id);
+  }
+
+  /**
+   * The repeats dedup stored or counted for the loaded dump's failure; none for a standalone file.
+   * Call after {@link #load}.
+   */
+  DumpOccurrences occurrences() throws IOException {
+    return file != null ? DumpOccurrences.none("") : store.openExisting().occurrences(id);
   }
 }

@@ -1,5 +1,6 @@
 package dev.offlinedebug.cli;
 
+import dev.offlinedebug.Dump;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
@@ -8,7 +9,10 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
-/** {@code offline-debug show}: a dump as a stack trace with the locals of each frame. */
+/**
+ * {@code offline-debug show}: a dump as a stack trace with the locals of each frame; for the first
+ * dump of a repeated failure, its occurrences; for an occurrence, the first dump it belongs to.
+ */
 @Command(name = "show", mixinStandardHelpOptions = true,
     description = "Show a dump: the exception as a stack trace with each frame's local variables.")
 final class ShowCommand implements Callable<Integer> {
@@ -18,7 +22,9 @@ final class ShowCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    String text = new DumpRenderer(common.style()).render(source.load());
+    Dump dump = source.load();
+    String text = new DumpRenderer(common.style()).render(dump)
+        + new OccurrenceText(common.style()).render(dump.id(), source.occurrences());
     PrintWriter out = spec.commandLine().getOut();
     out.print(text);
     out.flush();

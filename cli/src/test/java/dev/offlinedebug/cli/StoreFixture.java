@@ -35,6 +35,16 @@ final class StoreFixture implements AutoCloseable {
         dedupWindow, 100_000, "cli-test", CaptureLimits.DEFAULTS));
   }
 
+  /**
+   * A store that dedups within five minutes and lets the repeats of each first dump take at most
+   * {@code maxDumpBytes} (the budget of one dump), then only counts them.
+   */
+  static StoreFixture withRepeatBudget(Path directory, int maxDumpBytes) throws IOException {
+    return new StoreFixture(new WriterSettings(directory, WriterSettings.DEFAULT_MAX_FILE_SIZE,
+        WriterSettings.DEFAULT_MAX_TOTAL_SIZE, WriterSettings.DEFAULT_MAX_AGE, Duration.ofMinutes(5), 100_000,
+        "cli-test", new CaptureLimits(4, 1024, 64, maxDumpBytes, List.of())));
+  }
+
   /** Writes {@code thrown} as logged at ERROR by {@code logger} with {@code mdc}; returns its ID. */
   String write(Throwable thrown, String logger, String message, Map<String, String> mdc) {
     LoggedEvent event = new LoggedEvent(Instant.now(), logger, "ERROR", message, ThreadInfo.current(), mdc,

@@ -3,7 +3,9 @@ package dev.offlinedebug.store;
 import dev.offlinedebug.DumpFormatException;
 import dev.offlinedebug.codec.DecodedRecord;
 import dev.offlinedebug.codec.RecordFrame;
+import dev.offlinedebug.codec.RepeatRecords;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -24,6 +26,16 @@ final class RecordScanner {
 
   /** @return how many damaged records were skipped */
   static int scan(Path file, Visitor visitor) throws IOException {
+    return scan(file, null, visitor);
+  }
+
+  /**
+   * Visits only the records of one first dump (its occurrences and counters), reading a few bytes of
+   * each other record instead of decoding it.
+   *
+   * @return how many damaged records were skipped
+   */
+  static int scan(Path file, RepeatRecords only, Visitor visitor) throws IOException {
     int damaged = 0;
     FileChannel opened;
     try {
@@ -43,7 +55,7 @@ final class RecordScanner {
         if (header == 0 || length > RecordFrame.MAX_PAYLOAD || next > size) {
           break;
         }
-        if (RecordFrame.isComplete(header)) {
+        if (RecordFrame.isComplete(header) && (only == null || startsAsOneOf(channel, offset, length, only))) {
           try {
             visitor.record(offset, RecordFrame.read(channel, file, offset));
           } catch (DumpFormatException e) {
@@ -54,6 +66,17 @@ final class RecordScanner {
       }
     }
     return damaged;
+  }
+
+  private static boolean startsAsOneOf(FileChannel channel, long offset, int length, RepeatRecords only)
+      throws IOException {
+    ByteBuffer start = ByteBuffer.allocate(Math.min(length, only.prefixLength()));
+    while (start.hasRemaining()) {
+      if (channel.read(start, offset + RecordFrame.HEADER_SIZE + start.position()) < 0) {
+        return false;
+      }
+    }
+    return only.matches(start.array(), start.capacity());
   }
 
   /**

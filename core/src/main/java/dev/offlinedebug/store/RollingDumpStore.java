@@ -11,6 +11,7 @@ import dev.offlinedebug.codec.DecodedRecord;
 import dev.offlinedebug.codec.Occurrence;
 import dev.offlinedebug.codec.Occurrences;
 import dev.offlinedebug.codec.RecordFrame;
+import dev.offlinedebug.codec.RepeatRecords;
 import dev.offlinedebug.codec.WireRuntime;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
@@ -114,7 +115,8 @@ public final class RollingDumpStore implements DumpStore {
 
   /**
    * Scans the store files created since the first dump's (occurrences and counters follow their
-   * first dump, in its file or a later one) for the occurrences of {@code id}.
+   * first dump, in its file or a later one) for the occurrences of {@code id}, decoding only the
+   * records that start with its ID ({@link RepeatRecords}).
    */
   @Override
   public DumpOccurrences occurrences(String id) throws IOException {
@@ -127,11 +129,12 @@ public final class RollingDumpStore implements DumpStore {
     String firstId = first.text();
     List<DumpOccurrences.Stored> stored = new ArrayList<>();
     long[] unlistedAndCounted = new long[2];
+    RepeatRecords repeats = RepeatRecords.of(firstId);
     for (Path file : StoreLayout.storeFiles(directory)) {
       if (StoreLayout.fileKey(file).compareTo(first.file()) < 0) {
         continue;
       }
-      RecordScanner.scan(file, (offset, record) -> {
+      RecordScanner.scan(file, repeats, (offset, record) -> {
         if (record.occurrence() != null && record.occurrence().firstId().equals(firstId)) {
           if (stored.size() < DumpOccurrences.MAX_LISTED) {
             Occurrence o = record.occurrence();

@@ -43,10 +43,17 @@ final class ValueTypes {
   /** Prefix of stand-ins for captured objects of JDK classes, e.g. {@code replay.java.io.File}. */
   static final String JDK_STAND_IN_PREFIX = "replay.";
 
+  /**
+   * How deep {@link #target} follows elements; deeper containers are decided without looking at
+   * theirs, so a crafted chain of references cannot exhaust the stack.
+   */
+  private static final int MAX_NESTING = 256;
+
   private final ValueIndex index;
   private final Map<String, ClassModel> classes;
   private final Map<Integer, String> targetsById = new HashMap<>();
   private final Map<TextValue, Optional<Object>> parsed = new HashMap<>();
+  private int nesting;
 
   ValueTypes(ValueIndex index, Map<String, ClassModel> classes) {
     this.index = index;
@@ -90,12 +97,17 @@ final class ValueTypes {
     }
     targetsById.put(id, TypeNames.OBJECT); // what a cycle back to this value sees meanwhile
     String target;
-    if (value instanceof ObjectValue o) {
-      target = standInName(o.type());
-    } else if (value instanceof ArrayValue a) {
-      target = TypeNames.isArray(TypeNames.sourceForm(a.type())) ? arrayTarget(a) : collectionTarget(a);
-    } else {
-      target = mapTarget((MapValue) value);
+    nesting++;
+    try {
+      if (value instanceof ObjectValue o) {
+        target = standInName(o.type());
+      } else if (value instanceof ArrayValue a) {
+        target = TypeNames.isArray(TypeNames.sourceForm(a.type())) ? arrayTarget(a) : collectionTarget(a);
+      } else {
+        target = mapTarget((MapValue) value);
+      }
+    } finally {
+      nesting--;
     }
     targetsById.put(id, target);
     return target;
@@ -106,7 +118,7 @@ final class ValueTypes {
     if (JdkTypes.isPrimitive(component)) {
       return component + "[]";
     }
-    if (!isNameable(component)) {
+    if (!isNameable(component) || nesting > MAX_NESTING) {
       return TypeNames.OBJECT + "[]";
     }
     for (Value element : array.elements()) {
@@ -174,6 +186,9 @@ final class ValueTypes {
 
   /** Strings, boxes or JDK value types, all of one class: what a sorted collection can order. */
   private boolean areMutuallyComparable(List<Value> values) {
+    if (nesting > MAX_NESTING) {
+      return false;
+    }
     String common = null;
     for (Value v : values) {
       String t = target(v);

@@ -18,6 +18,7 @@ import dev.offlinedebug.model.StringValue;
 import dev.offlinedebug.model.TextValue;
 import dev.offlinedebug.model.ThrowableInfo;
 import dev.offlinedebug.model.Value;
+import dev.offlinedebug.testing.SampleDumpFiles;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;

@@ -1,6 +1,7 @@
 package dev.offlinedebug.replay;
 
 import dev.offlinedebug.model.ArrayValue;
+import dev.offlinedebug.model.CompositeValue;
 import dev.offlinedebug.model.MapValue;
 import dev.offlinedebug.model.NullValue;
 import dev.offlinedebug.model.ObjectValue;
@@ -75,12 +76,11 @@ final class ValueMaterializer {
       return o.reason().marker();
     }
     if (value instanceof RefValue r) {
-      Value resolved = plan.index.resolve(r);
+      Value resolved = plan.types.resolve(r);
       return resolved == null ? OmittedValue.Reason.UNAVAILABLE.marker() : value(resolved);
     }
-    Integer id = ValueIndex.idOf(value);
-    if (byId.containsKey(id)) {
-      return byId.get(id);
+    if (value instanceof CompositeValue composite && byId.containsKey(composite.id())) {
+      return byId.get(composite.id());
     }
     if (value instanceof ObjectValue o) {
       return object(o);

@@ -1,6 +1,7 @@
 package dev.offlinedebug.replay;
 
 import dev.offlinedebug.model.ArrayValue;
+import dev.offlinedebug.model.CompositeValue;
 import dev.offlinedebug.model.MapValue;
 import dev.offlinedebug.model.NullValue;
 import dev.offlinedebug.model.ObjectValue;
@@ -49,15 +50,20 @@ final class ValueTypes {
    */
   private static final int MAX_NESTING = 256;
 
-  private final ValueIndex index;
+  private final Map<Integer, CompositeValue> values;
   private final Map<String, ClassModel> classes;
   private final Map<Integer, String> targetsById = new HashMap<>();
   private final Map<TextValue, Optional<Object>> parsed = new HashMap<>();
   private int nesting;
 
-  ValueTypes(ValueIndex index, Map<String, ClassModel> classes) {
-    this.index = index;
+  ValueTypes(Map<Integer, CompositeValue> values, Map<String, ClassModel> classes) {
+    this.values = values;
     this.classes = classes;
+  }
+
+  /** The value {@code value} refers to when it is a reference; {@code null} when that is not in the dump. */
+  Value resolve(Value value) {
+    return value instanceof RefValue ref ? values.get(ref.id()) : value;
   }
 
   /** The generated class that stands in for objects captured as {@code type}. */
@@ -84,13 +90,13 @@ final class ValueTypes {
           .orElse(TypeNames.STRING);
     }
     if (value instanceof RefValue) {
-      Value resolved = index.resolve(value);
+      Value resolved = resolve(value);
       return resolved == null ? TypeNames.STRING : target(resolved);
     }
-    Integer id = ValueIndex.idOf(value);
-    if (id == null) {
+    if (!(value instanceof CompositeValue composite)) {
       return TypeNames.STRING; // StringValue, OmittedValue
     }
+    int id = composite.id();
     String known = targetsById.get(id);
     if (known != null) {
       return known;

@@ -29,7 +29,8 @@ public record DumpOccurrences(String firstId, List<Stored> stored, long unlisted
 
   /** How often the failure was logged: the first dump, every stored occurrence and every counted one. */
   public long total() {
-    return 1 + stored.size() + unlisted + counted;
+    long listed = 1L + stored.size() + unlisted;
+    return counted > Long.MAX_VALUE - listed ? Long.MAX_VALUE : listed + counted;
   }
 
   /**

@@ -107,6 +107,9 @@ final class DumpDecoder {
       throw new IllegalStateException("no format version");
     }
     if (countedId != null) {
+      if (count < 1) {
+        throw new IllegalStateException("occurrence count " + count);
+      }
       return new DecodedRecord(null, new Occurrences(countedId, count));
     }
     if (id == null) {

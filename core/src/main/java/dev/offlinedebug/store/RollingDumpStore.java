@@ -66,22 +66,42 @@ public final class RollingDumpStore implements DumpStore {
     return record.dump();
   }
 
-  /** The occurrence record, then its first dump: two positioned reads. */
+  /**
+   * The occurrence record, then its first dump: two positioned reads, never more, as a first dump is
+   * a dump record and never another occurrence (so a crafted chain or cycle of references ends at the
+   * second read). Once the record at the ID's position is sealed with the ID, the ID is real: a first
+   * dump that is not where the ID says is a damaged or crafted store, reported at the occurrence record.
+   */
   private Dump loadOccurrence(OccurrenceId parsed, String id) throws IOException {
     Occurrence occurrence = read(parsed.at(), id).occurrence();
-    String firstId = parsed.first().text();
-    if (occurrence == null || !occurrence.id().equals(id) || !occurrence.firstId().equals(firstId)) {
+    if (occurrence == null || !occurrence.id().equals(id)) {
       throw new DumpNotFoundException(id, directory);
     }
-    DecodedRecord first = read(parsed.first(), id);
-    if (first.dump() == null || !first.dump().id().equals(firstId)) {
-      throw new DumpNotFoundException(id, directory);
+    String firstId = parsed.first().text();
+    if (!occurrence.firstId().equals(firstId)) {
+      throw damagedOccurrence(parsed, "occurrence " + id + " names another first dump than its ID", null);
+    }
+    Dump first;
+    try {
+      first = read(parsed.first(), id).dump();
+    } catch (DumpExpiredException e) {
+      throw e;
+    } catch (DumpNotFoundException | DumpFormatException e) {
+      throw damagedOccurrence(parsed, "its first dump " + firstId + " does not load: " + e.getMessage(), e);
+    }
+    if (first == null || !first.id().equals(firstId)) {
+      throw damagedOccurrence(parsed, "the record at offset " + parsed.first().offset() + " of "
+          + parsed.first().file() + StoreLayout.SUFFIX + " is not its first dump " + firstId, null);
     }
     try {
-      return occurrence.applyTo(first.dump());
+      return occurrence.applyTo(first);
     } catch (IllegalArgumentException e) {
-      throw new DumpFormatException(file(parsed.at()), parsed.at().offset(), e.getMessage(), e);
+      throw damagedOccurrence(parsed, e.getMessage(), e);
     }
+  }
+
+  private DumpFormatException damagedOccurrence(OccurrenceId parsed, String problem, Exception cause) {
+    return new DumpFormatException(file(parsed.at()), parsed.at().offset(), problem, cause);
   }
 
   /** The record at {@code at}, for loading {@code id}. */
@@ -134,16 +154,19 @@ public final class RollingDumpStore implements DumpStore {
       if (StoreLayout.fileKey(file).compareTo(first.file()) < 0) {
         continue;
       }
+      String fileKey = StoreLayout.fileKey(file);
       RecordScanner.scan(file, repeats, (offset, record) -> {
-        if (record.occurrence() != null && record.occurrence().firstId().equals(firstId)) {
+        Occurrence o = record.occurrence();
+        // Only an occurrence whose ID names where it lies is listed: every listed ID loads.
+        if (o != null && o.firstId().equals(firstId)
+            && o.id().equals(new OccurrenceId(first, new DumpId(fileKey, offset)).text())) {
           if (stored.size() < DumpOccurrences.MAX_LISTED) {
-            Occurrence o = record.occurrence();
             stored.add(new DumpOccurrences.Stored(o.id(), o.time(), o.thread().name()));
           } else {
             unlistedAndCounted[0]++;
           }
         } else if (record.occurrences() != null && record.occurrences().id().equals(firstId)) {
-          unlistedAndCounted[1] += record.occurrences().count();
+          unlistedAndCounted[1] = saturatedSum(unlistedAndCounted[1], record.occurrences().count());
         }
       });
     }
@@ -169,18 +192,24 @@ public final class RollingDumpStore implements DumpStore {
           repeats.merge(record.occurrence().firstId(), 1L, Long::sum);
         } else {
           Occurrences counted = record.occurrences();
-          repeats.merge(counted.id(), counted.count(), Long::sum);
+          repeats.merge(counted.id(), counted.count(), RollingDumpStore::saturatedSum);
         }
       });
     }
     List<DumpSummary> summaries = new ArrayList<>(found.size());
     for (DumpSummary s : found) {
-      long occurrences = 1 + repeats.getOrDefault(s.id(), 0L);
+      long occurrences = saturatedSum(1, repeats.getOrDefault(s.id(), 0L));
       summaries.add(new DumpSummary(s.id(), s.time(), s.level(), s.type(), s.message(), s.logger(), s.thread(),
           s.fingerprint(), occurrences));
     }
     summaries.sort(Comparator.comparing(DumpSummary::time));
     return summaries;
+  }
+
+  /** Counts from crafted records may add up past {@code Long.MAX_VALUE}: they stop there. */
+  private static long saturatedSum(long a, long b) {
+    long sum = a + b;
+    return ((a ^ sum) & (b ^ sum)) < 0 ? Long.MAX_VALUE : sum;
   }
 
   private static DumpSummary summary(Dump dump, long occurrences) {

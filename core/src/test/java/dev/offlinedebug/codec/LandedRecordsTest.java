@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.offlinedebug.Dump;
+import dev.offlinedebug.DumpOccurrences;
 import dev.offlinedebug.DumpStore;
 import dev.offlinedebug.DumpSummary;
 import dev.offlinedebug.OfflineDebug;
@@ -72,6 +73,10 @@ class LandedRecordsTest {
       String id = line[0];
       assertEquals(line[1].equals("repeat") ? "repeated" : line[1], dumps.load(id).exception().root().message());
       assertEquals(line[1].equals("repeat") ? 4 : 1, listed.get(id).occurrences(), id);
+      // Repeats the landed writer folded were only counted: no occurrences with values of their own.
+      DumpOccurrences occurrences = dumps.occurrences(id);
+      assertEquals(List.of(), occurrences.stored(), id);
+      assertEquals(line[1].equals("repeat") ? 3 : 0, occurrences.counted(), id);
     }
     assertEquals("cause", dumps.load(expected.get(0)[0]).exception().throwables().get(1).message());
   }

@@ -32,7 +32,7 @@ import org.junit.jupiter.api.io.TempDir;
 class OccurrenceStoreTest {
   @TempDir Path dir;
 
-  private static WriterSettings settings(Path dir, long maxFileSize, int maxDumpBytes, int perSecond) {
+  static WriterSettings settings(Path dir, long maxFileSize, int maxDumpBytes, int perSecond) {
     return new WriterSettings(dir, maxFileSize, 1L << 30, Duration.ofDays(7), Duration.ofMinutes(5), perSecond, "test",
         new CaptureLimits(4, 1024, 64, maxDumpBytes, List.of()));
   }
@@ -47,7 +47,7 @@ class OccurrenceStoreTest {
         new ThreadInfo("http-" + n, n, false, 5), Map.of("request", "r" + n), List.of(), Map.of());
   }
 
-  private List<String> writeOrders(WriterSettings settings, int... quantities) throws IOException {
+  static List<String> writeOrders(WriterSettings settings, int... quantities) throws IOException {
     List<String> ids = new ArrayList<>();
     try (DumpWriter writer = DumpWriter.open(settings, StatusListener.IGNORE)) {
       for (int i = 0; i < quantities.length; i++) {

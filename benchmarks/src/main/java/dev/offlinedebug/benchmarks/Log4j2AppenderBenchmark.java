@@ -93,4 +93,9 @@ public class Log4j2AppenderBenchmark {
     failure.setStackTrace(frames);
     logger.error("order {} failed", 42, failure);
   }
+
+  /** Where this trial writes its log and its dumps; for {@link DedupStormBenchmark}. */
+  Path directory() {
+    return dir;
+  }
 }

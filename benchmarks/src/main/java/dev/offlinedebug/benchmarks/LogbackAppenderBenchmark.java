@@ -6,6 +6,7 @@ import ch.qos.logback.classic.util.LogbackMDCAdapter;
 import ch.qos.logback.core.joran.spi.JoranException;
 import ch.qos.logback.core.status.Status;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -89,5 +90,10 @@ public class LogbackAppenderBenchmark {
   @Benchmark
   public void logError() {
     logger.error("order {} failed", 42, failure.next());
+  }
+
+  /** Where this trial writes its log and its dumps; for {@link DedupStormBenchmark}. */
+  Path directory() {
+    return dir.path();
   }
 }

@@ -237,6 +237,20 @@ class LockingCollectionsShowIT {
     assertFalse(shown.contains("<unavailable>"), shown);
   }
 
+  @Test
+  void agent_opensJavaUtilToItsBootClassOnly() throws Exception {
+    Module base = Object.class.getModule();
+    Module boot = Class.forName("dev.offlinedebug.locals.JdkFieldGetters", false, null).getModule();
+
+    for (String name : List.of("java.util", "java.util.concurrent")) {
+      assertTrue(base.isOpen(name, boot), name);
+      assertFalse(base.isOpen(name, LockingCollectionsShowIT.class.getModule()), name + " stays closed to the application");
+      assertFalse(base.isOpen(name, DumpRenderer.class.getModule()), name);
+    }
+    assertFalse(base.isOpen("java.lang", boot), "no other package is opened");
+    assertFalse(Hashtable.class.getDeclaredField("count").trySetAccessible(), "no setAccessible for the application");
+  }
+
   private static Object asCollection(Object value) {
     return value instanceof Map<?, ?> m ? m.entrySet() : value;
   }

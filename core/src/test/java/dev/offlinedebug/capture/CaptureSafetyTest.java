@@ -19,6 +19,7 @@ import dev.offlinedebug.capture.Tripwires.ItemList;
 import dev.offlinedebug.capture.Tripwires.ItemMap;
 import dev.offlinedebug.capture.Tripwires.ItemText;
 import dev.offlinedebug.capture.Tripwires.Pair;
+import dev.offlinedebug.model.StringValue;
 import dev.offlinedebug.model.Value;
 import java.io.ByteArrayOutputStream;
 import java.io.CharArrayWriter;
@@ -63,6 +64,7 @@ import java.util.concurrent.atomic.LongAccumulator;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 import javax.naming.NamingException;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -324,6 +326,18 @@ class CaptureSafetyTest {
   @MethodSource("guardedKinds")
   void capture_monitorOrLockHeldByAnotherThread_completes(String kind, Object value, Holder holder)
       throws Exception {
+    assertNotNull(captureWhileHeld(kind, value, holder));
+  }
+
+  @Test
+  void capture_stringBufferWhileItsMonitorIsHeld_showsItsText() throws Exception {
+    StringBuffer buffer = new StringBuffer("ab");
+    buffer.append('\u00e9').append("\u20ac");
+
+    assertEquals(StringValue.of("ab\u00e9\u20ac"), captureWhileHeld("StringBuffer", buffer, MONITOR));
+  }
+
+  private static Value captureWhileHeld(String kind, Object value, Holder holder) throws Exception {
     CountDownLatch held = new CountDownLatch(1);
     CountDownLatch release = new CountDownLatch(1);
     AtomicReference<Throwable> holderFailure = new AtomicReference<>();
@@ -343,9 +357,7 @@ class CaptureSafetyTest {
       held.await();
       assertEquals(null, holderFailure.get());
 
-      Value captured = assertTimeoutPreemptively(HANG_GUARD, () -> capture(value), kind + " blocked the capture");
-
-      assertNotNull(captured);
+      return assertTimeoutPreemptively(HANG_GUARD, () -> capture(value), kind + " blocked the capture");
     } finally {
       release.countDown();
       holding.join();

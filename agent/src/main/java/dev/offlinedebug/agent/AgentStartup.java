@@ -1,5 +1,6 @@
 package dev.offlinedebug.agent;
 
+import dev.offlinedebug.locals.JdkFieldGetters;
 import dev.offlinedebug.locals.UnwindRecorder;
 import java.lang.instrument.Instrumentation;
 import java.util.ArrayList;
@@ -22,6 +23,7 @@ final class AgentStartup {
       AgentReport.verbose = options.verbose;
       // Must come before anything resolves a dev.offlinedebug.locals class through this loader.
       Module recorderModule = BootstrapPackage.install(instrumentation);
+      JdkFieldGetters.open(instrumentation);
       UnwindRecorder.activate(options.maxFrames, options.maxExceptionsPerSecond);
       ClassFilter filter = new ClassFilter(options.include, options.exclude);
       LocalsTransformer transformer = new LocalsTransformer(

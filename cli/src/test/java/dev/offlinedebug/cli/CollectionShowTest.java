@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.offlinedebug.OfflineDebug;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Hashtable;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,6 +27,7 @@ class CollectionShowTest {
     private final Names names = new Names("ada", "bob");
     private final Map<String, Integer> scores = new LinkedHashMap<>() {};
     private final Properties settings = new Properties();
+    private final Hashtable<String, Integer> stock = new Hashtable<>(Map.of("sku", 4));
 
     Holding() {
       super("holding");
@@ -46,5 +48,8 @@ class CollectionShowTest {
     assertTrue(text.contains("size 1 {\"ada\"=3}"), text);
     assertTrue(text.contains("field settings = java.util.Properties #"), text);
     assertTrue(text.contains("size 1 {\"mode\"=\"fast\"}"), text);
+    // Read without its monitor and without the agent, on every JDK.
+    assertTrue(text.contains("field stock = java.util.Hashtable #"), text);
+    assertTrue(text.contains("size 1 {\"sku\"=4}"), text);
   }
 }

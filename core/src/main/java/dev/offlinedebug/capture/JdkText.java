@@ -109,13 +109,20 @@ final class JdkText {
   }
 
   /**
-   * The characters of a {@code StringBuilder} or a {@code CharBuffer} that holds its own
-   * characters, else null: {@code StringBuffer} takes its monitor, and {@code CharBuffer.wrap}
-   * reads the application's char sequence.
+   * The characters of a {@code StringBuilder}, a {@code StringBuffer} or a {@code CharBuffer} that
+   * holds its own characters, else null: {@code CharBuffer.wrap} reads the application's char
+   * sequence.
    */
   static String chars(Object value) {
     if (value instanceof StringBuilder s) {
       return s.toString();
+    }
+    if (value instanceof StringBuffer s) {
+      // chars() is the one reader StringBuffer leaves unsynchronized (JDK 17 to 25): it reads the
+      // buffer's fields without the monitor that toString() and length() take.
+      StringBuilder copy = new StringBuilder();
+      s.chars().forEachOrdered(c -> copy.append((char) c));
+      return copy.toString();
     }
     if (value instanceof CharBuffer b && (b.hasArray() || b.isDirect())) {
       return b.toString();

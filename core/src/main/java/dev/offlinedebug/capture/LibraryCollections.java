@@ -1,7 +1,6 @@
 package dev.offlinedebug.capture;
 
 import java.lang.reflect.Array;
-import java.lang.reflect.Field;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -72,11 +71,7 @@ final class LibraryCollections {
 
   /** The value of a readable field of {@code owner}; throws when there is no such field. */
   static Object get(Object owner, String name) throws ReflectiveOperationException {
-    Field field = owner == null ? null : ObjectFields.named(owner.getClass(), name);
-    if (field == null) {
-      throw new NoSuchFieldException(name);
-    }
-    return field.get(owner);
+    return ObjectFields.read(owner, name);
   }
 
   /** The first {@code length} slots of an array ({@code -1}: all of it). */

@@ -1,5 +1,6 @@
 package dev.offlinedebug.capture;
 
+import java.lang.invoke.MethodHandle;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.util.ArrayList;
@@ -21,8 +22,24 @@ final class ObjectFields {
    * @param name the field name, or {@code Declaring.name} when a subclass field shadows it
    * @param field readable field, or {@code null} when the module system denies access
    * @param typeName the declared type's name
+   * @param opened the agent's getter of a JDK field closed to reflection ({@link
+   *     OpenedJdkFields}), else {@code null}
    */
-  record Slot(String name, Field field, String typeName) {}
+  record Slot(String name, Field field, String typeName, MethodHandle opened) {
+    /** The field's value in {@code owner}; throws when the field cannot be read. */
+    Object get(Object owner) throws ReflectiveOperationException {
+      if (opened == null) {
+        return field.get(owner);
+      }
+      try {
+        return opened.invoke(owner);
+      } catch (RuntimeException | Error e) {
+        throw e;
+      } catch (Throwable e) {
+        throw new IllegalAccessException(e.toString());
+      }
+    }
+  }
 
   private static final ClassValue<List<Slot>> SLOTS =
       new ClassValue<>() {
@@ -60,11 +77,12 @@ final class ObjectFields {
           continue;
         }
         boolean readable = readable(f);
-        if (jdk && !readable) {
+        MethodHandle opened = jdk && !readable ? OpenedJdkFields.getter(f) : null;
+        if (jdk && !readable && opened == null) {
           continue;
         }
         String name = names.add(f.getName()) ? f.getName() : c.getSimpleName() + "." + f.getName();
-        slots.add(new Slot(name, readable ? f : null, f.getType().getTypeName()));
+        slots.add(new Slot(name, readable || opened != null ? f : null, f.getType().getTypeName(), opened));
       }
     }
     return slots;
@@ -74,15 +92,24 @@ final class ObjectFields {
    * The readable instance field {@code name} of {@code type} or its superclasses (the subclass's
    * when shadowed), or {@code null}.
    */
-  static Field named(Class<?> type, String name) {
-    Field found = null;
+  static Slot named(Class<?> type, String name) {
+    Slot found = null;
     // Superclass fields come first, a shadowing subclass field later under "Declaring.name".
     for (Slot slot : of(type)) {
-      if (slot.name().equals(name) || slot.name().endsWith("." + name)) {
-        found = slot.field();
+      if ((slot.name().equals(name) || slot.name().endsWith("." + name)) && slot.field() != null) {
+        found = slot;
       }
     }
     return found;
+  }
+
+  /** The value of the readable instance field {@code name} of {@code owner}; throws when there is none. */
+  static Object read(Object owner, String name) throws ReflectiveOperationException {
+    Slot slot = owner == null ? null : named(owner.getClass(), name);
+    if (slot == null) {
+      throw new NoSuchFieldException(name);
+    }
+    return slot.get(owner);
   }
 
   private static boolean readable(Field f) {

@@ -1,7 +1,6 @@
 package dev.offlinedebug.capture;
 
 import java.lang.reflect.Array;
-import java.lang.reflect.Field;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -55,10 +54,10 @@ final class ScalaCollections {
    * scala$collection$immutable$Map$Map2$$key1} for {@code key1}).
    */
   private static Object get(Object owner, String name) throws ReflectiveOperationException {
-    Field found = null;
+    ObjectFields.Slot found = null;
     for (ObjectFields.Slot slot : ObjectFields.of(owner.getClass())) {
-      if (slot.name().equals(name) || slot.name().endsWith("$$" + name)) {
-        found = slot.field();
+      if ((slot.name().equals(name) || slot.name().endsWith("$$" + name)) && slot.field() != null) {
+        found = slot;
       }
     }
     if (found == null) {

@@ -223,7 +223,8 @@ final class ValueCapture {
 
   /**
    * The contents of a collection or map that can be read safely ({@link JdkCollections}, {@link
-   * LibraryCollections}); a JDK wrapper's are those of what it wraps. Else {@code null}.
+   * JdkFieldCollections}, {@link LibraryCollections}); a JDK wrapper's are those of what it wraps, a
+   * JDK set's the keys of the map it keeps them in ({@link JdkWrappers}). Else {@code null}.
    */
   private CollectionContents contents(Object value, int wrappers) {
     if (JdkCollections.readableByApi(value.getClass())) {
@@ -246,7 +247,13 @@ final class ValueCapture {
     if (wrapped != null) {
       return contents(wrapped, wrappers + 1);
     }
-    return LibraryCollections.read(value, maxElements);
+    Object keyMap = wrappers < WRAPPER_CEILING ? JdkWrappers.keysOf(value) : null;
+    if (keyMap != null) {
+      CollectionContents map = contents(keyMap, wrappers + 1);
+      return map == null || !map.map() ? null : map.keys();
+    }
+    CollectionContents jdkFields = JdkFieldCollections.read(value, maxElements);
+    return jdkFields != null ? jdkFields : LibraryCollections.read(value, maxElements);
   }
 
   private Value jdkObject(Object value, Class<?> type, int depth) {
@@ -336,7 +343,7 @@ final class ValueCapture {
     for (ObjectFields.Slot slot : slots) {
       if (Redaction.isPairName(slot.name()) && slot.field() != null) {
         try {
-          return slot.field().get(owner);
+          return slot.get(owner);
         } catch (ReflectiveOperationException | RuntimeException e) {
           return null;
         }
@@ -353,7 +360,7 @@ final class ValueCapture {
     }
     Object fieldValue;
     try {
-      fieldValue = slot.field().get(owner);
+      fieldValue = slot.get(owner);
     } catch (ReflectiveOperationException | RuntimeException e) {
       return new OmittedValue(Reason.UNAVAILABLE, slot.typeName());
     }

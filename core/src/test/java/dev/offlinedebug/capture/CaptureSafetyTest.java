@@ -19,6 +19,7 @@ import dev.offlinedebug.capture.Tripwires.ItemList;
 import dev.offlinedebug.capture.Tripwires.ItemMap;
 import dev.offlinedebug.capture.Tripwires.ItemText;
 import dev.offlinedebug.capture.Tripwires.Pair;
+import dev.offlinedebug.model.StringValue;
 import dev.offlinedebug.model.Value;
 import java.io.ByteArrayOutputStream;
 import java.io.CharArrayWriter;
@@ -30,6 +31,7 @@ import java.nio.CharBuffer;
 import java.rmi.RemoteException;
 import java.security.PrivilegedActionException;
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -62,6 +64,7 @@ import java.util.concurrent.atomic.LongAccumulator;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 import javax.naming.NamingException;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -103,6 +106,29 @@ class CaptureSafetyTest {
         kind("ConcurrentSkipListMap.tailMap", () -> new ConcurrentSkipListMap<>(Map.of(a, b, c, a)).tailMap(b)),
         kind("ConcurrentSkipListSet.subSet", () -> new ConcurrentSkipListSet<>(List.of(a, b, c)).subSet(a, c)),
         kind("PriorityQueue with comparator", () -> new PriorityQueue<>(Tripwires.ORDER) {{ add(a); add(b); }}),
+        kind("Vector and Stack", () -> List.of(new Vector<>(List.of(a, b)), stackOf(a, b))),
+        kind("application Vector", () -> new Vector<>(List.of(a, b)) {
+          @Override
+          public synchronized int size() {
+            Tripwires.trip("vector.size");
+            return super.size();
+          }
+        }),
+        kind("Hashtable", () -> new Hashtable<>(Map.of(a, b, b, c))),
+        kind("application Hashtable", () -> new Hashtable<>(Map.of(a, b)) {
+          @Override
+          public Set<Map.Entry<Item, Item>> entrySet() {
+            Tripwires.trip("table.entrySet");
+            return super.entrySet();
+          }
+        }),
+        kind("ConcurrentSkipListSet with comparator", () -> new ConcurrentSkipListSet<>(Tripwires.ORDER) {{ add(a); add(b); }}),
+        kind("newSetFromMap of TreeMap with comparator", () -> setFromMap(a, b)),
+        kind("synchronizedSortedSet of TreeSet with comparator", () -> Collections.synchronizedSortedSet(Tripwires.orderedSet(a, b))),
+        kind("asLifoQueue of ArrayDeque", () -> Collections.asLifoQueue(new ArrayDeque<>(List.of(a, b)))),
+        kind("blocking queues", () -> List.of(new ArrayBlockingQueue<>(4, false, List.of(a, b)),
+            new LinkedBlockingQueue<>(List.of(a, b)), new LinkedBlockingDeque<>(List.of(a, b)))),
+        kind("PriorityBlockingQueue with comparator", () -> new PriorityBlockingQueue<>(4, Tripwires.ORDER) {{ add(a); add(b); }}),
         kind("application list", () -> new ItemList(a, b)),
         kind("application map", () -> new ItemMap(a, b)),
         kind("unmodifiableList of application list", () -> Collections.unmodifiableList(new ItemList(a))),
@@ -255,7 +281,10 @@ class CaptureSafetyTest {
     properties.setProperty("k", "v");
     return Stream.of(
         arguments("Vector", new Vector<>(List.of("a")), MONITOR),
-        arguments("Stack", stack(), MONITOR),
+        arguments("Stack", stackOf("a"), MONITOR),
+        arguments("application Vector", new Vector<>(List.of("a")) {}, MONITOR),
+        arguments("application Hashtable", new Hashtable<>(Map.of("k", "v")) {}, MONITOR),
+        arguments("synchronizedSortedSet", Collections.synchronizedSortedSet(new TreeSet<>(Set.of("a"))), MONITOR),
         arguments("Hashtable", new Hashtable<>(Map.of("k", "v")), MONITOR),
         arguments("Properties", properties, MONITOR),
         arguments("StringBuffer", new StringBuffer("text"), MONITOR),
@@ -278,9 +307,18 @@ class CaptureSafetyTest {
         arguments("PriorityBlockingQueue", new PriorityBlockingQueue<>(List.of("a", "b")), QUEUE_LOCK));
   }
 
-  private static Stack<String> stack() {
-    Stack<String> stack = new Stack<>();
-    stack.push("a");
+  private static Set<Item> setFromMap(Item... elements) {
+    Set<Item> set = Collections.newSetFromMap(new TreeMap<>(Tripwires.ORDER));
+    set.addAll(List.of(elements));
+    return set;
+  }
+
+  @SafeVarargs
+  private static <T> Stack<T> stackOf(T... elements) {
+    Stack<T> stack = new Stack<>();
+    for (T e : elements) {
+      stack.push(e);
+    }
     return stack;
   }
 
@@ -288,6 +326,18 @@ class CaptureSafetyTest {
   @MethodSource("guardedKinds")
   void capture_monitorOrLockHeldByAnotherThread_completes(String kind, Object value, Holder holder)
       throws Exception {
+    assertNotNull(captureWhileHeld(kind, value, holder));
+  }
+
+  @Test
+  void capture_stringBufferWhileItsMonitorIsHeld_showsItsText() throws Exception {
+    StringBuffer buffer = new StringBuffer("ab");
+    buffer.append('\u00e9').append("\u20ac");
+
+    assertEquals(StringValue.of("ab\u00e9\u20ac"), captureWhileHeld("StringBuffer", buffer, MONITOR));
+  }
+
+  private static Value captureWhileHeld(String kind, Object value, Holder holder) throws Exception {
     CountDownLatch held = new CountDownLatch(1);
     CountDownLatch release = new CountDownLatch(1);
     AtomicReference<Throwable> holderFailure = new AtomicReference<>();
@@ -307,9 +357,7 @@ class CaptureSafetyTest {
       held.await();
       assertEquals(null, holderFailure.get());
 
-      Value captured = assertTimeoutPreemptively(HANG_GUARD, () -> capture(value), kind + " blocked the capture");
-
-      assertNotNull(captured);
+      return assertTimeoutPreemptively(HANG_GUARD, () -> capture(value), kind + " blocked the capture");
     } finally {
       release.countDown();
       holding.join();

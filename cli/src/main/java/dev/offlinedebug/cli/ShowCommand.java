@@ -1,5 +1,6 @@
 package dev.offlinedebug.cli;
 
+import dev.offlinedebug.render.DumpRenderer;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;

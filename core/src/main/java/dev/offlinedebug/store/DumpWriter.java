@@ -1,5 +1,6 @@
 package dev.offlinedebug.store;
 
+import dev.offlinedebug.Dump;
 import dev.offlinedebug.capture.DumpCapture;
 import dev.offlinedebug.capture.LoggedEvent;
 import dev.offlinedebug.codec.Occurrences;
@@ -9,6 +10,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 
 /**
  * Captures throwables and appends them to a rolling dump store: the one write path every
@@ -102,6 +104,18 @@ public final class DumpWriter implements Closeable {
    *     limit, unwritable disk, writer closed); never throws
    */
   public String write(Throwable thrown, LoggedEvent event) {
+    return write(thrown, event, null);
+  }
+
+  /**
+   * As {@link #write(Throwable, LoggedEvent)}, and hands the dump just written, with its ID, to
+   * {@code written}: for a report that shows each dump without reading the store back. Not called
+   * when an earlier dump's ID is reused or nothing is written; what it throws is reported to the
+   * status listener, and the ID is returned all the same.
+   *
+   * @param written receives the dump as it was encoded, or {@code null}
+   */
+  public String write(Throwable thrown, LoggedEvent event, Consumer<Dump> written) {
     if (thrown == null || closed) {
       return null;
     }
@@ -110,7 +124,7 @@ public final class DumpWriter implements Closeable {
     // FileChannel close itself mid-write: hide the flag meanwhile.
     boolean interrupted = Thread.interrupted();
     try {
-      return writeUninterrupted(thrown, event);
+      return writeUninterrupted(thrown, event, written);
     } finally {
       if (interrupted) {
         Thread.currentThread().interrupt();
@@ -118,7 +132,7 @@ public final class DumpWriter implements Closeable {
     }
   }
 
-  private String writeUninterrupted(Throwable thrown, LoggedEvent event) {
+  private String writeUninterrupted(Throwable thrown, LoggedEvent event, Consumer<Dump> report) {
     try {
       String id = written.idOf(thrown);
       if (id != null) {
@@ -137,8 +151,9 @@ public final class DumpWriter implements Closeable {
         return null;
       }
       RecordBuffer record = RecordBuffer.take();
+      Dump dump = capture.capture(PENDING_ID, thrown, event);
       try {
-        record.encodeDump(capture.capture(PENDING_ID, thrown, event));
+        record.encodeDump(dump);
         id = appender.appendDump(record);
       } finally {
         record.release();
@@ -149,6 +164,7 @@ public final class DumpWriter implements Closeable {
         dedup.written(fingerprint, id, now);
       }
       written.remember(thrown, id);
+      report(report, dump, id);
       return id;
     } catch (IOException e) {
       reportUnwritable(e);
@@ -156,6 +172,19 @@ public final class DumpWriter implements Closeable {
     } catch (RuntimeException | LinkageError | StackOverflowError e) {
       status.problem("bug", "dump of " + thrown.getClass().getName() + " failed: " + e, e);
       return null;
+    }
+  }
+
+  private void report(Consumer<Dump> report, Dump dump, String id) {
+    if (report == null) {
+      return;
+    }
+    try {
+      report.accept(new Dump(id, dump.time(), dump.host(), dump.pid(), dump.jvm(), dump.application(),
+          dump.thread(), dump.logger(), dump.level(), dump.message(), dump.mdc(), dump.markers(),
+          dump.attributes(), dump.localsCaptured(), dump.exception()));
+    } catch (RuntimeException | LinkageError e) {
+      status.problem("bug", "the report of dump " + id + " failed: " + e, e);
     }
   }
 

@@ -1,5 +1,6 @@
 package dev.offlinedebug.cli;
 
+import dev.offlinedebug.render.Style;
 import picocli.CommandLine.Option;
 
 /** Options every subcommand takes. */
@@ -15,6 +16,10 @@ final class CommonOptions {
   ColorMode color;
 
   Style style() {
-    return Style.of(color);
+    return switch (color) {
+      case ALWAYS -> Style.ANSI;
+      case NEVER -> Style.PLAIN;
+      case AUTO -> Style.forStandardOutput();
+    };
   }
 }

@@ -8,6 +8,7 @@ import dev.offlinedebug.DumpFormatException;
 import dev.offlinedebug.DumpNotFoundException;
 import dev.offlinedebug.DumpStore;
 import dev.offlinedebug.DumpSummary;
+import dev.offlinedebug.render.HtmlPage;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
@@ -108,10 +109,9 @@ final class DumpViewer implements AutoCloseable {
     try {
       Dump dump = store.load(id);
       long occurrences = store.list().stream().filter(s -> s.id().equals(id)).mapToLong(DumpSummary::occurrences).sum();
-      StringBuilder body = new StringBuilder(16_384);
-      HtmlDump.render(body, new HtmlDump.Entry(dump, occurrences,
-          List.of(id, "--dir", store.directory().toAbsolutePath().toString())), 0);
-      send(exchange, 200, HtmlPage.of(title + " - offline-debug", pages.navigation(query), body.toString()));
+      HtmlPage.Entry entry = new HtmlPage.Entry(dump, occurrences,
+          List.of(id, "--dir", store.directory().toAbsolutePath().toString()));
+      send(exchange, 200, HtmlPage.ofDumps(title + " - offline-debug", pages.navigation(query), List.of(entry)));
     } catch (DumpExpiredException e) {
       send(exchange, 410, message(title, "expired: retention has deleted it."));
     } catch (DumpNotFoundException e) {
@@ -149,8 +149,8 @@ final class DumpViewer implements AutoCloseable {
   }
 
   private String message(String title, String text) {
-    return HtmlPage.of(title + " - offline-debug", "", "<h1>" + HtmlText.escape(title) + "</h1>\n<p>"
-        + HtmlText.escape(text) + "</p>\n");
+    return HtmlPage.of(title + " - offline-debug", "", "<h1>" + HtmlPage.escape(title) + "</h1>\n<p>"
+        + HtmlPage.escape(text) + "</p>\n");
   }
 
   private static void send(HttpExchange exchange, int status, String page) throws IOException {

@@ -2,6 +2,7 @@ package dev.offlinedebug.cli;
 
 import dev.offlinedebug.Dump;
 import dev.offlinedebug.json.JsonExport;
+import dev.offlinedebug.render.TerminalText;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;

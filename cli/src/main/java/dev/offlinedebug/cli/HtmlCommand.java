@@ -4,6 +4,8 @@ import dev.offlinedebug.Dump;
 import dev.offlinedebug.DumpStore;
 import dev.offlinedebug.DumpSummary;
 import dev.offlinedebug.OfflineDebug;
+import dev.offlinedebug.render.HtmlPage;
+import dev.offlinedebug.render.TerminalText;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -50,7 +52,7 @@ final class HtmlCommand implements Callable<Integer> {
     if (ids.isEmpty() && files.isEmpty()) {
       throw new ParameterException(spec.commandLine(), "give at least one dump ID or --file PATH");
     }
-    List<HtmlDump.Entry> entries = new ArrayList<>();
+    List<HtmlPage.Entry> entries = new ArrayList<>();
     if (!ids.isEmpty()) {
       DumpStore dumps = store.open();
       Map<String, Long> occurrences = dumps.list().stream()
@@ -58,13 +60,13 @@ final class HtmlCommand implements Callable<Integer> {
       String directory = dumps.directory().toAbsolutePath().toString();
       for (String id : ids) {
         Dump dump = dumps.load(id);
-        entries.add(new HtmlDump.Entry(dump, occurrences.getOrDefault(id, 0L), List.of(id, "--dir", directory)));
+        entries.add(new HtmlPage.Entry(dump, occurrences.getOrDefault(id, 0L), List.of(id, "--dir", directory)));
       }
     }
     if (!files.isEmpty()) {
       ChronicleStartup.ensureStarted();
       for (Path file : files) {
-        entries.add(new HtmlDump.Entry(OfflineDebug.load(file), 0, List.of("--file", file.toAbsolutePath().toString())));
+        entries.add(new HtmlPage.Entry(OfflineDebug.load(file), 0, List.of("--file", file.toAbsolutePath().toString())));
       }
     }
     String page = page(entries);
@@ -80,14 +82,10 @@ final class HtmlCommand implements Callable<Integer> {
   }
 
   /** The page for {@code entries}, titled by the dump when there is one. */
-  static String page(List<HtmlDump.Entry> entries) {
-    StringBuilder body = new StringBuilder(16_384);
-    for (int i = 0; i < entries.size(); i++) {
-      HtmlDump.render(body, entries.get(i), i);
-    }
+  static String page(List<HtmlPage.Entry> entries) {
     String title = entries.size() == 1
         ? "Dump " + entries.get(0).dump().id() + " - offline-debug"
         : entries.size() + " dumps - offline-debug";
-    return HtmlPage.of(title, "", body.toString());
+    return HtmlPage.ofDumps(title, "", entries);
   }
 }

@@ -1,6 +1,7 @@
 package dev.offlinedebug.cli;
 
 import dev.offlinedebug.DumpSummary;
+import dev.offlinedebug.render.HtmlPage;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -74,7 +75,7 @@ final class StatsChart {
             .append(format(height)).append("\" fill=\"")
             .append(row < fingerprints.size() ? COLORS.get(row) : OTHERS_COLOR).append("\"><title>")
             .append(count).append(count == 1 ? " occurrence" : " occurrences").append(" from ")
-            .append(LABEL.format(start)).append(": ").append(HtmlText.escape(label)).append("</title></rect>\n");
+            .append(LABEL.format(start)).append(": ").append(HtmlPage.escape(label)).append("</title></rect>\n");
       }
     }
     return svg.append("</svg>\n").toString();

@@ -1,6 +1,7 @@
 package dev.offlinedebug.cli;
 
 import dev.offlinedebug.DumpSummary;
+import dev.offlinedebug.render.HtmlPage;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -23,9 +24,9 @@ final class ViewerPages {
 
   /** The navigation bar; {@code query} keeps the filters when switching between list and stats. */
   String navigation(ViewerQuery query) {
-    String filters = HtmlText.entities(query.filterQuery());
+    String filters = HtmlPage.escape(query.filterQuery());
     return "<a href=\"/" + filters + "\">Dumps</a><a href=\"/stats" + filters + "\">Stats</a>"
-        + "<span class=\"dim\">" + HtmlText.escape(storeName) + "</span>";
+        + "<span class=\"dim\">" + HtmlPage.escape(storeName) + "</span>";
   }
 
   /** The list page: the matching dumps, newest first. */
@@ -43,10 +44,10 @@ final class ViewerPages {
       DumpSummary summary = matching.get(i);
       body.append("<tr class=\"dump-row\"><td class=\"mono\">").append(SummaryLine.TIME.format(summary.time()))
           .append("</td><td class=\"mono\">").append(dumpLink(summary.id()))
-          .append("</td><td>").append(HtmlText.escape(summary.level() == null ? "-" : summary.level()))
-          .append("</td><td class=\"exc\">").append(HtmlText.escape(exception(summary)))
-          .append("</td><td>").append(HtmlText.escape(summary.logger() == null ? "" : summary.logger()))
-          .append("</td><td>").append(HtmlText.escape(summary.thread()))
+          .append("</td><td>").append(HtmlPage.escape(summary.level() == null ? "-" : summary.level()))
+          .append("</td><td class=\"exc\">").append(HtmlPage.escape(exception(summary)))
+          .append("</td><td>").append(HtmlPage.escape(summary.logger() == null ? "" : summary.logger()))
+          .append("</td><td>").append(HtmlPage.escape(summary.thread()))
           .append("</td><td>").append(summary.occurrences()).append("</td></tr>\n");
     }
     body.append("</tbody></table>\n");
@@ -84,7 +85,7 @@ final class ViewerPages {
           .append("\"></span></td><td>").append(tally.occurrences).append("</td><td>").append(tally.dumps)
           .append("</td><td class=\"mono\">").append(SummaryLine.TIME.format(tally.latest.time()))
           .append("</td><td class=\"mono\">").append(dumpLink(tally.latest.id()))
-          .append("</td><td class=\"exc\">").append(HtmlText.escape(exception(tally.latest))).append("</td></tr>\n");
+          .append("</td><td class=\"exc\">").append(HtmlPage.escape(exception(tally.latest))).append("</td></tr>\n");
     }
     body.append("</tbody></table>\n");
     return HtmlPage.of("Stats - offline-debug", navigation(query), body.toString());
@@ -100,7 +101,7 @@ final class ViewerPages {
     for (String name : ViewerQuery.FILTERS) {
       String value = query.get(name);
       body.append("<label>").append(name).append(" <input name=\"").append(name).append("\" value=\"")
-          .append(value == null ? "" : HtmlText.escape(value)).append("\" placeholder=\"")
+          .append(value == null ? "" : HtmlPage.escape(value)).append("\" placeholder=\"")
           .append(placeholder(name)).append("\"></label>\n");
     }
     body.append("<button type=\"submit\">Filter</button></form>\n");
@@ -108,7 +109,7 @@ final class ViewerPages {
       SummaryFilter filter = query.filter();
       return all.stream().filter(filter::test).toList();
     } catch (IllegalArgumentException invalid) {
-      body.append("<p class=\"exc\" id=\"error\">").append(HtmlText.escape(invalid.getMessage())).append("</p>\n");
+      body.append("<p class=\"exc\" id=\"error\">").append(HtmlPage.escape(invalid.getMessage())).append("</p>\n");
       return null;
     }
   }
@@ -124,7 +125,7 @@ final class ViewerPages {
   }
 
   private static String dumpLink(String id) {
-    return "<a href=\"/dump/" + HtmlText.entities(ViewerQuery.encode(id)) + "\">" + HtmlText.escape(id) + "</a>";
+    return "<a href=\"/dump/" + HtmlPage.escape(ViewerQuery.encode(id)) + "\">" + HtmlPage.escape(id) + "</a>";
   }
 
   private static String exception(DumpSummary summary) {

@@ -3,6 +3,8 @@ package dev.offlinedebug.cli;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.offlinedebug.OfflineDebug;
+import dev.offlinedebug.render.DumpRenderer;
+import dev.offlinedebug.render.Style;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Hashtable;

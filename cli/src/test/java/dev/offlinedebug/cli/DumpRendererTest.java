@@ -11,6 +11,8 @@ import dev.offlinedebug.model.StringValue;
 import dev.offlinedebug.model.ThrowableGraph;
 import dev.offlinedebug.model.ThrowableInfo;
 import dev.offlinedebug.model.Value;
+import dev.offlinedebug.render.DumpRenderer;
+import dev.offlinedebug.render.Style;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -8,6 +8,7 @@ import dev.offlinedebug.model.StringValue;
 import dev.offlinedebug.model.ThreadInfo;
 import dev.offlinedebug.model.ThrowableGraph;
 import dev.offlinedebug.model.ThrowableInfo;
+import dev.offlinedebug.render.HtmlPage;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,9 +34,9 @@ final class HtmlSamples {
   }
 
   static String page(Dump... dumps) {
-    List<HtmlDump.Entry> entries = new ArrayList<>();
+    List<HtmlPage.Entry> entries = new ArrayList<>();
     for (Dump dump : dumps) {
-      entries.add(new HtmlDump.Entry(dump, 3, List.of(dump.id(), "--dir", "/var/log/my app/dumps")));
+      entries.add(new HtmlPage.Entry(dump, 3, List.of(dump.id(), "--dir", "/var/log/my app/dumps")));
     }
     return HtmlCommand.page(entries);
   }

@@ -11,6 +11,8 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import dev.offlinedebug.OfflineDebug;
 import dev.offlinedebug.json.JsonExport;
+import dev.offlinedebug.render.DumpRenderer;
+import dev.offlinedebug.render.Style;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.acme.shop.Failures;
 import dev.offlinedebug.OfflineDebug;
+import dev.offlinedebug.testing.Chromium;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.util.Map;

@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 
 /**
  * Captures throwables and appends them to a rolling dump store: the one write path every
@@ -109,6 +110,18 @@ public final class DumpWriter implements Closeable {
    *     limit, unwritable disk, writer closed); never throws
    */
   public String write(Throwable thrown, LoggedEvent event) {
+    return write(thrown, event, null);
+  }
+
+  /**
+   * As {@link #write(Throwable, LoggedEvent)}, and hands the dump just written, with its ID, to
+   * {@code written}: for a report that shows each dump without reading the store back. Not called
+   * when an earlier dump's ID is reused or nothing is written; what it throws is reported to the
+   * status listener, and the ID is returned all the same.
+   *
+   * @param written receives the dump as it was encoded, or {@code null}
+   */
+  public String write(Throwable thrown, LoggedEvent event, Consumer<Dump> written) {
     if (thrown == null || closed) {
       return null;
     }
@@ -117,7 +130,7 @@ public final class DumpWriter implements Closeable {
     // FileChannel close itself mid-write: hide the flag meanwhile.
     boolean interrupted = Thread.interrupted();
     try {
-      return writeUninterrupted(thrown, event);
+      return writeUninterrupted(thrown, event, written);
     } finally {
       if (interrupted) {
         Thread.currentThread().interrupt();
@@ -125,7 +138,7 @@ public final class DumpWriter implements Closeable {
     }
   }
 
-  private String writeUninterrupted(Throwable thrown, LoggedEvent event) {
+  private String writeUninterrupted(Throwable thrown, LoggedEvent event, Consumer<Dump> report) {
     try {
       String id = written.idOf(thrown);
       if (id != null) {
@@ -151,6 +164,7 @@ public final class DumpWriter implements Closeable {
         dedup.written(fingerprint, DumpId.parse(id), OccurrenceBaseline.of(dump), now);
       }
       written.remember(thrown, id);
+      report(report, dump, id);
       return id;
     } catch (IOException e) {
       reportUnwritable(e);
@@ -201,6 +215,19 @@ public final class DumpWriter implements Closeable {
     }
     dedup.count(first);
     return first.text;
+  }
+
+  private void report(Consumer<Dump> report, Dump dump, String id) {
+    if (report == null) {
+      return;
+    }
+    try {
+      report.accept(new Dump(id, dump.time(), dump.host(), dump.pid(), dump.jvm(), dump.application(),
+          dump.thread(), dump.logger(), dump.level(), dump.message(), dump.mdc(), dump.markers(),
+          dump.attributes(), dump.localsCaptured(), dump.exception()));
+    } catch (RuntimeException | LinkageError e) {
+      status.problem("bug", "the report of dump " + id + " failed: " + e, e);
+    }
   }
 
   private void flushCounts(long now, boolean all) {

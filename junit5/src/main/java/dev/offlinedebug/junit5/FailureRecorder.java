@@ -1,8 +1,11 @@
 package dev.offlinedebug.junit5;
 
+import dev.offlinedebug.Dump;
 import dev.offlinedebug.capture.LoggedEvent;
 import dev.offlinedebug.model.ThreadInfo;
+import java.io.IOException;
 import java.lang.reflect.Method;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,11 +14,14 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.platform.commons.support.AnnotationSupport;
 import org.opentest4j.TestAbortedException;
 
-/** Writes one test failure as a dump and publishes its ID as a report entry. */
+/**
+ * Writes one test failure as a dump, adds it to the {@linkplain FailureReport HTML report} beside
+ * the dumps and publishes its ID as a report entry.
+ */
 final class FailureRecorder {
   private static final String UNIQUE_ID = "test.uniqueId";
-  private static final String DISPLAY_NAME = "test.displayName";
-  private static final String TEST_CLASS = "test.class";
+  static final String DISPLAY_NAME = "test.displayName";
+  static final String TEST_CLASS = "test.class";
   private static final String TEST_METHOD = "test.method";
   private static final String PHASE = "test.phase";
 
@@ -36,8 +42,9 @@ final class FailureRecorder {
       if (!configuration.enabled()) {
         return thrown;
       }
-      String id =
-          StoredWriter.of(context, configuration.writerSettings()).write(thrown, event(context, phase));
+      Path directory = configuration.directory();
+      String id = StoredWriter.of(context, configuration.writerSettings())
+          .write(thrown, event(context, phase), dump -> report(directory, dump));
       if (id != null) {
         context.publishReportEntry(OfflineDebugExtension.REPORT_ENTRY_KEY, id);
         // Surefire (up to 3.6 at least) drops report entries; it keeps a test's standard output
@@ -51,6 +58,14 @@ final class FailureRecorder {
           "cannot dump the failure of " + context.getUniqueId() + "; the test result is unchanged", e);
     }
     return thrown;
+  }
+
+  private static void report(Path directory, Dump dump) {
+    try {
+      FailureReport.add(directory, dump);
+    } catch (IOException e) {
+      ConsoleStatus.INSTANCE.report("cannot add dump " + dump.id() + " to the report in " + directory, e);
+    }
   }
 
   private static boolean replaysDump(ExtensionContext context) {

@@ -1,11 +1,13 @@
 package dev.offlinedebug.junit5;
 
+import dev.offlinedebug.Dump;
 import dev.offlinedebug.capture.LoggedEvent;
 import dev.offlinedebug.store.DumpWriter;
 import dev.offlinedebug.store.StatusListener;
 import dev.offlinedebug.store.WriterSettings;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
@@ -47,9 +49,12 @@ final class StoredWriter implements AutoCloseable, ExtensionContext.Store.Closea
     }
   }
 
-  /** See {@link DumpWriter#write}: the dump ID, or null when nothing was written. Never throws. */
-  String write(Throwable thrown, LoggedEvent event) {
-    return writer == null ? null : writer.write(thrown, event);
+  /**
+   * See {@link DumpWriter#write(Throwable, LoggedEvent, Consumer)}: the dump ID, or null when
+   * nothing was written. Never throws.
+   */
+  String write(Throwable thrown, LoggedEvent event, Consumer<Dump> written) {
+    return writer == null ? null : writer.write(thrown, event, written);
   }
 
   @Override

@@ -1,4 +1,4 @@
-package dev.offlinedebug.cli;
+package dev.offlinedebug.render;
 
 import dev.offlinedebug.model.ArrayValue;
 import dev.offlinedebug.model.CompositeValue;

@@ -1,15 +1,19 @@
-package dev.offlinedebug.cli;
+package dev.offlinedebug.render;
 
 import java.io.Console;
 import java.lang.reflect.Method;
 
 /**
- * ANSI colours for the command's output, or none. Styled text must already be {@linkplain
+ * ANSI colours for text shown on a terminal, or none. Styled text must already be {@linkplain
  * TerminalText escaped}: the only escape sequences that reach the terminal are the ones added here.
+ *
+ * @since 0.1
  */
-final class Style {
-  static final Style PLAIN = new Style(false);
-  static final Style ANSI = new Style(true);
+public final class Style {
+  /** No colours. */
+  public static final Style PLAIN = new Style(false);
+  /** ANSI colours. */
+  public static final Style ANSI = new Style(true);
 
   private static final String RESET = "\u001b[0m";
 
@@ -20,20 +24,13 @@ final class Style {
   }
 
   /**
-   * The style for {@code mode}: {@code auto} colours only when standard output is a terminal and
-   * the {@code NO_COLOR} environment variable is unset or empty (https://no-color.org).
+   * Colours only when standard output is a terminal and the {@code NO_COLOR} environment variable
+   * is unset or empty (https://no-color.org).
    */
-  static Style of(ColorMode mode) {
-    switch (mode) {
-      case ALWAYS:
-        return ANSI;
-      case NEVER:
-        return PLAIN;
-      default:
-        String noColor = System.getenv("NO_COLOR");
-        boolean wanted = (noColor == null || noColor.isEmpty()) && stdoutIsTerminal();
-        return wanted ? ANSI : PLAIN;
-    }
+  public static Style forStandardOutput() {
+    String noColor = System.getenv("NO_COLOR");
+    boolean wanted = (noColor == null || noColor.isEmpty()) && stdoutIsTerminal();
+    return wanted ? ANSI : PLAIN;
   }
 
   /**
@@ -53,31 +50,33 @@ final class Style {
     }
   }
 
-  boolean enabled() {
-    return enabled;
-  }
-
-  String bold(String text) {
+  /** {@code text}, already escaped, in bold. */
+  public String bold(String text) {
     return wrap("1", text);
   }
 
-  String dim(String text) {
+  /** {@code text}, already escaped, dimmed. */
+  public String dim(String text) {
     return wrap("2", text);
   }
 
-  String red(String text) {
+  /** {@code text}, already escaped, in red. */
+  public String red(String text) {
     return wrap("1;31", text);
   }
 
-  String yellow(String text) {
+  /** {@code text}, already escaped, in yellow. */
+  public String yellow(String text) {
     return wrap("33", text);
   }
 
-  String cyan(String text) {
+  /** {@code text}, already escaped, in cyan. */
+  public String cyan(String text) {
     return wrap("36", text);
   }
 
-  String green(String text) {
+  /** {@code text}, already escaped, in green. */
+  public String green(String text) {
     return wrap("32", text);
   }
 

@@ -1,4 +1,4 @@
-package dev.offlinedebug.cli;
+package dev.offlinedebug.render;
 
 /**
  * Makes text read from a dump safe inside an HTML page. The text is first {@linkplain TerminalText

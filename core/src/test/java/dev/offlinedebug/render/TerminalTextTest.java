@@ -1,4 +1,4 @@
-package dev.offlinedebug.cli;
+package dev.offlinedebug.render;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;

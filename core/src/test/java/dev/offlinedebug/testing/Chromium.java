@@ -1,4 +1,4 @@
-package dev.offlinedebug.cli;
+package dev.offlinedebug.testing;
 
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -36,7 +36,7 @@ import org.junit.jupiter.api.Assumptions;
  * WebSocket client: one browser per test class, one page it navigates. Absent Chromium skips the
  * tests on a developer machine but fails them in CI ({@code CI=true}), where it must be installed.
  */
-final class Chromium implements AutoCloseable {
+public final class Chromium implements AutoCloseable {
   /** Only a guard against a hung browser: no test asserts on how long anything takes. */
   private static final long HANG_GUARD_SECONDS = 60;
   private static final Pattern LISTENING = Pattern.compile("DevTools listening on (ws://\\S+)");
@@ -57,7 +57,7 @@ final class Chromium implements AutoCloseable {
   }
 
   /** Starts the browser, or skips the calling test class when there is none outside CI. */
-  static Chromium start(Path profile) throws Exception {
+  public static Chromium start(Path profile) throws Exception {
     Path binary = binary();
     if (binary == null) {
       if ("true".equalsIgnoreCase(System.getenv("CI"))) {
@@ -127,7 +127,7 @@ final class Chromium implements AutoCloseable {
   }
 
   /** Sends one DevTools command and returns its result. */
-  JsonObject call(String method, JsonObject params) throws Exception {
+  public JsonObject call(String method, JsonObject params) throws Exception {
     int id = nextId.incrementAndGet();
     JsonObject message = new JsonObject();
     message.addProperty("id", id);
@@ -146,14 +146,14 @@ final class Chromium implements AutoCloseable {
   }
 
   /** Opens {@code url} and waits for its load event; the requests it makes are recorded anew. */
-  void open(String url) throws Exception {
+  public void open(String url) throws Exception {
     JsonObject params = new JsonObject();
     params.addProperty("url", url);
     loading(() -> call("Page.navigate", params));
   }
 
   /** Clicks what leads to another page (a link, a form's button) and waits for that page to load. */
-  void clickToLoad(String selector) throws Exception {
+  public void clickToLoad(String selector) throws Exception {
     loading(() -> click(selector));
   }
 
@@ -177,7 +177,7 @@ final class Chromium implements AutoCloseable {
   }
 
   /** Lets pages read and write the clipboard, as a user's click on a browser prompt would. */
-  void grantClipboard() throws Exception {
+  public void grantClipboard() throws Exception {
     JsonObject params = new JsonObject();
     JsonArray permissions = new JsonArray();
     permissions.add("clipboardReadWrite");
@@ -187,12 +187,12 @@ final class Chromium implements AutoCloseable {
   }
 
   /** Every URL the page asked for since it was opened. */
-  List<String> requests() {
+  public List<String> requests() {
     return new ArrayList<>(requests);
   }
 
   /** The value of a JavaScript expression (awaited when it is a promise). */
-  JsonElement eval(String expression) throws Exception {
+  public JsonElement eval(String expression) throws Exception {
     JsonObject params = new JsonObject();
     params.addProperty("expression", expression);
     params.addProperty("returnByValue", true);
@@ -206,7 +206,7 @@ final class Chromium implements AutoCloseable {
   }
 
   /** Clicks the middle of the first element matching {@code selector} with the mouse, as a user would. */
-  void click(String selector) throws Exception {
+  public void click(String selector) throws Exception {
     JsonElement box = eval("(() => { const e = document.querySelector(" + quote(selector) + ");"
         + " if (!e) return null; e.scrollIntoView({block: 'center'}); const r = e.getBoundingClientRect();"
         + " return {x: r.left + Math.min(r.width / 2, 40), y: r.top + r.height / 2}; })()");
@@ -228,7 +228,7 @@ final class Chromium implements AutoCloseable {
    * A selector for the first element matching {@code selector} whose text contains {@code text}
    * (it is marked with a {@code data-pick} attribute); fails when there is none.
    */
-  String pick(String selector, String text) throws Exception {
+  public String pick(String selector, String text) throws Exception {
     String name = "p" + nextId.incrementAndGet();
     boolean found = eval("(() => { const e = [...document.querySelectorAll(" + quote(selector) + ")]"
         + ".find(e => e.textContent.includes(" + quote(text) + ")); if (!e) return false;"
@@ -240,19 +240,19 @@ final class Chromium implements AutoCloseable {
   }
 
   /** Whether the first element matching {@code selector} is rendered (not inside a closed {@code <details>}). */
-  boolean visible(String selector) throws Exception {
+  public boolean visible(String selector) throws Exception {
     JsonElement shown = eval("(() => { const e = document.querySelector(" + quote(selector) + ");"
         + " return !!e && e.checkVisibility(); })()");
     return shown.getAsBoolean();
   }
 
   /** The rendered text of the first element matching {@code selector}. */
-  String text(String selector) throws Exception {
+  public String text(String selector) throws Exception {
     return eval("document.querySelector(" + quote(selector) + ").innerText").getAsString();
   }
 
   /** Saves a PNG of the whole page. */
-  void screenshot(Path file) throws Exception {
+  public void screenshot(Path file) throws Exception {
     JsonObject params = new JsonObject();
     params.addProperty("format", "png");
     params.addProperty("captureBeyondViewport", true);
@@ -269,7 +269,7 @@ final class Chromium implements AutoCloseable {
     Files.write(file, Base64.getDecoder().decode(data));
   }
 
-  static String quote(String text) {
+  public static String quote(String text) {
     return new com.google.gson.JsonPrimitive(text).toString();
   }
 

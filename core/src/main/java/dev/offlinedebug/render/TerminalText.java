@@ -1,16 +1,18 @@
-package dev.offlinedebug.cli;
+package dev.offlinedebug.render;
 
 /**
  * Makes text read from a dump safe to print on a terminal. Dumps hold whatever the application
  * had in its variables; printed raw, an {@code ESC [2J} would clear the screen and a bidi override
  * would reorder what the reader sees. Every such character becomes a visible Java-style escape
  * ({@code \u001b}), so what is shown is exactly what was captured.
+ *
+ * @since 0.1
  */
-final class TerminalText {
+public final class TerminalText {
   private TerminalText() {}
 
   /** {@code text} with every control, bidi and line-separator character escaped. */
-  static String escape(String text) {
+  public static String escape(String text) {
     return escape(text, false, false);
   }
 
@@ -18,7 +20,7 @@ final class TerminalText {
    * {@code text} with control characters escaped except line feeds and tabs, for multi-line text
    * such as exception messages and stack traces.
    */
-  static String escapeKeepingLines(String text) {
+  public static String escapeKeepingLines(String text) {
     return escape(text, true, false);
   }
 
@@ -106,7 +108,7 @@ final class TerminalText {
    * (zero-width space and joiners, U+FEFF, the soft hyphen, word joiner, bidi embeddings, overrides,
    * isolates and marks, tag characters), and the Unicode line and paragraph separators.
    */
-  static boolean isInvisible(int c) {
+  public static boolean isInvisible(int c) {
     int type = Character.getType(c);
     return type == Character.FORMAT || type == Character.LINE_SEPARATOR || type == Character.PARAGRAPH_SEPARATOR;
   }

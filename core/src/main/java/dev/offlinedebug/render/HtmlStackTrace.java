@@ -1,4 +1,4 @@
-package dev.offlinedebug.cli;
+package dev.offlinedebug.render;
 
 import dev.offlinedebug.model.FrameInfo;
 import dev.offlinedebug.model.LocalVariable;

@@ -1,4 +1,4 @@
-package dev.offlinedebug.cli;
+package dev.offlinedebug.render;
 
 import dev.offlinedebug.Dump;
 import java.util.List;
@@ -9,19 +9,23 @@ import java.util.Map;
  * the locals of its frames. Every string taken from the dump is {@linkplain TerminalText escaped}.
  * The text is bounded: past {@link #MAX_CHARS} it ends with a {@code <truncated>} line, so a small
  * crafted record whose throwables share frames with locals cannot print gigabytes.
+ *
+ * @since 0.1
  */
-final class DumpRenderer {
+public final class DumpRenderer {
   private static final int LABEL_WIDTH = 12;
   /** Characters of output after which frames and values are no longer drawn: far above a real dump's. */
-  static final int MAX_CHARS = 4 << 20;
+  public static final int MAX_CHARS = 4 << 20;
 
   private final Style style;
 
-  DumpRenderer(Style style) {
+  /** Renders with {@code style}'s colours. */
+  public DumpRenderer(Style style) {
     this.style = style;
   }
 
-  String render(Dump dump) {
+  /** The text of {@code dump}, never null; ends with a line feed. */
+  public String render(Dump dump) {
     StringBuilder out = new StringBuilder(4096);
     out.append(style.bold("Dump " + TerminalText.escape(dump.id()))).append('\n');
     field(out, "time", dump.time().toString());

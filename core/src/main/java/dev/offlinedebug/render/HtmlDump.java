@@ -1,4 +1,4 @@
-package dev.offlinedebug.cli;
+package dev.offlinedebug.render;
 
 import dev.offlinedebug.Dump;
 import java.time.format.DateTimeFormatter;
@@ -13,21 +13,13 @@ import java.util.regex.Pattern;
 final class HtmlDump {
   private static final Pattern SHELL_SAFE = Pattern.compile("[A-Za-z0-9_./:=@%+,-]+");
 
-  /**
-   * @param dump the dump
-   * @param occurrences how often its failure was logged (dedup folds repeats onto it), or 0 when unknown
-   *     (a standalone file)
-   * @param replay the arguments of {@code offline-debug replay} that reach this dump
-   */
-  record Entry(Dump dump, long occurrences, List<String> replay) {}
-
   private HtmlDump() {}
 
   /**
    * Appends the section for {@code entry}; {@code index} keeps the anchors of several dumps on
    * one page apart.
    */
-  static void render(StringBuilder out, Entry entry, int index) {
+  static void render(StringBuilder out, HtmlPage.Entry entry, int index) {
     Dump dump = entry.dump();
     String prefix = "d" + index + "-";
     out.append("<section class=\"dump\" id=\"").append(prefix).append("dump\">\n")

@@ -7,7 +7,6 @@ import dev.offlinedebug.DumpNotFoundException;
 import dev.offlinedebug.DumpStore;
 import dev.offlinedebug.DumpSummary;
 import dev.offlinedebug.codec.DecodedRecord;
-import dev.offlinedebug.codec.Occurrences;
 import dev.offlinedebug.codec.RecordFrame;
 import dev.offlinedebug.codec.WireRuntime;
 import java.io.IOException;
@@ -15,11 +14,7 @@ import java.nio.channels.FileChannel;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * A store directory written by {@link DumpWriter}s, read-only. Loading by ID opens the file the ID
@@ -83,33 +78,11 @@ public final class RollingDumpStore implements DumpStore {
   @Override
   public List<DumpSummary> list() throws IOException {
     requireWire();
-    // Summaries are kept, not dumps: a listing holds a line per dump, never the dumps themselves.
-    List<DumpSummary> found = new ArrayList<>();
-    Map<String, Long> repeats = new HashMap<>();
+    SummaryFold fold = new SummaryFold();
     for (Path file : StoreLayout.storeFiles(directory)) {
-      RecordScanner.scan(file, (offset, record) -> {
-        if (record.dump() != null) {
-          found.add(summary(record.dump(), 1));
-        } else {
-          Occurrences counted = record.occurrences();
-          repeats.merge(counted.id(), counted.count(), Long::sum);
-        }
-      });
+      RecordScanner.scan(file, fold);
     }
-    List<DumpSummary> summaries = new ArrayList<>(found.size());
-    for (DumpSummary s : found) {
-      long occurrences = 1 + repeats.getOrDefault(s.id(), 0L);
-      summaries.add(new DumpSummary(s.id(), s.time(), s.level(), s.type(), s.message(), s.logger(), s.thread(),
-          s.fingerprint(), occurrences));
-    }
-    summaries.sort(Comparator.comparing(DumpSummary::time));
-    return summaries;
-  }
-
-  private static DumpSummary summary(Dump dump, long occurrences) {
-    return new DumpSummary(dump.id(), dump.time(), dump.level(), dump.exception().root().type(),
-        dump.exception().root().message(), dump.logger(), dump.thread().name(), Fingerprint.of(dump.exception()),
-        occurrences);
+    return fold.summaries();
   }
 
   static void requireWire() throws IOException {

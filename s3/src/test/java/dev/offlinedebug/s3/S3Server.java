@@ -1,0 +1,93 @@
+package dev.offlinedebug.s3;
+
+import java.net.URI;
+import java.util.HashMap;
+import java.util.Map;
+import org.gaul.s3proxy.AuthenticationType;
+import org.gaul.s3proxy.S3Proxy;
+import org.jclouds.ContextBuilder;
+import org.jclouds.blobstore.BlobStore;
+import org.jclouds.blobstore.BlobStoreContext;
+
+/**
+ * A real S3-compatible server (s3proxy over jclouds' in-memory blob store) on 127.0.0.1, checking
+ * AWS Signature V4 against one key pair. It can be stopped and started again on the same port with
+ * the same objects, as a server that goes away and comes back.
+ */
+final class S3Server implements AutoCloseable {
+  static final String ACCESS_KEY = "AKIAOFFLINEDEBUGTEST1";
+  static final String SECRET_KEY = "s3cr3tOfflineDebugTestKeyThatMustNeverLeak";
+  static final String BUCKET = "dumps";
+
+  private final BlobStoreContext context;
+  private final BlobStore blobs;
+  private S3Proxy proxy;
+  private int port;
+
+  private S3Server() {
+    this.context = ContextBuilder.newBuilder("transient").credentials("identity", "credential")
+        .build(BlobStoreContext.class);
+    this.blobs = context.getBlobStore();
+    blobs.createContainerInLocation(null, BUCKET);
+  }
+
+  static S3Server start() throws Exception {
+    S3Server server = new S3Server();
+    server.startProxy(0);
+    return server;
+  }
+
+  private void startProxy(int onPort) throws Exception {
+    proxy = S3Proxy.builder()
+        .blobStore(blobs)
+        .endpoint(URI.create("http://127.0.0.1:" + onPort))
+        .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, ACCESS_KEY, SECRET_KEY)
+        .build();
+    proxy.start();
+    while (!"STARTED".equals(proxy.getState())) {
+      Thread.sleep(5);
+    }
+    port = proxy.getPort();
+  }
+
+  /** The endpoint for {@code AWS_ENDPOINT_URL_S3}. */
+  String endpoint() {
+    return "http://127.0.0.1:" + port;
+  }
+
+  /** Stops answering, keeping the objects. */
+  void stop() throws Exception {
+    proxy.stop();
+  }
+
+  /** Answers again, on the same port, with the same objects. */
+  void restart() throws Exception {
+    startProxy(port);
+  }
+
+  /** Whether the bucket holds {@code key}. */
+  boolean has(String key) {
+    return blobs.blobExists(BUCKET, key);
+  }
+
+  /** The environment a child JVM (or the command) needs to reach this server with {@code secret}. */
+  Map<String, String> environment(String secret) {
+    Map<String, String> env = new HashMap<>();
+    env.put("AWS_ACCESS_KEY_ID", ACCESS_KEY);
+    env.put("AWS_SECRET_ACCESS_KEY", secret);
+    env.put("AWS_REGION", "us-east-1");
+    env.put("AWS_ENDPOINT_URL_S3", endpoint());
+    return env;
+  }
+
+  /** The environment with the right credentials. */
+  Map<String, String> environment() {
+    return environment(SECRET_KEY);
+  }
+
+  @Override
+  public void close() throws Exception {
+    proxy.stop();
+    context.close();
+  }
+}

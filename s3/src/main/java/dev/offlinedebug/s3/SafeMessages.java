@@ -38,7 +38,9 @@ final class SafeMessages {
     if ("NoSuchBucket".equals(code)) {
       return " (the bucket does not exist)";
     }
-    return status == 403 ? " (the credentials lack s3:PutObject, s3:GetObject or s3:ListBucket)" : "";
+    return status == 403
+        ? " (access denied: check the credentials of the AWS chain, and that they allow s3:GetObject, s3:PutObject and s3:ListBucket)"
+        : "";
   }
 
   /** Removes the values of the credential variables, wherever they would occur. */

@@ -70,6 +70,23 @@ final class S3Server implements AutoCloseable {
     return blobs.blobExists(BUCKET, key);
   }
 
+  /** The size of object {@code key}, or -1 when there is none. */
+  long size(String key) {
+    var metadata = blobs.blobMetadata(BUCKET, key);
+    return metadata == null ? -1 : metadata.getContentMetadata().getContentLength();
+  }
+
+  /**
+   * Points the AWS chain of this JVM (its system properties, which the client reads before the
+   * environment) at this server, for the loader the tests call in-process.
+   */
+  void useFromThisJvm() {
+    System.setProperty("aws.accessKeyId", ACCESS_KEY);
+    System.setProperty("aws.secretAccessKey", SECRET_KEY);
+    System.setProperty("aws.region", "us-east-1");
+    System.setProperty("aws.endpointUrlS3", endpoint());
+  }
+
   /** The environment a child JVM (or the command) needs to reach this server with {@code secret}. */
   Map<String, String> environment(String secret) {
     Map<String, String> env = new HashMap<>();

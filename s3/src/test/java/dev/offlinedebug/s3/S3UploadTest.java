@@ -44,10 +44,7 @@ class S3UploadTest {
   @BeforeAll
   static void startServer() throws Exception {
     server = S3Server.start();
-    System.setProperty("aws.accessKeyId", S3Server.ACCESS_KEY);
-    System.setProperty("aws.secretAccessKey", S3Server.SECRET_KEY);
-    System.setProperty("aws.region", "us-east-1");
-    System.setProperty("aws.endpointUrlS3", server.endpoint());
+    server.useFromThisJvm();
   }
 
   @AfterAll

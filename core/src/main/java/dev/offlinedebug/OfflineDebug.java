@@ -1,5 +1,6 @@
 package dev.offlinedebug;
 
+import dev.offlinedebug.spi.FrameReplay;
 import dev.offlinedebug.store.RemoteDumpStore;
 import dev.offlinedebug.store.RollingDumpStore;
 import dev.offlinedebug.store.StandaloneDumpFile;
@@ -7,6 +8,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.net.URI;
 import java.nio.file.Path;
+import java.util.ServiceLoader;
 
 /**
  * Entry point of the Java API: write standalone dumps, open dump stores, load, rebuild, rethrow and
@@ -106,19 +108,23 @@ public final class OfflineDebug {
    * stopping on the exception shows the original stack and variables.
    *
    * <p>Frames of JDK classes are left out of the replayed stack (only the JDK may define classes
-   * in its packages): the frame that called into the JDK throws at its own line. Needs ASM ({@code
-   * org.ow2.asm:asm}) on the class path. See {@link dev.offlinedebug.replay.Replayer} for what a
-   * debugger sees, and {@link dev.offlinedebug.replay.ReplayLauncher} to replay in a JVM a debugger
-   * attaches to.
+   * in its packages): the frame that called into the JDK throws at its own line. Needs the module
+   * {@code dev.offlinedebug:offline-debug-replay} on the class path. See its {@code Replayer} for
+   * what a debugger sees, and its {@code ReplayLauncher} to replay in a JVM a debugger attaches to.
    *
    * @param cause which stack to replay: {@code 0} for the logged throwable, {@code n} for its n-th
    *     cause
    * @throws IllegalArgumentException when the cause chain is shorter than {@code cause}
+   * @throws IllegalStateException when {@code offline-debug-replay} is not on the class path
    * @throws Throwable always: the rebuilt throwable (the {@code cause}-th cause of {@link
    *     Dump#rebuild()}), whose printed stack trace is the original's
    */
   public static void replay(Dump dump, int cause) throws Throwable {
-    dev.offlinedebug.replay.Replayer.replay(dump.exception(), cause, dump.rebuild());
+    FrameReplay frames = ServiceLoader.load(FrameReplay.class, OfflineDebug.class.getClassLoader())
+        .findFirst()
+        .orElseThrow(() -> new IllegalStateException("OfflineDebug.replay needs dev.offlinedebug:offline-debug-replay"
+            + " on the class path; OfflineDebug.rethrow throws the same exception without replayed frames"));
+    frames.replay(dump.exception(), cause, dump.rebuild());
   }
 
   /** Loads the standalone dump {@code file} and {@linkplain #replay(Dump, int) replays} it. */

@@ -32,6 +32,9 @@ final class ClassInstrumenter {
       return null;
     }
     Map<String, Integer> codeSizes = CodeSizes.of(reader);
+    if (!hasInstrumentableCode(codeSizes)) {
+      return null;
+    }
     ClassWriter writer = new ClassWriter(reader, 0);
     MethodsVisitor visitor = new MethodsVisitor(writer, reader.getClassName(), codeSizes);
     reader.accept(visitor, ClassReader.EXPAND_FRAMES);
@@ -40,6 +43,19 @@ final class ClassInstrumenter {
     }
     AgentReport.CLASSES_INSTRUMENTED.increment();
     return writer.toByteArray();
+  }
+
+  /**
+   * Whether any method but the static initialiser has code: spares interfaces, annotations and
+   * other classes with nothing to instrument the whole read and write.
+   */
+  private static boolean hasInstrumentableCode(Map<String, Integer> codeSizes) {
+    for (String method : codeSizes.keySet()) {
+      if (!method.startsWith("<clinit>")) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**

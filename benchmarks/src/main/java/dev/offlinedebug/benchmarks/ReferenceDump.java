@@ -81,8 +81,10 @@ final class ReferenceDump {
     for (int i = 0; i < count; i++) {
       int depth = FRAMES - count + i;
       String layer = LAYERS[depth % LAYERS.length];
-      frames[i] = new StackTraceElement("com.acme.shop." + layer, METHODS[depth % METHODS.length] + depth / LAYERS.length,
-          layer.substring(layer.indexOf('.') + 1) + ".java", 40 + depth * 17);
+      // Interned, as the JVM's are: every frame of one class names it with the same String object.
+      frames[i] = new StackTraceElement(("com.acme.shop." + layer).intern(),
+          (METHODS[depth % METHODS.length] + depth / LAYERS.length).intern(),
+          (layer.substring(layer.indexOf('.') + 1) + ".java").intern(), 40 + depth * 17);
     }
     return frames;
   }
@@ -92,7 +94,8 @@ final class ReferenceDump {
     int top = FRAMES - SHARED;
     StackTraceElement[] frames = new StackTraceElement[top + shared.length];
     for (int i = 0; i < top; i++) {
-      frames[i] = new StackTraceElement("com.acme.shop.client.HttpTransport", "read" + i, "HttpTransport.java", 200 + i);
+      frames[i] = new StackTraceElement("com.acme.shop.client.HttpTransport", ("read" + i).intern(), "HttpTransport.java",
+          200 + i);
     }
     System.arraycopy(shared, 0, frames, top, shared.length);
     return frames;

@@ -46,7 +46,7 @@ final class DumpRenderer {
         : style.yellow("not captured") + " (run the application with -javaagent:offline-debug-agent.jar)")
         .append('\n');
     out.append('\n');
-    new StackTraceRenderer(style, ValueIndex.of(dump), MAX_CHARS).render(out, dump.exception());
+    new StackTraceRenderer(style, dump.exception().valuesById(), MAX_CHARS).render(out, dump.exception());
     if (out.length() >= MAX_CHARS) {
       out.append(style.dim("... output cut at " + MAX_CHARS + " characters ")).append(style.yellow("<truncated>"))
           .append('\n');

@@ -1,6 +1,7 @@
 package dev.offlinedebug.cli;
 
 import dev.offlinedebug.model.ArrayValue;
+import dev.offlinedebug.model.CompositeValue;
 import dev.offlinedebug.model.MapValue;
 import dev.offlinedebug.model.NullValue;
 import dev.offlinedebug.model.ObjectValue;
@@ -23,12 +24,12 @@ import java.util.Set;
  */
 final class HtmlValues {
   private final ValueRenderer text;
-  private final Map<Integer, Value> byId;
+  private final Map<Integer, CompositeValue> byId;
   /** The page-wide prefix of anchors, so that several dumps on one page keep apart. */
   private final String anchorPrefix;
   private final Set<Integer> anchored = new HashSet<>();
 
-  HtmlValues(Map<Integer, Value> byId, String anchorPrefix) {
+  HtmlValues(Map<Integer, CompositeValue> byId, String anchorPrefix) {
     this.text = new ValueRenderer(Style.PLAIN, byId, DumpRenderer.MAX_CHARS);
     this.byId = byId;
     this.anchorPrefix = anchorPrefix;

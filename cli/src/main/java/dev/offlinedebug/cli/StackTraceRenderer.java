@@ -1,5 +1,6 @@
 package dev.offlinedebug.cli;
 
+import dev.offlinedebug.model.CompositeValue;
 import dev.offlinedebug.model.FrameInfo;
 import dev.offlinedebug.model.LocalVariable;
 import dev.offlinedebug.model.ThrowableGraph;
@@ -25,7 +26,7 @@ final class StackTraceRenderer {
   private final int maxChars;
 
   /** Stops drawing frames, values and throwables once the text holds {@code maxChars}. */
-  StackTraceRenderer(Style style, Map<Integer, Value> byId, int maxChars) {
+  StackTraceRenderer(Style style, Map<Integer, CompositeValue> byId, int maxChars) {
     this.style = style;
     this.values = new ValueRenderer(style, byId, maxChars);
     this.maxChars = maxChars;

@@ -1,6 +1,7 @@
 package dev.offlinedebug.cli;
 
 import dev.offlinedebug.model.ArrayValue;
+import dev.offlinedebug.model.CompositeValue;
 import dev.offlinedebug.model.MapValue;
 import dev.offlinedebug.model.NullValue;
 import dev.offlinedebug.model.ObjectValue;
@@ -25,7 +26,7 @@ final class ValueRenderer {
   private static final int MAX_INLINE_WIDTH = 72;
 
   private final Style style;
-  private final Map<Integer, Value> byId;
+  private final Map<Integer, CompositeValue> byId;
   private final int maxChars;
 
   /**
@@ -33,7 +34,7 @@ final class ValueRenderer {
    *     RefValue}s
    * @param maxChars no more values are drawn once the text holds this many characters
    */
-  ValueRenderer(Style style, Map<Integer, Value> byId, int maxChars) {
+  ValueRenderer(Style style, Map<Integer, CompositeValue> byId, int maxChars) {
     this.style = style;
     this.byId = byId;
     this.maxChars = maxChars;

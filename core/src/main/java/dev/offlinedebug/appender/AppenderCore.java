@@ -64,11 +64,6 @@ public final class AppenderCore<E> {
     }
   }
 
-  /** Whether {@link #start} succeeded and {@link #stop} has not been called. */
-  public boolean isStarted() {
-    return sink != null;
-  }
-
   /**
    * Writes the dump for {@code event} (when it carries a throwable at or above {@code minLevel} and
    * none was written for that throwable yet) and forwards the event with its ID. Events that arrive

@@ -95,8 +95,11 @@ final class ByteBudget {
 
   /** How many leading chars of {@code text} encode in {@code bytes}, never splitting a surrogate pair. */
   private static int fittingPrefix(String text, long bytes) {
-    long used = 0;
     int n = text.length();
+    if (3L * n <= bytes) {
+      return n; // no char takes more than 3 bytes (a surrogate pair 4 for 2 chars): all of it fits
+    }
+    long used = 0;
     for (int i = 0; i < n; i++) {
       char c = text.charAt(i);
       boolean pair = Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(text.charAt(i + 1));
@@ -113,8 +116,18 @@ final class ByteBudget {
 
   /** Bytes the codec writes for {@code text}, without its length prefix. */
   static long encodedLength(String text) {
-    long utf8 = 0;
-    for (int i = 0, n = text.length(); i < n; i++) {
+    int n = text.length();
+    int ascii = 0;
+    while (ascii < n && text.charAt(ascii) < 0x80) {
+      ascii++;
+    }
+    return ascii == n ? n : encodedLength(text, ascii);
+  }
+
+  /** {@link #encodedLength(String)} of {@code text} whose first {@code from} chars are ASCII. */
+  private static long encodedLength(String text, int from) {
+    long utf8 = from;
+    for (int i = from, n = text.length(); i < n; i++) {
       char c = text.charAt(i);
       if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(text.charAt(i + 1))) {
         utf8 += 4;

@@ -108,6 +108,9 @@ public final class DumpCapture {
 
   /** {@code map} with keys and values cut to the budget; entries past it are left out and counted. */
   private static Map<String, String> pairs(Map<String, String> map, ByteBudget budget) {
+    if (map.isEmpty()) {
+      return Map.of(); // most events: no copy to make
+    }
     Map<String, String> kept = new LinkedHashMap<>();
     int left = map.size();
     for (Map.Entry<String, String> e : map.entrySet()) {
@@ -122,6 +125,9 @@ public final class DumpCapture {
   }
 
   private static List<String> texts(List<String> texts, ByteBudget budget) {
+    if (texts.isEmpty()) {
+      return List.of();
+    }
     List<String> kept = new ArrayList<>();
     for (int i = 0; i < texts.size(); i++) {
       if (budget.exhausted()) {
@@ -142,6 +148,9 @@ public final class DumpCapture {
   }
 
   private Map<String, String> redactMdc(Map<String, String> mdc) {
+    if (mdc.isEmpty()) {
+      return mdc;
+    }
     Map<String, String> redacted = new LinkedHashMap<>(mdc);
     for (Map.Entry<String, String> e : redacted.entrySet()) {
       String value = e.getValue();

@@ -170,10 +170,19 @@ final class GraphCapture {
     String rawMessage = call(t::getMessage, UNAVAILABLE);
     String message = budget.text(rawMessage);
     String rawDescription = call(t::toString, null);
-    String description = rawDescription == null || rawDescription.equals(defaultDescription(type, rawMessage))
+    String description = rawDescription == null || isDefaultDescription(rawDescription, type, rawMessage)
         ? defaultDescription(type, message)
         : budget.text(rawDescription);
     return new Trace(type, message, description, frames(t, budget));
+  }
+
+  /** Whether {@code description} equals {@code defaultDescription(type, message)}, without building that. */
+  private static boolean isDefaultDescription(String description, String type, String message) {
+    if (message == null) {
+      return description.equals(type);
+    }
+    return description.length() == type.length() + 2 + message.length() && description.startsWith(type)
+        && description.startsWith(": ", type.length()) && description.endsWith(message);
   }
 
   /** {@code Throwable.toString()}'s own format, which the codec does not store again. */

@@ -51,7 +51,6 @@ final class Redaction {
   private static final Set<String> KEY_SUFFIXES =
       Set.of("bytes", "material", "data", "spec", "value", "text", "string", "chars", "hex", "b64", "base64");
   /** How the agent names the locals of a class compiled without {@code -g}. */
-  private static final Pattern MADE_UP_NAME = Pattern.compile("(?:arg|local)[0-9]{1,5}");
   private static final Pattern WORD_BOUNDARY =
       Pattern.compile("[^A-Za-z0-9]+|(?<=[a-z])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])|(?<=[A-Za-z])(?=[0-9])|(?<=[0-9])(?=[A-Za-z])");
   /** Names repeat (fields, locals, map keys): each is judged once, up to this many. */
@@ -265,7 +264,26 @@ final class Redaction {
    */
   static boolean namesUnknown(String[] names) {
     for (String name : names) {
-      if (name != null && !name.equals("this") && !MADE_UP_NAME.matcher(name).matches()) {
+      if (name != null && !name.equals("this") && !isMadeUp(name)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * {@code argN} or {@code localN}, N of 1 to 5 ASCII digits. By hand, not a regular expression:
+   * every frame of every dump asks, and a {@code Matcher} per name cost more than its locals.
+   */
+  private static boolean isMadeUp(String name) {
+    int prefix = name.startsWith("arg") ? 3 : name.startsWith("local") ? 5 : 0;
+    int digits = name.length() - prefix;
+    if (prefix == 0 || digits < 1 || digits > 5) {
+      return false;
+    }
+    for (int i = prefix; i < name.length(); i++) {
+      char c = name.charAt(i);
+      if (c < '0' || c > '9') {
         return false;
       }
     }

@@ -19,6 +19,9 @@ public final class StringTable {
 
   private String[] slots = new String[INITIAL_SLOTS];
   private int[] slotIndexes = new int[INITIAL_SLOTS];
+  /** The hash code of the string in each slot: a probe past other strings reads no string. */
+  private int[] slotHashes = new int[INITIAL_SLOTS];
+  private int shift = Integer.numberOfLeadingZeros(INITIAL_SLOTS) + 1;
   /** The slot of each string, by index: clearing empties only these. */
   private int[] slotOf = new int[INITIAL_SLOTS / 2];
   /** The strings in index order; slot 0 stays {@code null}. */
@@ -36,9 +39,10 @@ public final class StringTable {
       return 0;
     }
     int mask = slots.length - 1;
-    int slot = spread(s.hashCode()) & mask;
+    int hash = s.hashCode();
+    int slot = slotOf(hash);
     for (String present = slots[slot]; present != null; present = slots[slot]) {
-      if (present == s || present.equals(s)) {
+      if (present == s || slotHashes[slot] == hash && present.equals(s)) {
         return slotIndexes[slot];
       }
       slot = (slot + 1) & mask;
@@ -51,6 +55,7 @@ public final class StringTable {
     strings[index] = s;
     slots[slot] = s;
     slotIndexes[slot] = index;
+    slotHashes[slot] = hash;
     slotOf[index] = slot;
     if (size * 2 > slots.length) {
       rehash(slots.length * 2);
@@ -73,6 +78,8 @@ public final class StringTable {
     if (slots.length > KEEP_SLOTS) {
       slots = new String[INITIAL_SLOTS];
       slotIndexes = new int[INITIAL_SLOTS];
+      slotHashes = new int[INITIAL_SLOTS];
+      shift = Integer.numberOfLeadingZeros(INITIAL_SLOTS) + 1;
       slotOf = new int[INITIAL_SLOTS / 2];
       strings = new String[INITIAL_SLOTS / 2];
     } else {
@@ -87,20 +94,29 @@ public final class StringTable {
   private void rehash(int slotCount) {
     slots = new String[slotCount];
     slotIndexes = new int[slotCount];
+    slotHashes = new int[slotCount];
+    shift = Integer.numberOfLeadingZeros(slotCount) + 1;
     int mask = slotCount - 1;
     for (int index = 1; index < size; index++) {
-      int slot = spread(strings[index].hashCode()) & mask;
+      int hash = strings[index].hashCode();
+      int slot = slotOf(hash);
       while (slots[slot] != null) {
         slot = (slot + 1) & mask;
       }
       slots[slot] = strings[index];
       slotIndexes[slot] = index;
+      slotHashes[slot] = hash;
       slotOf[index] = slot;
     }
   }
 
-  private static int spread(int hash) {
-    return hash ^ hash >>> 16;
+  /**
+   * The first slot to probe: the top bits of the hash times the golden ratio. Names that differ in
+   * their last character ({@code handle0}, {@code handle1}) have neighbouring hash codes, which
+   * the low bits would put in neighbouring slots, one long probe run.
+   */
+  private int slotOf(int hash) {
+    return (hash * 0x9E3779B9) >>> shift;
   }
 
   /** Reading side: the string at {@code index} of a decoded table. */

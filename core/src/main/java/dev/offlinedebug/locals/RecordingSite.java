@@ -65,7 +65,17 @@ public final class RecordingSite {
     return new ConstantCallSite(MethodHandles.catchException(typed, Throwable.class, ignore));
   }
 
+  /**
+   * The names, interned once per call site: sites share the same names and type names ({@code
+   * java.lang.String}, {@code id}), and equal strings that are one object let the capture's and
+   * the codec's name tables match them by identity instead of comparing their characters on every
+   * dump, as they already do for the JVM's own class and method names.
+   */
   private static String[] split(String joined, int count) {
-    return count == 0 ? new String[0] : joined.split(",", count);
+    String[] parts = count == 0 ? new String[0] : joined.split(",", count);
+    for (int i = 0; i < parts.length; i++) {
+      parts[i] = parts[i].intern();
+    }
+    return parts;
   }
 }

@@ -13,10 +13,15 @@ import java.util.Objects;
  * @param length the array length or collection size; greater than {@code elements.size()} when cut
  * @since 0.1
  */
-public record ArrayValue(int id, String type, List<Value> elements, int length) implements Value {
+public record ArrayValue(int id, String type, List<Value> elements, int length) implements CompositeValue {
   public ArrayValue {
     Objects.requireNonNull(type, "type");
     elements = List.copyOf(elements);
+  }
+
+  @Override
+  public List<Value> children() {
+    return elements;
   }
 
   /** Whether elements were left out. */

@@ -1,5 +1,6 @@
 package dev.offlinedebug.model;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
@@ -12,10 +13,20 @@ import java.util.Objects;
  * @param size the map's size; greater than {@code entries.size()} when cut
  * @since 0.1
  */
-public record MapValue(int id, String type, List<Entry> entries, int size) implements Value {
+public record MapValue(int id, String type, List<Entry> entries, int size) implements CompositeValue {
   public MapValue {
     Objects.requireNonNull(type, "type");
     entries = List.copyOf(entries);
+  }
+
+  @Override
+  public List<Value> children() {
+    List<Value> children = new ArrayList<>(2 * entries.size());
+    for (Entry entry : entries) {
+      children.add(entry.key());
+      children.add(entry.value());
+    }
+    return children;
   }
 
   /** Whether entries were left out. */

@@ -1,5 +1,6 @@
 package dev.offlinedebug.model;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
@@ -11,9 +12,14 @@ import java.util.Objects;
  * @param fields field name to value, in declaration order, superclass fields first; never null
  * @since 0.1
  */
-public record ObjectValue(int id, String type, Map<String, Value> fields) implements Value {
+public record ObjectValue(int id, String type, Map<String, Value> fields) implements CompositeValue {
   public ObjectValue {
     Objects.requireNonNull(type, "type");
     fields = Collections2.copyOfOrdered(fields);
+  }
+
+  @Override
+  public List<Value> children() {
+    return List.copyOf(fields.values());
   }
 }

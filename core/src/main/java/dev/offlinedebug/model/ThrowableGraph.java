@@ -1,7 +1,14 @@
 package dev.offlinedebug.model;
 
+import java.util.ArrayDeque;
+import java.util.Collections;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The logged throwable and every throwable reachable from it through causes and suppressed
@@ -32,6 +39,37 @@ public record ThrowableGraph(List<ThrowableInfo> throwables) {
     }
     throw new IllegalArgumentException(
         "throwable " + owner + " refers to throwable " + index + ", expected 0.." + (throwables.size() - 1));
+  }
+
+  /**
+   * Every object, array and map of the graph (frames' locals and throwables' fields, and all they
+   * reach) by its {@link CompositeValue#id() id}, so that a {@link RefValue} resolves wherever it
+   * occurs, even before the value it refers to. Ids are unique dump-wide: a frame may refer to an
+   * object first captured in another throwable's frame. Each composite is walked once, without
+   * recursion, so a deep or crafted dump costs time and memory linear in its size; where a crafted
+   * dump uses an id twice, the first met wins (locals before fields, throwables in order).
+   *
+   * @return a new, modifiable map on each call
+   */
+  public Map<Integer, CompositeValue> valuesById() {
+    Deque<Value> pending = new ArrayDeque<>();
+    // Throwables share frame objects with the one they are printed under: each frame's locals once.
+    Set<FrameInfo> frames = Collections.newSetFromMap(new IdentityHashMap<>());
+    for (ThrowableInfo throwable : throwables) {
+      for (FrameInfo frame : throwable.frames()) {
+        if (frames.add(frame)) {
+          frame.locals().forEach(local -> pending.add(local.value()));
+        }
+      }
+      pending.addAll(throwable.fields().values());
+    }
+    Map<Integer, CompositeValue> byId = new HashMap<>();
+    while (!pending.isEmpty()) {
+      if (pending.pop() instanceof CompositeValue composite && byId.putIfAbsent(composite.id(), composite) == null) {
+        pending.addAll(composite.children());
+      }
+    }
+    return byId;
   }
 
   /** The logged throwable. */

@@ -10,8 +10,7 @@ package dev.offlinedebug.model;
  * @since 0.1
  */
 public sealed interface Value
-    permits NullValue, PrimitiveValue, StringValue, TextValue, ObjectValue, ArrayValue, MapValue,
-        RefValue, OmittedValue {
+    permits NullValue, PrimitiveValue, StringValue, TextValue, CompositeValue, RefValue, OmittedValue {
 
   /**
    * The Java type name of the captured value ({@code "int"}, {@code "java.lang.String"},

@@ -164,11 +164,6 @@ public final class DumpWriter implements Closeable {
     }
   }
 
-  /** How many writes failed on the disk since writing last worked; for tests and status pages. */
-  long failedWrites() {
-    return status.count("write");
-  }
-
   private void flushCounts(long now, boolean all) {
     if (dedup == null) {
       return;

@@ -40,12 +40,6 @@ final class StatusReports {
     }
   }
 
-  /** How often problem {@code kind} occurred since it was last cleared. */
-  long count(String kind) {
-    AtomicLong count = active.get(kind);
-    return count == null ? 0 : count.get();
-  }
-
   private void send(String message, Throwable cause) {
     try {
       listener.report("offline-debug: " + message, cause);

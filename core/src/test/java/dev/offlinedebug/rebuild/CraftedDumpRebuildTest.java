@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 
 import dev.offlinedebug.OfflineDebug;
-import dev.offlinedebug.replay.FileTraps;
-import dev.offlinedebug.replay.SampleDumpFiles;
+import dev.offlinedebug.testing.FileTraps;
+import dev.offlinedebug.testing.SampleDumpFiles;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.io.TempDir;

@@ -1,10 +1,10 @@
 package dev.offlinedebug.log4j2;
 
-import dev.offlinedebug.appender.DumpOptions;
+import dev.offlinedebug.appender.ConverterStore;
 import dev.offlinedebug.appender.DumpSink;
 import dev.offlinedebug.store.StatusListener;
-import java.nio.file.InvalidPathException;
-import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.apache.logging.log4j.core.Appender;
 import org.apache.logging.log4j.core.LogEvent;
 import org.apache.logging.log4j.core.config.Configuration;
@@ -19,12 +19,11 @@ import org.apache.logging.log4j.status.StatusLogger;
  * yet; nothing when the event has no throwable, its level is below {@code minLevel}, or the dump was
  * dropped. Events forwarded by an {@link OfflineDebugAppender} render the ID they carry.
  *
- * <p>Which store: {@code %dumpId{Dumps}} uses the {@code OfflineDebug} appender named {@code Dumps};
- * {@code %dumpId{logs/dumps}} (an option that names no such appender) the store in that directory;
- * plain {@code %dumpId} the configuration's {@code OfflineDebug} appender (the first by name when
- * there are several), or the store in {@value DumpOptions#DEFAULT_DIRECTORY} when there is none.
- * Without an appender the store is opened with the default options and kept open until the JVM
- * exits.
+ * <p>Which store: as {@link ConverterStore} says, the same rule as Logback's converter: {@code
+ * %dumpId{Dumps}} uses the {@code OfflineDebug} appender named {@code Dumps}; plain {@code %dumpId}
+ * the configuration's {@code OfflineDebug} appender (the first by name when there are several);
+ * without one, the store in the directory the option names ({@code %dumpId{logs/dumps}}, default
+ * {@code logs/dumps}), opened with the default options and kept open until the JVM exits.
  *
  * <p>One instance per layout rather than a JVM-wide singleton: it needs its configuration to find
  * the appender. Formatting allocates nothing once a dump exists for the throwable.
@@ -38,24 +37,20 @@ public final class DumpIdPatternConverter extends LogEventPatternConverter {
       (message, cause) -> StatusLogger.getLogger().error("%dumpId: " + message, cause);
 
   private final Configuration configuration;
-  private final String option;
+  private final ConverterStore store;
   /** Resolved on first use: when the layout is built, the appender may not exist yet. */
   private volatile boolean resolved;
   private volatile OfflineDebugAppender appender;
-  private volatile Path directory;
-  /** Without an appender: the sink for {@link #directory}; null when it could not be opened (reported once). */
-  private volatile DumpSink sink;
 
   private DumpIdPatternConverter(Configuration configuration, String option) {
     super("DumpId", "dumpId");
     this.configuration = configuration;
-    this.option = option;
+    this.store = new ConverterStore(option, STATUS);
   }
 
   /** Called by {@code PatternLayout}; {@code options} holds at most one appender name or directory. */
   public static DumpIdPatternConverter newInstance(Configuration config, String[] options) {
-    String option = options != null && options.length > 0 && !options[0].isBlank() ? options[0].trim() : null;
-    return new DumpIdPatternConverter(config, option);
+    return new DumpIdPatternConverter(config, options != null && options.length > 0 ? options[0] : null);
   }
 
   @Override
@@ -82,44 +77,26 @@ public final class DumpIdPatternConverter extends LogEventPatternConverter {
     if (target != null) {
       return target.core().dumpId(event);
     }
-    DumpSink current = sink;
-    if (current != null && !current.isOpen()) {
-      // The appender whose sink we borrowed was stopped: take its successor's, or open our own.
-      current = DumpSink.forDirectory(directory, STATUS);
-      sink = current;
-    }
-    return current == null
+    DumpSink sink = store.directorySink();
+    return sink == null
         ? null
-        : current.dumpId(event.getThrown(), Log4jEvents.INSTANCE.severity(event), () -> Log4jEvents.INSTANCE.toLoggedEvent(event));
+        : sink.dumpId(event.getThrown(), Log4jEvents.INSTANCE.severity(event), () -> Log4jEvents.INSTANCE.toLoggedEvent(event));
   }
 
+  /** A reconfiguration builds new layouts, so the appender is looked up once per converter. */
   private synchronized void resolve() {
     if (resolved) {
       return;
     }
-    appender = findAppender();
-    if (appender == null) {
-      try {
-        directory = Path.of(option != null ? option : DumpOptions.DEFAULT_DIRECTORY);
-        sink = DumpSink.forDirectory(directory, STATUS);
-      } catch (InvalidPathException e) {
-        STATUS.report("'" + option + "' names no OfflineDebug appender and is not a valid directory: " + e.getReason(), null);
+    if (configuration != null) {
+      List<OfflineDebugAppender> ours = new ArrayList<>();
+      for (Appender candidate : configuration.getAppenders().values()) {
+        if (candidate instanceof OfflineDebugAppender od) {
+          ours.add(od);
+        }
       }
+      appender = store.chooseAppender(ours, OfflineDebugAppender::getName);
     }
     resolved = true;
-  }
-
-  private OfflineDebugAppender findAppender() {
-    if (configuration == null) {
-      return null;
-    }
-    OfflineDebugAppender found = null;
-    for (Appender candidate : configuration.getAppenders().values()) {
-      if (candidate instanceof OfflineDebugAppender od
-          && (option != null ? option.equals(od.getName()) : found == null || od.getName().compareTo(found.getName()) < 0)) {
-        found = od;
-      }
-    }
-    return found;
   }
 }

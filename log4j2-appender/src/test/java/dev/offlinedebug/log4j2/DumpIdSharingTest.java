@@ -25,7 +25,8 @@ class DumpIdSharingTest {
    */
   @ParameterizedTest
   @ValueSource(strings = {
-    "log4j2-converter-first.xml", "log4j2-appender-first.xml", "log4j2-converter-only.xml", "log4j2-converter-by-name.xml"})
+    "log4j2-converter-first.xml", "log4j2-appender-first.xml", "log4j2-converter-only.xml", "log4j2-converter-by-name.xml",
+    "log4j2-converter-two-appenders.xml"})
   void dumpId_withOrWithoutAppender_writesExactlyOneDump(String config) throws Exception {
     try (TestLogging logging = TestLogging.start(config, false)) {
       assertOneDumpMatchingLogLine(logging.context(), logging.dir());
@@ -40,6 +41,16 @@ class DumpIdSharingTest {
 
     assertEquals(1, OfflineDebug.open(dir.resolve("dumps")).list().size());
     assertEquals(List.of(), OfflineDebug.open(dir.resolve("first")).list());
+  }
+
+  @Test
+  @Log4jConfig("log4j2-converter-two-appenders.xml")
+  void dumpId_bare_usesTheFirstAppenderByName(LoggerContext context, Path dir) throws Exception {
+    context.getLogger("shop.Orders").error("order failed", Failures.orderFailure());
+    context.stop();
+
+    assertEquals(1, OfflineDebug.open(dir.resolve("dumps")).list().size());
+    assertEquals(List.of(), OfflineDebug.open(dir.resolve("beta")).list());
   }
 
   private static void assertOneDumpMatchingLogLine(LoggerContext context, Path dir) throws Exception {

@@ -1,6 +1,7 @@
 package dev.offlinedebug.logback;
 
 import ch.qos.logback.core.Context;
+import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
@@ -43,17 +44,8 @@ final class ConfiguredAppenders {
     appenders.remove(appender);
   }
 
-  /**
-   * The most recently started appender named {@code name}, or the most recently started one when
-   * {@code name} is null; {@code null} when there is none. It may have failed to start.
-   */
-  OfflineDebugAppender find(String name) {
-    for (int i = appenders.size() - 1; i >= 0; i--) {
-      OfflineDebugAppender appender = appenders.get(i);
-      if (name == null || name.equals(appender.getName())) {
-        return appender;
-      }
-    }
-    return null;
+  /** The registered appenders, least recently started first. It may have failed to start. */
+  List<OfflineDebugAppender> appenders() {
+    return appenders;
   }
 }

@@ -74,6 +74,16 @@ class OfflineDebugAppenderConfigurationTest {
     assertTrue(logback.statusMessages(Status.ERROR).isEmpty(), "no configuration error");
   }
 
+  @Test
+  void convert_twoAppenders_bareDumpIdUsesTheFirstByName() throws Exception {
+    logback.configure("logback-converter-two-appenders.xml");
+
+    new OrderFailure().logAndAssertDump(logback, LogbackContext::dumpIdsInLog);
+
+    Path beta = Path.of(logback.dumpDir() + "-beta");
+    assertEquals(List.of(), OfflineDebug.open(beta).list(), "Beta, started last, gets nothing");
+  }
+
   /** Exactly one error mentions every one of {@code fragments}, the appender's name among them. */
   private void assertReportedOnce(String... fragments) {
     List<String> errors = logback.statusMessages(Status.ERROR);

@@ -18,6 +18,8 @@ import com.sun.jdi.request.ExceptionRequest;
 import dev.offlinedebug.Dump;
 import dev.offlinedebug.OfflineDebug;
 import dev.offlinedebug.model.ThrowableInfo;
+import dev.offlinedebug.testing.FileTraps;
+import dev.offlinedebug.testing.SampleDumpFiles;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;

@@ -111,7 +111,7 @@ public final class Replayer {
     return t;
   }
 
-  private static ReplayClassLoader define(ReplayPlan plan) {
+  static ReplayClassLoader define(ReplayPlan plan) {
     FrameClassWriter writer = new FrameClassWriter(plan);
     Map<String, byte[]> bytes = new HashMap<>();
     for (ClassModel c : plan.classes.values()) {

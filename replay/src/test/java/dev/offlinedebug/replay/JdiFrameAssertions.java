@@ -28,16 +28,17 @@ import dev.offlinedebug.model.ThrowableGraph;
 import dev.offlinedebug.model.ThrowableInfo;
 import dev.offlinedebug.model.Value;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 
 /** Checks what a JDI client sees in a replay JVM against the dump it replays. */
 final class JdiFrameAssertions {
   private static final int MAX_DEPTH = 8;
 
-  private final ValueIndex index;
+  private final ValueTypes index;
 
   JdiFrameAssertions(ThrowableGraph exception) {
-    index = ValueIndex.of(exception);
+    index = new ValueTypes(exception.valuesById(), new HashMap<>());
   }
 
   /** Every replayed frame of {@code replayed}, innermost first, is the top of {@code thread}'s stack. */

@@ -1,6 +1,7 @@
 package dev.offlinedebug.replay;
 
 import dev.offlinedebug.model.ArrayValue;
+import dev.offlinedebug.model.CompositeValue;
 import dev.offlinedebug.model.MapValue;
 import dev.offlinedebug.model.NullValue;
 import dev.offlinedebug.model.ObjectValue;
@@ -43,14 +44,26 @@ final class ValueTypes {
   /** Prefix of stand-ins for captured objects of JDK classes, e.g. {@code replay.java.io.File}. */
   static final String JDK_STAND_IN_PREFIX = "replay.";
 
-  private final ValueIndex index;
+  /**
+   * How deep {@link #target} follows elements; deeper containers are decided without looking at
+   * theirs, so a crafted chain of references cannot exhaust the stack.
+   */
+  private static final int MAX_NESTING = 256;
+
+  private final Map<Integer, CompositeValue> values;
   private final Map<String, ClassModel> classes;
   private final Map<Integer, String> targetsById = new HashMap<>();
   private final Map<TextValue, Optional<Object>> parsed = new HashMap<>();
+  private int nesting;
 
-  ValueTypes(ValueIndex index, Map<String, ClassModel> classes) {
-    this.index = index;
+  ValueTypes(Map<Integer, CompositeValue> values, Map<String, ClassModel> classes) {
+    this.values = values;
     this.classes = classes;
+  }
+
+  /** The value {@code value} refers to when it is a reference; {@code null} when that is not in the dump. */
+  Value resolve(Value value) {
+    return value instanceof RefValue ref ? values.get(ref.id()) : value;
   }
 
   /** The generated class that stands in for objects captured as {@code type}. */
@@ -77,25 +90,30 @@ final class ValueTypes {
           .orElse(TypeNames.STRING);
     }
     if (value instanceof RefValue) {
-      Value resolved = index.resolve(value);
+      Value resolved = resolve(value);
       return resolved == null ? TypeNames.STRING : target(resolved);
     }
-    Integer id = ValueIndex.idOf(value);
-    if (id == null) {
+    if (!(value instanceof CompositeValue composite)) {
       return TypeNames.STRING; // StringValue, OmittedValue
     }
+    int id = composite.id();
     String known = targetsById.get(id);
     if (known != null) {
       return known;
     }
     targetsById.put(id, TypeNames.OBJECT); // what a cycle back to this value sees meanwhile
     String target;
-    if (value instanceof ObjectValue o) {
-      target = standInName(o.type());
-    } else if (value instanceof ArrayValue a) {
-      target = TypeNames.isArray(TypeNames.sourceForm(a.type())) ? arrayTarget(a) : collectionTarget(a);
-    } else {
-      target = mapTarget((MapValue) value);
+    nesting++;
+    try {
+      if (value instanceof ObjectValue o) {
+        target = standInName(o.type());
+      } else if (value instanceof ArrayValue a) {
+        target = TypeNames.isArray(TypeNames.sourceForm(a.type())) ? arrayTarget(a) : collectionTarget(a);
+      } else {
+        target = mapTarget((MapValue) value);
+      }
+    } finally {
+      nesting--;
     }
     targetsById.put(id, target);
     return target;
@@ -106,7 +124,7 @@ final class ValueTypes {
     if (JdkTypes.isPrimitive(component)) {
       return component + "[]";
     }
-    if (!isNameable(component)) {
+    if (!isNameable(component) || nesting > MAX_NESTING) {
       return TypeNames.OBJECT + "[]";
     }
     for (Value element : array.elements()) {
@@ -174,6 +192,9 @@ final class ValueTypes {
 
   /** Strings, boxes or JDK value types, all of one class: what a sorted collection can order. */
   private boolean areMutuallyComparable(List<Value> values) {
+    if (nesting > MAX_NESTING) {
+      return false;
+    }
     String common = null;
     for (Value v : values) {
       String t = target(v);

@@ -1,6 +1,7 @@
 package dev.offlinedebug.replay;
 
 import dev.offlinedebug.model.ArrayValue;
+import dev.offlinedebug.model.CompositeValue;
 import dev.offlinedebug.model.FrameInfo;
 import dev.offlinedebug.model.LocalVariable;
 import dev.offlinedebug.model.ObjectValue;
@@ -25,17 +26,17 @@ import java.util.Map;
 final class ReplayPlan {
   final Map<String, ClassModel> classes = new LinkedHashMap<>();
   final List<FrameModel> frames = new ArrayList<>();
-  final ValueIndex index;
   final ValueTypes types;
+  private final Map<Integer, CompositeValue> values;
 
-  private ReplayPlan(ValueIndex index) {
-    this.index = index;
-    this.types = new ValueTypes(index, classes);
+  private ReplayPlan(Map<Integer, CompositeValue> values) {
+    this.values = values;
+    this.types = new ValueTypes(values, classes);
   }
 
   /** The plan that replays the stack of {@code thrown}, one of the throwables of {@code exception}. */
   static ReplayPlan of(ThrowableGraph exception, ThrowableInfo thrown) {
-    ReplayPlan plan = new ReplayPlan(ValueIndex.of(exception));
+    ReplayPlan plan = new ReplayPlan(exception.valuesById());
     List<FrameInfo> infos = replayedFrames(thrown);
     for (FrameInfo info : infos) {
       ClassModel owner = plan.classFor(TypeNames.legalClassName(info.className()));
@@ -69,7 +70,7 @@ final class ReplayPlan {
   }
 
   private void addStandIns() {
-    for (Value v : index.definitions()) {
+    for (CompositeValue v : values.values()) {
       if (v instanceof ObjectValue o) {
         ClassModel c = classFor(ValueTypes.standInName(o.type()));
         o.fields().forEach((name, value) -> c.addField(TypeNames.legalMemberName(name), typeOfField(value)));
@@ -94,7 +95,7 @@ final class ReplayPlan {
    */
   private Value adoptReceiver(FrameInfo info) {
     Value captured = thisOf(info);
-    if (captured == null || !(index.resolve(captured) instanceof ObjectValue o)) {
+    if (captured == null || !(types.resolve(captured) instanceof ObjectValue o)) {
       return null;
     }
     String frameClass = TypeNames.legalClassName(info.className());

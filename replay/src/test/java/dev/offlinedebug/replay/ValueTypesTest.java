@@ -22,8 +22,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /** What each captured value becomes in a replay JVM: only allow-listed JDK types are built. */
 class ValueTypesTest {
-  private final ValueTypes types = new ValueTypes(ValueIndex.of(new ThrowableGraph(List.of(new ThrowableInfo(
-      "java.lang.Error", null, "java.lang.Error", List.of(), ThrowableInfo.NO_CAUSE, List.of(), Map.of())))),
+  private final ValueTypes types = new ValueTypes(new ThrowableGraph(List.of(new ThrowableInfo(
+      "java.lang.Error", null, "java.lang.Error", List.of(), ThrowableInfo.NO_CAUSE, List.of(), Map.of()))).valuesById(),
       new HashMap<>());
 
   @ParameterizedTest

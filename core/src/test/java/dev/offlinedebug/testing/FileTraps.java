@@ -1,4 +1,4 @@
-package dev.offlinedebug.replay;
+package dev.offlinedebug.testing;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

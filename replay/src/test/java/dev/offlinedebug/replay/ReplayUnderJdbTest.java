@@ -18,9 +18,11 @@ import dev.offlinedebug.model.StringValue;
 import dev.offlinedebug.model.TextValue;
 import dev.offlinedebug.model.ThrowableInfo;
 import dev.offlinedebug.model.Value;
+import dev.offlinedebug.testing.SampleDumpFiles;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,7 +37,7 @@ class ReplayUnderJdbTest {
   private static final Pattern WHERE_LINE = Pattern.compile("\\[(\\d+)\\] (\\S+)\\.([^.\\s]+) \\((\\S+):(\\d+)\\)");
   private static final Pattern VARIABLE_LINE = Pattern.compile("^\\s*(\\S+)(?: =|:) (.*)$", Pattern.MULTILINE);
 
-  private ValueIndex index;
+  private ValueTypes index;
 
   @Test
   void replay_jdbShowsOriginalFramesAndLocals(@TempDir Path directory) throws Exception {
@@ -43,7 +45,7 @@ class ReplayUnderJdbTest {
     Path file = SampleDumpFiles.write(SampleDumps.orderDump(), directory);
     Dump dump = OfflineDebug.load(file);
     ThrowableInfo replayed = dump.exception().nthCause(cause).orElseThrow();
-    index = ValueIndex.of(dump.exception());
+    index = new ValueTypes(dump.exception().valuesById(), new HashMap<>());
     List<FrameInfo> expected = new ArrayList<>(ReplayPlan.replayedFrames(replayed));
     Collections.reverse(expected);
     List<String> output = new CopyOnWriteArrayList<>();

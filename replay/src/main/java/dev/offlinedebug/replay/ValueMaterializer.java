@@ -1,6 +1,7 @@
 package dev.offlinedebug.replay;
 
 import dev.offlinedebug.model.ArrayValue;
+import dev.offlinedebug.model.CompositeValue;
 import dev.offlinedebug.model.MapValue;
 import dev.offlinedebug.model.NullValue;
 import dev.offlinedebug.model.ObjectValue;
@@ -12,7 +13,9 @@ import dev.offlinedebug.model.TextValue;
 import dev.offlinedebug.model.Value;
 import java.lang.reflect.Array;
 import java.lang.reflect.Field;
+import java.util.ArrayDeque;
 import java.util.Collection;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -30,16 +33,33 @@ import java.util.Map;
 final class ValueMaterializer {
   static final String TRUNCATED = "<truncated>";
 
+  /**
+   * How deep values are filled in place; deeper ones are created at once and filled afterwards,
+   * from {@link #deferred}, so that a crafted chain of references cannot exhaust the stack.
+   */
+  private static final int MAX_NESTING = 256;
+
   private final ReplayPlan plan;
   private final ReplayClassLoader loader;
   private final Map<Integer, Object> byId = new HashMap<>();
+  private final Deque<Filling> deferred = new ArrayDeque<>();
+  private int nesting;
 
   ValueMaterializer(ReplayPlan plan, ReplayClassLoader loader) {
     this.plan = plan;
     this.loader = loader;
   }
 
+  /** The live object of {@code value}, complete: everything reachable from it is filled in. */
   Object materialize(Value value) throws ReflectiveOperationException {
+    Object live = value(value);
+    while (!deferred.isEmpty()) {
+      deferred.poll().fill();
+    }
+    return live;
+  }
+
+  private Object value(Value value) throws ReflectiveOperationException {
     if (value instanceof NullValue) {
       return null;
     }
@@ -56,12 +76,11 @@ final class ValueMaterializer {
       return o.reason().marker();
     }
     if (value instanceof RefValue r) {
-      Value resolved = plan.index.resolve(r);
-      return resolved == null ? OmittedValue.Reason.UNAVAILABLE.marker() : materialize(resolved);
+      Value resolved = plan.types.resolve(r);
+      return resolved == null ? OmittedValue.Reason.UNAVAILABLE.marker() : value(resolved);
     }
-    Integer id = ValueIndex.idOf(value);
-    if (byId.containsKey(id)) {
-      return byId.get(id);
+    if (value instanceof CompositeValue composite && byId.containsKey(composite.id())) {
+      return byId.get(composite.id());
     }
     if (value instanceof ObjectValue o) {
       return object(o);
@@ -86,10 +105,12 @@ final class ValueMaterializer {
   private Object object(ObjectValue o) throws ReflectiveOperationException {
     Object instance = blankInstance(plan.types.target(o));
     byId.put(o.id(), instance);
-    for (Map.Entry<String, Value> field : o.fields().entrySet()) {
-      Field f = instance.getClass().getField(TypeNames.legalMemberName(field.getKey()));
-      f.set(instance, materialize(field.getValue()));
-    }
+    fill(() -> {
+      for (Map.Entry<String, Value> field : o.fields().entrySet()) {
+        Field f = instance.getClass().getField(TypeNames.legalMemberName(field.getKey()));
+        f.set(instance, value(field.getValue()));
+      }
+    });
     return instance;
   }
 
@@ -99,15 +120,17 @@ final class ValueMaterializer {
     int length = a.elements().size() + (marked ? 1 : 0);
     Object array = Array.newInstance(component, length);
     byId.put(a.id(), array);
-    for (int i = 0; i < a.elements().size(); i++) {
-      Value element = a.elements().get(i);
-      if (!component.isPrimitive() || element instanceof PrimitiveValue) {
-        Array.set(array, i, materialize(element));
+    fill(() -> {
+      for (int i = 0; i < a.elements().size(); i++) {
+        Value element = a.elements().get(i);
+        if (!component.isPrimitive() || element instanceof PrimitiveValue) {
+          Array.set(array, i, value(element));
+        }
       }
-    }
-    if (marked) {
-      Array.set(array, length - 1, TRUNCATED);
-    }
+      if (marked) {
+        Array.set(array, length - 1, TRUNCATED);
+      }
+    });
     return array;
   }
 
@@ -115,12 +138,14 @@ final class ValueMaterializer {
   private Object collection(ArrayValue a, Class<?> type) throws ReflectiveOperationException {
     Collection<Object> collection = (Collection<Object>) JdkContainers.newInstance(type.getName());
     byId.put(a.id(), collection);
-    for (Value element : a.elements()) {
-      collection.add(materialize(element));
-    }
-    if (a.truncated() && !ValueTypes.isComparing(type)) {
-      collection.add(TRUNCATED);
-    }
+    fill(() -> {
+      for (Value element : a.elements()) {
+        collection.add(value(element));
+      }
+      if (a.truncated() && !ValueTypes.isComparing(type)) {
+        collection.add(TRUNCATED);
+      }
+    });
     return collection;
   }
 
@@ -129,12 +154,37 @@ final class ValueMaterializer {
     Class<?> type = loader.classOf(plan.types.target(m));
     Map<Object, Object> map = (Map<Object, Object>) JdkContainers.newInstance(type.getName());
     byId.put(m.id(), map);
-    for (MapValue.Entry e : m.entries()) {
-      map.put(materialize(e.key()), materialize(e.value()));
-    }
-    if (m.truncated() && !ValueTypes.isComparing(type)) {
-      map.put(TRUNCATED, TRUNCATED);
-    }
+    fill(() -> {
+      for (MapValue.Entry e : m.entries()) {
+        map.put(value(e.key()), value(e.value()));
+      }
+      if (m.truncated() && !ValueTypes.isComparing(type)) {
+        map.put(TRUNCATED, TRUNCATED);
+      }
+    });
     return map;
+  }
+
+  /**
+   * Runs {@code filling} now, or, this deep, after the outermost value: a container filled late
+   * may already sit in a hash-based parent under its empty hash, which only such a chain can cause.
+   */
+  private void fill(Filling filling) throws ReflectiveOperationException {
+    if (nesting >= MAX_NESTING) {
+      deferred.add(filling);
+      return;
+    }
+    nesting++;
+    try {
+      filling.fill();
+    } finally {
+      nesting--;
+    }
+  }
+
+  /** Sets the fields, elements or entries of one value that was created before them. */
+  @FunctionalInterface
+  private interface Filling {
+    void fill() throws ReflectiveOperationException;
   }
 }

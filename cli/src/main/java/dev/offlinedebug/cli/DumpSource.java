@@ -33,6 +33,6 @@ final class DumpSource {
       ChronicleStartup.ensureStarted();
       return OfflineDebug.load(file);
     }
-    return store.openExisting().load(id);
+    return store.openForLoading().load(id);
   }
 }

@@ -12,12 +12,12 @@ import org.jclouds.blobstore.BlobStoreContext;
 /**
  * A real S3-compatible server (s3proxy over jclouds' in-memory blob store) on 127.0.0.1, checking
  * AWS Signature V4 against one key pair. It can be stopped and started again on the same port with
- * the same objects, as a server that goes away and comes back.
+ * the same objects, as a server that goes away and comes back. Public for the CLI's tests (test jar).
  */
-final class S3Server implements AutoCloseable {
-  static final String ACCESS_KEY = "AKIAOFFLINEDEBUGTEST1";
-  static final String SECRET_KEY = "s3cr3tOfflineDebugTestKeyThatMustNeverLeak";
-  static final String BUCKET = "dumps";
+public final class S3Server implements AutoCloseable {
+  public static final String ACCESS_KEY = "AKIAOFFLINEDEBUGTEST1";
+  public static final String SECRET_KEY = "s3cr3tOfflineDebugTestKeyThatMustNeverLeak";
+  public static final String BUCKET = "dumps";
 
   private final BlobStoreContext context;
   private final BlobStore blobs;
@@ -31,7 +31,8 @@ final class S3Server implements AutoCloseable {
     blobs.createContainerInLocation(null, BUCKET);
   }
 
-  static S3Server start() throws Exception {
+  /** Starts a server on a free port of 127.0.0.1 with an empty bucket {@link #BUCKET}. */
+  public static S3Server start() throws Exception {
     S3Server server = new S3Server();
     server.startProxy(0);
     return server;
@@ -51,27 +52,27 @@ final class S3Server implements AutoCloseable {
   }
 
   /** The endpoint for {@code AWS_ENDPOINT_URL_S3}. */
-  String endpoint() {
+  public String endpoint() {
     return "http://127.0.0.1:" + port;
   }
 
   /** Stops answering, keeping the objects. */
-  void stop() throws Exception {
+  public void stop() throws Exception {
     proxy.stop();
   }
 
   /** Answers again, on the same port, with the same objects. */
-  void restart() throws Exception {
+  public void restart() throws Exception {
     startProxy(port);
   }
 
   /** Whether the bucket holds {@code key}. */
-  boolean has(String key) {
+  public boolean has(String key) {
     return blobs.blobExists(BUCKET, key);
   }
 
   /** The size of object {@code key}, or -1 when there is none. */
-  long size(String key) {
+  public long size(String key) {
     var metadata = blobs.blobMetadata(BUCKET, key);
     return metadata == null ? -1 : metadata.getContentMetadata().getContentLength();
   }
@@ -80,7 +81,7 @@ final class S3Server implements AutoCloseable {
    * Points the AWS chain of this JVM (its system properties, which the client reads before the
    * environment) at this server, for the loader the tests call in-process.
    */
-  void useFromThisJvm() {
+  public void useFromThisJvm() {
     System.setProperty("aws.accessKeyId", ACCESS_KEY);
     System.setProperty("aws.secretAccessKey", SECRET_KEY);
     System.setProperty("aws.region", "us-east-1");
@@ -88,7 +89,7 @@ final class S3Server implements AutoCloseable {
   }
 
   /** The environment a child JVM (or the command) needs to reach this server with {@code secret}. */
-  Map<String, String> environment(String secret) {
+  public Map<String, String> environment(String secret) {
     Map<String, String> env = new HashMap<>();
     env.put("AWS_ACCESS_KEY_ID", ACCESS_KEY);
     env.put("AWS_SECRET_ACCESS_KEY", secret);
@@ -98,7 +99,7 @@ final class S3Server implements AutoCloseable {
   }
 
   /** The environment with the right credentials. */
-  Map<String, String> environment() {
+  public Map<String, String> environment() {
     return environment(SECRET_KEY);
   }
 

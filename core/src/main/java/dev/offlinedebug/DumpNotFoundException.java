@@ -1,6 +1,7 @@
 package dev.offlinedebug;
 
 import java.io.IOException;
+import java.net.URI;
 import java.nio.file.Path;
 
 /**
@@ -15,6 +16,15 @@ public class DumpNotFoundException extends IOException {
 
   public DumpNotFoundException(String id, Path directory) {
     this(id, "dump " + id + " not found in " + directory);
+  }
+
+  /**
+   * No object of {@code location} (object storage, e.g. {@code s3://bucket/prefix}) holds dump
+   * {@code id}: it was never uploaded, or the bucket's lifecycle rule removed it.
+   */
+  public DumpNotFoundException(String id, URI location) {
+    this(id, "dump " + id + " not found in " + location
+        + " (not uploaded there, or expired by the bucket's lifecycle rule)");
   }
 
   protected DumpNotFoundException(String id, String message) {

@@ -5,15 +5,25 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * A directory of rolling dump files, as written by the appenders. Obtain one with {@link
- * OfflineDebug#open(Path)}.
+ * A directory of rolling dump files, as written by the appenders, or their copies in object
+ * storage. Obtain one with {@link OfflineDebug#open(Path)} or {@link OfflineDebug#open(java.net.URI)}.
  *
  * @since 0.1
  */
 public interface DumpStore {
 
-  /** The store's directory; never null. */
+  /**
+   * The store's directory; never null.
+   *
+   * @throws UnsupportedOperationException for a store in object storage, which has no directory;
+   *     see {@link #location()}
+   */
   Path directory();
+
+  /** Where the store is, for messages: its directory, or a URI such as {@code s3://bucket/prefix}; never null. */
+  default String location() {
+    return directory().toString();
+  }
 
   /**
    * Loads one dump by the ID from a log line, without scanning the store. The ID of an occurrence (a

@@ -1,10 +1,12 @@
 package dev.offlinedebug;
 
 import dev.offlinedebug.spi.FrameReplay;
+import dev.offlinedebug.store.RemoteDumpStore;
 import dev.offlinedebug.store.RollingDumpStore;
 import dev.offlinedebug.store.StandaloneDumpFile;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.net.URI;
 import java.nio.file.Path;
 import java.util.ServiceLoader;
 
@@ -63,6 +65,31 @@ public final class OfflineDebug {
    */
   public static DumpStore open(Path directory) {
     return RollingDumpStore.open(directory);
+  }
+
+  /**
+   * Opens the store at {@code location} for reading: a {@code file:} URI or a URI without scheme
+   * names a directory as {@link #open(Path)} does; {@code s3://bucket[/prefix]} names the copy that
+   * the {@code upload} option ships to object storage, and needs {@code offline-debug-s3} on the
+   * class path (credentials, region and endpoint from the standard AWS chain). Loading one dump
+   * from a bucket is one ranged read, however many objects it holds.
+   *
+   * <pre>{@code
+   * Dump dump = OfflineDebug.open(URI.create("s3://acme-dumps/checkout")).load(id);
+   * }</pre>
+   *
+   * @return never null
+   * @throws IOException when no module on the class path serves the location's scheme, or its
+   *     client cannot be configured (no region, for example)
+   */
+  public static DumpStore open(URI location) throws IOException {
+    if (location.getScheme() == null) {
+      return open(Path.of(location.getPath()));
+    }
+    if (location.getScheme().equals("file")) {
+      return open(Path.of(location));
+    }
+    return RemoteDumpStore.open(location);
   }
 
   /** Loads the standalone dump {@code file} and throws its {@linkplain Dump#rebuild() rebuilt} throwable. */

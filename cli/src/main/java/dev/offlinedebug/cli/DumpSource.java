@@ -34,7 +34,7 @@ final class DumpSource {
       ChronicleStartup.ensureStarted();
       return OfflineDebug.load(file);
     }
-    return store.openExisting().load(id);
+    return store.openForLoading().load(id);
   }
 
   /**

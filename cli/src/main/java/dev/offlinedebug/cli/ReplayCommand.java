@@ -5,6 +5,7 @@ import dev.offlinedebug.OfflineDebug;
 import dev.offlinedebug.model.ThrowableInfo;
 import dev.offlinedebug.render.TerminalText;
 import dev.offlinedebug.replay.ReplayLauncher;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.List;
@@ -85,10 +86,10 @@ final class ReplayCommand implements Callable<Integer> {
     return exit <= 1 ? ExitCode.OK : exit;
   }
 
-  private List<String> replayArguments() {
+  private List<String> replayArguments() throws IOException {
     String n = Integer.toString(cause);
     return source.file != null
         ? List.of("--file", source.file.toAbsolutePath().toString(), "--cause", n)
-        : List.of("--dir", source.store.directory().toAbsolutePath().toString(), "--id", source.id, "--cause", n);
+        : List.of("--dir", source.store.absoluteLocation(), "--id", source.id, "--cause", n);
   }
 }

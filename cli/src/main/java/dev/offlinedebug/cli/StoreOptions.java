@@ -2,40 +2,80 @@ package dev.offlinedebug.cli;
 
 import dev.offlinedebug.DumpStore;
 import dev.offlinedebug.OfflineDebug;
+import dev.offlinedebug.store.StorageLocations;
 import java.io.IOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
-/** {@code --dir}: where the dump store is. */
+/** {@code --dir}: where the dump store is: a directory, or the copy in object storage ({@code s3://}). */
 final class StoreOptions {
   static final String ENVIRONMENT_VARIABLE = "OFFLINE_DEBUG_DIR";
   static final Path DEFAULT_DIRECTORY = Path.of("logs", "dumps");
 
+  @Spec(Spec.Target.MIXEE)
+  CommandSpec spec;
+
   @Option(
       names = {"-d", "--dir"},
       paramLabel = "DIR",
-      description = "The dump store directory. Default: $" + ENVIRONMENT_VARIABLE + ", else ./logs/dumps.")
-  Path directory;
+      description = "The dump store: a directory, or s3://BUCKET[/PREFIX] where the upload option ships it."
+          + " Default: $" + ENVIRONMENT_VARIABLE + ", else ./logs/dumps.")
+  String location;
 
   /** {@code --dir}, else {@code $OFFLINE_DEBUG_DIR}, else {@code ./logs/dumps}; never null. */
-  Path directory() {
-    if (directory != null) {
-      return directory;
+  String location() {
+    if (location != null) {
+      return location;
     }
     String fromEnvironment = System.getenv(ENVIRONMENT_VARIABLE);
-    return fromEnvironment == null || fromEnvironment.isBlank() ? DEFAULT_DIRECTORY : Path.of(fromEnvironment);
+    return fromEnvironment == null || fromEnvironment.isBlank() ? DEFAULT_DIRECTORY.toString() : fromEnvironment;
+  }
+
+  private boolean inObjectStorage() {
+    return StorageLocations.isObjectStorage(location());
   }
 
   /**
-   * The store, which must exist: listing a directory that is not there is almost always a wrong
-   * {@code --dir}, which an empty listing would hide.
+   * The store's directory, for the commands that read a whole local store.
+   *
+   * @throws IOException when the store is in object storage: listing a bucket needs the compact
+   *     per-file summaries that are not there yet, and downloading every dump would not scale
+   */
+  Path directory() throws IOException {
+    if (inObjectStorage()) {
+      throw new IOException(spec.name() + " over object storage (" + location() + ") is not supported yet; show, export"
+          + " and replay load a dump from there by ID, and " + spec.name() + " works on a local store directory");
+    }
+    return Path.of(location());
+  }
+
+  /** The store as a child process's {@code --dir} names it: an absolute directory, or the URI. */
+  String absoluteLocation() throws IOException {
+    return inObjectStorage() ? location() : directory().toAbsolutePath().toString();
+  }
+
+  /**
+   * The local store, which must exist: listing a directory that is not there is almost always a
+   * wrong {@code --dir}, which an empty listing would hide.
    */
   DumpStore openExisting() throws IOException {
     if (!Files.isDirectory(directory())) {
       throw new IOException("no dump store at " + directory() + " (give --dir DIR or set $" + ENVIRONMENT_VARIABLE + ")");
     }
     return open();
+  }
+
+  /** The store to load dumps from by ID: an existing directory, or object storage (one ranged read an ID). */
+  DumpStore openForLoading() throws IOException {
+    if (!inObjectStorage()) {
+      return openExisting();
+    }
+    ChronicleStartup.ensureStarted();
+    return OfflineDebug.open(URI.create(location()));
   }
 
   DumpStore open() throws IOException {

@@ -57,7 +57,8 @@ class ReplayIT {
     }
   }
 
-  private static void debugReplay(Process replay) throws Exception {
+  /** Attaches to the replay JVM as a debugger and checks it stops in the original frame with its locals. */
+  static void debugReplay(Process replay) throws Exception {
     BufferedReader out = new BufferedReader(new InputStreamReader(replay.getInputStream(), StandardCharsets.UTF_8));
     Matcher attach = null;
     StringBuilder seen = new StringBuilder();

@@ -8,6 +8,7 @@ import dev.offlinedebug.model.ThreadInfo;
 import dev.offlinedebug.store.DumpWriter;
 import dev.offlinedebug.store.WriterSettings;
 import java.io.IOException;
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -27,6 +28,13 @@ final class StoreFixture implements AutoCloseable {
   /** A store that writes every throwable (no dedup, no rate limit worth hitting). */
   static StoreFixture open(Path directory) throws IOException {
     return open(directory, WriterSettings.DEFAULT_MAX_FILE_SIZE, WriterSettings.DEFAULT_MAX_TOTAL_SIZE, Duration.ZERO);
+  }
+
+  /** A store as {@link #open(Path)} that the {@code upload} option ships to {@code upload}. */
+  static StoreFixture uploading(Path directory, URI upload) throws IOException {
+    return new StoreFixture(new WriterSettings(directory, WriterSettings.DEFAULT_MAX_FILE_SIZE,
+        WriterSettings.DEFAULT_MAX_TOTAL_SIZE, WriterSettings.DEFAULT_MAX_AGE, Duration.ZERO, 100_000, "cli-test",
+        CaptureLimits.DEFAULTS, upload));
   }
 
   static StoreFixture open(Path directory, long maxFileSize, long maxTotalSize, Duration dedupWindow)

@@ -2,6 +2,7 @@ package dev.offlinedebug.appender;
 
 import dev.offlinedebug.capture.CaptureLimits;
 import dev.offlinedebug.store.WriterSettings;
+import java.net.URI;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -34,6 +35,9 @@ import java.util.function.Consumer;
  *       <td>{@code true}</td></tr>
  *   <tr><td>dedupWindow</td><td>{@code <number>[ms|s|m|h|d]} or {@code 0} (off)</td><td>{@code 60s}</td></tr>
  *   <tr><td>maxDumpsPerSecond</td><td>integer &ge; 1</td><td>{@code 20}</td></tr>
+ *   <tr><td>upload</td><td>{@code s3://bucket[/prefix]}: also ship the store there (needs {@code
+ *       offline-debug-s3}; credentials, region and endpoint from the standard AWS chain)</td>
+ *       <td>none: local store only</td></tr>
  * </table>
  *
  * <p>Not thread-safe: configure, then start.
@@ -60,6 +64,7 @@ public final class DumpOptions {
   private String redactUnnamed;
   private String dedupWindow;
   private String maxDumpsPerSecond;
+  private String upload;
 
   public void setDirectory(String directory) {
     this.directory = directory;
@@ -113,6 +118,10 @@ public final class DumpOptions {
     this.maxDumpsPerSecond = maxDumpsPerSecond;
   }
 
+  public void setUpload(String upload) {
+    this.upload = upload;
+  }
+
   /** The configured directory, or the default; never null. Not validated. */
   public String getDirectory() {
     return isSet(directory) ? directory.trim() : DEFAULT_DIRECTORY;
@@ -140,6 +149,7 @@ public final class DumpOptions {
     boolean unnamed = or(redactUnnamed, d.redactUnnamed(), v -> syntax.bool("redactUnnamed", v));
     Duration dedup = or(dedupWindow, WriterSettings.DEFAULT_DEDUP_WINDOW, v -> syntax.duration("dedupWindow", v, true));
     int rate = or(maxDumpsPerSecond, WriterSettings.DEFAULT_MAX_DUMPS_PER_SECOND, v -> syntax.integer("maxDumpsPerSecond", v, 1));
+    URI uploadTo = or(upload, null, v -> syntax.upload("upload", v));
     if (problems.isEmpty() && fileSize > totalSize) {
       problems.add("maxFileSize (" + maxFileSize + ") must not exceed maxTotalSize ("
           + (isSet(maxTotalSize) ? maxTotalSize : "256MB") + ")");
@@ -154,7 +164,7 @@ public final class DumpOptions {
     }
     CaptureLimits limits = new CaptureLimits(depth, strings, elements, (int) dumpBytes, rules, unnamed);
     return new SinkSettings(
-        new WriterSettings(dir, fileSize, totalSize, age, dedup, rate, null, limits), level);
+        new WriterSettings(dir, fileSize, totalSize, age, dedup, rate, null, limits, uploadTo), level);
   }
 
   /**

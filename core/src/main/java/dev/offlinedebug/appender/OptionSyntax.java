@@ -1,5 +1,6 @@
 package dev.offlinedebug.appender;
 
+import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,6 +21,11 @@ final class OptionSyntax {
 
   private static final Pattern SIZE = Pattern.compile("(\\d{1,18})\\s*([KMG]?B)?", Pattern.CASE_INSENSITIVE);
   private static final Pattern DURATION = Pattern.compile("(\\d{1,18})\\s*(ms|s|m|h|d)");
+
+  static final String UPLOAD_FORMAT = "s3://bucket[/prefix]";
+
+  /** A bucket name as S3 accepts it, then an optional key prefix without query or fragment. */
+  private static final Pattern UPLOAD = Pattern.compile("s3://[a-z0-9][a-z0-9.-]{1,61}[a-z0-9](/[^?#@\\s]*)?");
 
   private final Consumer<String> errors;
 
@@ -93,6 +99,24 @@ final class OptionSyntax {
       return Boolean.valueOf(trimmed);
     }
     return invalid(option, value, "true|false");
+  }
+
+  /**
+   * An object-storage location, {@code s3://bucket[/prefix]}. A value with user info ({@code
+   * key:secret@bucket}) is refused without being repeated: credentials come from the AWS chain,
+   * never from a configuration file, and never go to the status channel.
+   */
+  URI upload(String option, String value) {
+    String trimmed = value.trim();
+    if (trimmed.contains("@")) {
+      errors.accept(option + " must not carry credentials (they come from the standard AWS chain: environment,"
+          + " profile, container or instance role); expected " + UPLOAD_FORMAT);
+      return null;
+    }
+    if (!UPLOAD.matcher(trimmed).matches()) {
+      return invalid(option, value, UPLOAD_FORMAT);
+    }
+    return URI.create(trimmed.endsWith("/") ? trimmed.substring(0, trimmed.length() - 1) : trimmed);
   }
 
   /** One of {@link Severity#FORMAT}. */

@@ -6,6 +6,7 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
+import java.util.Arrays;
 
 /**
  * The 4-byte Chronicle-style header in front of every record: the payload length in the low 30
@@ -61,7 +62,32 @@ public final class RecordFrame {
     if (offset < 0 || offset + HEADER_SIZE > size) {
       throw new DumpFormatException(file, offset, "no record header: file holds " + size + " bytes");
     }
-    int header = readHeader(channel, offset);
+    int length = checkedLength(readHeader(channel, offset), size - offset, file, offset);
+    return DumpCodec.decode(payload(channel, file, offset, length), length, file, offset);
+  }
+
+  /**
+   * Decodes the record whose header starts {@code bytes}, which were read from {@code offset} of
+   * {@code file} up to the record's end or the file's: a copy fetched with one ranged read.
+   *
+   * @throws DumpFormatException naming {@code file} and {@code offset} when there is no intact record
+   */
+  public static DecodedRecord read(byte[] bytes, Path file, long offset) throws IOException {
+    if (bytes.length < HEADER_SIZE) {
+      throw new DumpFormatException(file, offset, "no record header: " + bytes.length + " bytes from the offset on");
+    }
+    int length = checkedLength(header(bytes), bytes.length, file, offset);
+    byte[] payload = Arrays.copyOfRange(bytes, HEADER_SIZE, HEADER_SIZE + length);
+    return DumpCodec.decode(payload, length, file, offset);
+  }
+
+  /** The header word at the start of {@code bytes}, or {@code 0} when fewer than 4 bytes are there. */
+  public static int header(byte[] bytes) {
+    return bytes.length < HEADER_SIZE ? 0 : ByteBuffer.wrap(bytes, 0, HEADER_SIZE).order(ByteOrder.LITTLE_ENDIAN).getInt();
+  }
+
+  /** The payload length of a record with {@code header}, with {@code available} bytes from its offset on. */
+  private static int checkedLength(int header, long available, Path file, long offset) throws DumpFormatException {
     if (header == 0) {
       throw new DumpFormatException(file, offset, "no record here (unwritten space)");
     }
@@ -69,15 +95,15 @@ public final class RecordFrame {
       throw new DumpFormatException(file, offset, "record was never completed (torn write)");
     }
     int length = length(header);
-    if (length > MAX_PAYLOAD || offset + HEADER_SIZE + length > size) {
+    if (length > MAX_PAYLOAD || HEADER_SIZE + length > available) {
       throw new DumpFormatException(file, offset,
-          "length " + length + " exceeds file of " + size + " bytes");
+          "length " + length + " exceeds file of " + (offset + available) + " bytes");
     }
     String tooLarge = DecodeBudget.payloadProblem(length);
     if (tooLarge != null) {
       throw new DumpFormatException(file, offset, tooLarge);
     }
-    return DumpCodec.decode(payload(channel, file, offset, length), length, file, offset);
+    return length;
   }
 
   /**

@@ -40,6 +40,8 @@ public final class DumpWriter implements Closeable {
   private final DumpCapture capture;
   private final StatusReports status;
   private final Retention retention;
+  /** Null without {@code upload}, or when its target could not be opened (reported). */
+  private final StoreUpload upload;
   private final StoreAppender appender;
   private final ThrowableMemory written = new ThrowableMemory();
   private final Deduplicator dedup;
@@ -52,7 +54,9 @@ public final class DumpWriter implements Closeable {
     this.maxDumpsPerSecond = settings.maxDumpsPerSecond();
     this.capture = new DumpCapture(settings.limits(), settings.application());
     this.status = new StatusReports(listener == null ? StatusListener.IGNORE : listener);
-    this.retention = new Retention(directory, settings.maxTotalSize(), settings.maxAge(), status);
+    this.upload = settings.upload() == null ? null : StoreUpload.start(settings.upload(), directory, status);
+    this.retention = new Retention(directory, settings.maxTotalSize(), settings.maxAge(), status,
+        upload == null ? (name, size) -> false : upload::holds);
     this.appender = new StoreAppender(directory, settings.maxFileSize(), rollInterval(settings.maxAge()), retention, status);
     this.dedup = settings.dedupWindow().isZero() || settings.dedupWindow().isNegative()
         ? null
@@ -63,8 +67,9 @@ public final class DumpWriter implements Closeable {
 
   /**
    * Opens (creating when missing) the store directory of {@code settings}; problems found later
-   * (full disk, dropped dumps) go to {@code status}. Starts no thread: writing is plain Java and
-   * loads no library.
+   * (full disk, dropped dumps, failed uploads) go to {@code status}. Writing is plain Java and loads
+   * no library; the only thread started is the uploader's, when {@link WriterSettings#upload()} is
+   * set.
    *
    * <p>A directory that cannot be created or is refused (see {@link TrustedDirectory}) does not fail
    * the open: it is reported once to {@code status}, and every write tries again, as for a full
@@ -248,7 +253,10 @@ public final class DumpWriter implements Closeable {
     }
   }
 
-  /** Persists pending occurrence counts, then releases the store files. Later writes return null. */
+  /**
+   * Persists pending occurrence counts, releases the store files, then uploads what is not
+   * uploaded yet (bounded, see {@link StoreUpload#close()}). Later writes return null.
+   */
   @Override
   public synchronized void close() {
     if (closed) {
@@ -261,5 +269,8 @@ public final class DumpWriter implements Closeable {
     }
     closed = true;
     appender.close();
+    if (upload != null) {
+      upload.close();
+    }
   }
 }

@@ -14,11 +14,12 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.BiPredicate;
 
 /**
  * Deletes whole store files, oldest first: those last written longer than {@code maxAge} ago, then
  * more until the store fits {@code maxTotalSize}. A file some writer (in any process) still holds
- * locked is never deleted. Deleted files are noted in the ledger first, so their IDs read as expired.
+ * locked is never deleted, nor one not uploaded yet when {@code upload} is set. Deleted files are noted in the ledger first, so their IDs read as expired.
  */
 final class Retention {
   private final Path directory;
@@ -26,9 +27,12 @@ final class Retention {
   private final Duration maxAge;
   private final StatusReports status;
   private final ReentrantLock running = new ReentrantLock();
+  /** Files retention must keep (by name and size): those not uploaded yet. */
+  private final BiPredicate<String, Long> held;
 
-  Retention(Path directory, long maxTotalSize, Duration maxAge, StatusReports status) {
+  Retention(Path directory, long maxTotalSize, Duration maxAge, StatusReports status, BiPredicate<String, Long> held) {
     this.directory = directory;
+    this.held = held;
     this.maxTotalSize = maxTotalSize;
     this.maxAge = maxAge;
     this.status = status;
@@ -51,7 +55,7 @@ final class Retention {
       }
       for (int i = 0; i < files.size(); i++) {
         BasicFileAttributes a = attributes.get(i);
-        if (a == null || !a.isRegularFile()) {
+        if (a == null || !a.isRegularFile() || held.test(files.get(i).getFileName().toString(), a.size())) {
           continue;
         }
         boolean expired = a.lastModifiedTime().toMillis() < cutoff;

@@ -9,7 +9,6 @@ import dev.offlinedebug.DumpStore;
 import dev.offlinedebug.DumpSummary;
 import dev.offlinedebug.codec.DecodedRecord;
 import dev.offlinedebug.codec.Occurrence;
-import dev.offlinedebug.codec.Occurrences;
 import dev.offlinedebug.codec.RecordFrame;
 import dev.offlinedebug.codec.RepeatRecords;
 import dev.offlinedebug.codec.WireRuntime;
@@ -20,9 +19,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * A store directory written by {@link DumpWriter}s, read-only. Loading by ID opens the file the ID
@@ -166,7 +163,7 @@ public final class RollingDumpStore implements DumpStore {
             unlistedAndCounted[0]++;
           }
         } else if (record.occurrences() != null && record.occurrences().id().equals(firstId)) {
-          unlistedAndCounted[1] = saturatedSum(unlistedAndCounted[1], record.occurrences().count());
+          unlistedAndCounted[1] = SummaryFold.saturatedSum(unlistedAndCounted[1], record.occurrences().count());
         }
       });
     }
@@ -181,41 +178,11 @@ public final class RollingDumpStore implements DumpStore {
   @Override
   public List<DumpSummary> list() throws IOException {
     requireWire();
-    // Summaries are kept, not dumps: a listing holds a line per dump, never the dumps themselves.
-    List<DumpSummary> found = new ArrayList<>();
-    Map<String, Long> repeats = new HashMap<>();
+    SummaryFold fold = new SummaryFold();
     for (Path file : StoreLayout.storeFiles(directory)) {
-      RecordScanner.scan(file, (offset, record) -> {
-        if (record.dump() != null) {
-          found.add(summary(record.dump(), 1));
-        } else if (record.occurrence() != null) {
-          repeats.merge(record.occurrence().firstId(), 1L, Long::sum);
-        } else {
-          Occurrences counted = record.occurrences();
-          repeats.merge(counted.id(), counted.count(), RollingDumpStore::saturatedSum);
-        }
-      });
+      RecordScanner.scan(file, fold);
     }
-    List<DumpSummary> summaries = new ArrayList<>(found.size());
-    for (DumpSummary s : found) {
-      long occurrences = saturatedSum(1, repeats.getOrDefault(s.id(), 0L));
-      summaries.add(new DumpSummary(s.id(), s.time(), s.level(), s.type(), s.message(), s.logger(), s.thread(),
-          s.fingerprint(), occurrences));
-    }
-    summaries.sort(Comparator.comparing(DumpSummary::time));
-    return summaries;
-  }
-
-  /** Counts from crafted records may add up past {@code Long.MAX_VALUE}: they stop there. */
-  private static long saturatedSum(long a, long b) {
-    long sum = a + b;
-    return ((a ^ sum) & (b ^ sum)) < 0 ? Long.MAX_VALUE : sum;
-  }
-
-  private static DumpSummary summary(Dump dump, long occurrences) {
-    return new DumpSummary(dump.id(), dump.time(), dump.level(), dump.exception().root().type(),
-        dump.exception().root().message(), dump.logger(), dump.thread().name(), Fingerprint.of(dump.exception()),
-        occurrences);
+    return fold.summaries();
   }
 
   static void requireWire() throws IOException {

@@ -93,10 +93,12 @@ final class StoreLayout {
   }
 
   private static boolean isStoreFile(Path path) {
-    String name = path.getFileName().toString();
-    return name.endsWith(SUFFIX)
-        && KEY.matcher(name.substring(0, name.length() - SUFFIX.length())).matches()
-        && Files.isRegularFile(path, LinkOption.NOFOLLOW_LINKS);
+    return isStoreFileName(path.getFileName().toString()) && Files.isRegularFile(path, LinkOption.NOFOLLOW_LINKS);
+  }
+
+  /** Whether {@code name} is a name this class gives store files (in a directory, or as objects). */
+  static boolean isStoreFileName(String name) {
+    return name.endsWith(SUFFIX) && KEY.matcher(name.substring(0, name.length() - SUFFIX.length())).matches();
   }
 
   /** The ID's name part of a store file. */

@@ -1,6 +1,7 @@
 package dev.offlinedebug.store;
 
 import dev.offlinedebug.capture.CaptureLimits;
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
@@ -22,6 +23,8 @@ import java.util.Objects;
  *     and counted
  * @param application the application name written into each dump, or {@code null}
  * @param limits value capture bounds and redaction; never null
+ * @param upload where a daemon thread ships the store ({@code s3://bucket[/prefix]}), or {@code
+ *     null} for a local store only
  */
 public record WriterSettings(
     Path directory,
@@ -31,7 +34,8 @@ public record WriterSettings(
     Duration dedupWindow,
     int maxDumpsPerSecond,
     String application,
-    CaptureLimits limits) {
+    CaptureLimits limits,
+    URI upload) {
 
   public static final long DEFAULT_MAX_FILE_SIZE = 16L * 1024 * 1024;
   public static final long DEFAULT_MAX_TOTAL_SIZE = 256L * 1024 * 1024;
@@ -44,6 +48,12 @@ public record WriterSettings(
     Objects.requireNonNull(maxAge, "maxAge");
     Objects.requireNonNull(dedupWindow, "dedupWindow");
     Objects.requireNonNull(limits, "limits");
+  }
+
+  /** Settings of a local store only, without {@code upload}. */
+  public WriterSettings(Path directory, long maxFileSize, long maxTotalSize, Duration maxAge, Duration dedupWindow,
+      int maxDumpsPerSecond, String application, CaptureLimits limits) {
+    this(directory, maxFileSize, maxTotalSize, maxAge, dedupWindow, maxDumpsPerSecond, application, limits, null);
   }
 
   /** The defaults for {@code directory}. */

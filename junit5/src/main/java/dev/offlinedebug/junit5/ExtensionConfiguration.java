@@ -54,7 +54,8 @@ record ExtensionConfiguration(boolean enabled, WriterSettings writerSettings) {
           entry("redact", DumpOptions::setRedact),
           entry("redactUnnamed", DumpOptions::setRedactUnnamed),
           entry("dedupWindow", DumpOptions::setDedupWindow),
-          entry("maxDumpsPerSecond", DumpOptions::setMaxDumpsPerSecond));
+          entry("maxDumpsPerSecond", DumpOptions::setMaxDumpsPerSecond),
+          entry("upload", DumpOptions::setUpload));
 
   private static final ExtensionContext.Namespace NAMESPACE =
       ExtensionContext.Namespace.create(ExtensionConfiguration.class);

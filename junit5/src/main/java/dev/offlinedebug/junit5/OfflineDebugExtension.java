@@ -34,7 +34,9 @@ import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
  * syntax, prefixed with {@code offlinedebug.}: {@code maxFileSize}, {@code maxTotalSize}, {@code
  * maxAge}, {@code maxDepth}, {@code maxStringLength}, {@code maxCollectionElements}, {@code
  * maxDumpBytes}, {@code redact}, {@code dedupWindow} (default {@code 0}: every failure gets its own
- * dump) and {@code maxDumpsPerSecond} (default {@code 100}). Dumps are written through one store
+ * dump), {@code maxDumpsPerSecond} (default {@code 100}) and {@code upload} ({@code
+ * s3://bucket[/prefix]}, with {@code offline-debug-s3} on the test class path: the run's dumps are
+ * shipped there too, and all of them by the end of the run). Dumps are written through one store
  * writer per directory and engine run, opened at the first failure and closed when the run ends.
  *
  * @see ReplayDump

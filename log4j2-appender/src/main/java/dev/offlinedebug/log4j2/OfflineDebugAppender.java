@@ -181,6 +181,7 @@ public final class OfflineDebugAppender extends AbstractAppender {
     @PluginBuilderAttribute private String redactUnnamed;
     @PluginBuilderAttribute private String dedupWindow;
     @PluginBuilderAttribute private String maxDumpsPerSecond;
+    @PluginBuilderAttribute private String upload;
     @PluginElement("AppenderRef") private AppenderRef[] appenderRefs;
 
     public B setDirectory(String directory) {
@@ -248,6 +249,12 @@ public final class OfflineDebugAppender extends AbstractAppender {
       return asBuilder();
     }
 
+    /** {@code s3://bucket[/prefix]}: also ship the store there (needs {@code offline-debug-s3}). */
+    public B setUpload(String upload) {
+      this.upload = upload;
+      return asBuilder();
+    }
+
     public B setAppenderRefs(AppenderRef... appenderRefs) {
       this.appenderRefs = appenderRefs;
       return asBuilder();
@@ -270,6 +277,7 @@ public final class OfflineDebugAppender extends AbstractAppender {
       options.setRedactUnnamed(redactUnnamed);
       options.setDedupWindow(dedupWindow);
       options.setMaxDumpsPerSecond(maxDumpsPerSecond);
+      options.setUpload(upload);
       return new OfflineDebugAppender(this, options);
     }
   }

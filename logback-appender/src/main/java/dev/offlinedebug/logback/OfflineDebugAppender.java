@@ -107,6 +107,14 @@ public class OfflineDebugAppender extends UnsynchronizedAppenderBase<ILoggingEve
     options.setMaxDumpsPerSecond(maxDumpsPerSecond);
   }
 
+  /**
+   * {@code s3://bucket[/prefix]}: also ship the store there, from one daemon thread (needs {@code
+   * offline-debug-s3}; credentials, region and endpoint from the standard AWS chain); default none.
+   */
+  public void setUpload(String upload) {
+    options.setUpload(upload);
+  }
+
   @Override
   public void start() {
     if (isStarted()) {

@@ -3,8 +3,11 @@ package dev.offlinedebug.replay;
 import dev.offlinedebug.Dump;
 import dev.offlinedebug.DumpFormatException;
 import dev.offlinedebug.DumpNotFoundException;
+import dev.offlinedebug.DumpStore;
 import dev.offlinedebug.OfflineDebug;
+import dev.offlinedebug.store.StorageLocations;
 import java.io.IOException;
+import java.net.URI;
 import java.nio.file.Path;
 
 /**
@@ -46,7 +49,7 @@ public final class ReplayMain {
     try {
       return arguments.file() != null
           ? OfflineDebug.load(arguments.file())
-          : OfflineDebug.open(arguments.dir()).load(arguments.id());
+          : store(arguments.dir()).load(arguments.id());
     } catch (DumpNotFoundException e) { // also DumpExpiredException
       System.err.println(e.getMessage());
       System.exit(3);
@@ -57,11 +60,16 @@ public final class ReplayMain {
     throw new AssertionError("unreachable");
   }
 
-  /** Parsed command line of {@link ReplayMain}. */
-  record ReplayArguments(Path file, Path dir, String id, int cause) {
+  /** A directory, or an object-storage location such as {@code s3://bucket/prefix}. */
+  private static DumpStore store(String dir) throws IOException {
+    return StorageLocations.isObjectStorage(dir) ? OfflineDebug.open(URI.create(dir)) : OfflineDebug.open(Path.of(dir));
+  }
+
+  /** Parsed command line of {@link ReplayMain}; {@code dir} is a directory or a URI such as {@code s3://bucket}. */
+  record ReplayArguments(Path file, String dir, String id, int cause) {
     static ReplayArguments parse(String[] args) {
       Path file = null;
-      Path dir = null;
+      String dir = null;
       String id = null;
       int cause = 0;
       for (int i = 0; i < args.length; i++) {
@@ -72,7 +80,7 @@ public final class ReplayMain {
         String value = args[++i];
         switch (option) {
           case "--file" -> file = Path.of(value);
-          case "--dir" -> dir = Path.of(value);
+          case "--dir" -> dir = value;
           case "--id" -> id = value;
           case "--cause" -> cause = parseCause(value);
           default -> throw new IllegalArgumentException("unknown option " + option);

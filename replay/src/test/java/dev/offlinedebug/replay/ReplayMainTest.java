@@ -14,7 +14,7 @@ class ReplayMainTest {
   void parse_storeDumpWithCause() {
     ReplayArguments arguments = ReplayArguments.parse(new String[] {"--dir", "logs/dumps", "--id", "od-1", "--cause", "2"});
 
-    assertEquals(new ReplayArguments(null, Path.of("logs/dumps"), "od-1", 2), arguments);
+    assertEquals(new ReplayArguments(null, "logs/dumps", "od-1", 2), arguments);
   }
 
   @Test

@@ -1,0 +1,129 @@
+package dev.offlinedebug.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.acme.shop.Failures;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import dev.offlinedebug.s3.S3Server;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Every command with {@code --dir s3://bucket/prefix} against a real S3-compatible server on
+ * 127.0.0.1: the dump was uploaded by the writer's {@code upload} option and its local store is gone.
+ * The command finds credentials, region and endpoint in the AWS environment variables.
+ */
+class ObjectStorageIT {
+  private static final String BUCKET = "s3://" + S3Server.BUCKET + "/cli";
+  private static S3Server server;
+  private static String id;
+
+  @TempDir Path work;
+
+  @BeforeAll
+  static void uploadOneDump(@TempDir Path scratch) throws Exception {
+    server = S3Server.start();
+    server.useFromThisJvm();
+    Path dir = scratch.resolve("dumps");
+    try (StoreFixture store = StoreFixture.uploading(dir, URI.create(BUCKET))) {
+      id = store.write(Failures.declined("C-1042", 33_790));
+    }
+    try (Stream<Path> files = Files.walk(dir)) {
+      for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+        Files.delete(file);
+      }
+    }
+  }
+
+  @AfterAll
+  static void stopServer() throws Exception {
+    server.close();
+  }
+
+  private JarRunner command() {
+    JarRunner runner = new JarRunner(work);
+    server.environment().forEach(runner::env);
+    return runner;
+  }
+
+  @Test
+  void show_fromBucket() throws Exception {
+    JarRunner.Result result = command().run("show", id, "--dir", BUCKET);
+    assertEquals(0, result.exit(), result.toString());
+    assertTrue(result.out().contains("card declined for C-1042"), result.toString());
+    assertTrue(result.out().contains("customer = \"C-1042\""), result.toString());
+  }
+
+  @Test
+  void show_bucketFromEnvironmentVariable() throws Exception {
+    JarRunner.Result result = command().env(StoreOptions.ENVIRONMENT_VARIABLE, BUCKET).run("show", id);
+    assertEquals(0, result.exit(), result.toString());
+    assertTrue(result.out().contains("card declined for C-1042"), result.toString());
+  }
+
+  @Test
+  void show_unknownOrExpiredId_exit3() throws Exception {
+    JarRunner.Result result = command().run("show", "od-0000000aa-bbbbbb-0", "--dir", BUCKET);
+    assertEquals(ExitCode.NOT_FOUND, result.exit(), result.toString());
+    assertEquals(ExitCode.NOT_FOUND, command().run("show", id, "--dir", "s3://dumps/elsewhere").exit());
+  }
+
+  @Test
+  void show_wrongCredentials_failsWithoutTheSecret() throws Exception {
+    String wrongSecret = "wRoNgSecretKeyValueThatMustNeverAppearAnywhere00";
+    JarRunner runner = new JarRunner(work);
+    server.environment(wrongSecret).forEach(runner::env);
+    JarRunner.Result result = runner.run("show", id, "--dir", BUCKET, "--verbose");
+    assertEquals(ExitCode.FAILURE, result.exit(), result.toString());
+    assertTrue(result.err().contains("403"), result.toString());
+    assertFalse(result.toString().contains(wrongSecret) || result.toString().contains(S3Server.SECRET_KEY),
+        result.toString());
+  }
+
+  @Test
+  void export_fromBucket() throws Exception {
+    JarRunner.Result result = command().run("export", id, "--format", "json", "--dir", BUCKET);
+    assertEquals(0, result.exit(), result.toString());
+    JsonObject json = JsonParser.parseString(result.out()).getAsJsonObject();
+    assertEquals(id, json.get("id").getAsString());
+  }
+
+  @Test
+  void replay_fromBucketInThisJvm() throws Exception {
+    JarRunner.Result result = command().run("replay", id, "--cause", "1", "--dir", BUCKET);
+    assertEquals(0, result.exit(), result.toString());
+    assertTrue(result.out().contains("\tat com.acme.shop.Failures.charge(Failures.java:"), result.toString());
+  }
+
+  @Test
+  void replay_jdwpChildLoadsFromBucket() throws Exception {
+    Process replay = command().builder("replay", id, "--cause", "1", "--jdwp", "localhost:0", "--dir", BUCKET)
+        .redirectErrorStream(true).start();
+    try {
+      ReplayIT.debugReplay(replay);
+    } finally {
+      replay.destroyForcibly();
+    }
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"list", "stats", "tail"})
+  void listingCommands_overBucket_notSupportedYet(String command) throws Exception {
+    JarRunner.Result result = command().run(command, "--dir", BUCKET);
+    assertEquals(ExitCode.FAILURE, result.exit(), result.toString());
+    assertTrue(result.err().contains(command + " over object storage (" + BUCKET + ") is not supported yet"),
+        result.toString());
+  }
+}

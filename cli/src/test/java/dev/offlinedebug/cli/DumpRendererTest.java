@@ -13,6 +13,7 @@ import dev.offlinedebug.model.ThrowableInfo;
 import dev.offlinedebug.model.Value;
 import dev.offlinedebug.render.DumpRenderer;
 import dev.offlinedebug.render.Style;
+import dev.offlinedebug.testing.SampleDumps;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

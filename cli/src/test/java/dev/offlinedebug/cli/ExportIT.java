@@ -14,6 +14,7 @@ import dev.offlinedebug.OfflineDebug;
 import dev.offlinedebug.model.FrameInfo;
 import dev.offlinedebug.model.LocalVariable;
 import dev.offlinedebug.model.ThrowableInfo;
+import dev.offlinedebug.testing.SampleDumps;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

@@ -11,6 +11,7 @@ import dev.offlinedebug.Dump;
 import dev.offlinedebug.codec.RecordFrame;
 import dev.offlinedebug.model.ThrowableGraph;
 import dev.offlinedebug.model.ThrowableInfo;
+import dev.offlinedebug.testing.SampleDumps;
 import java.io.RandomAccessFile;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.acme.shop.Failures;
 import dev.offlinedebug.testing.Chromium;
+import dev.offlinedebug.testing.SampleDumps;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;

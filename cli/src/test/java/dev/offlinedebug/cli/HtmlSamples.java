@@ -1,7 +1,7 @@
 package dev.offlinedebug.cli;
 
-import static dev.offlinedebug.cli.SampleDumps.frame;
-import static dev.offlinedebug.cli.SampleDumps.local;
+import static dev.offlinedebug.testing.SampleDumps.frame;
+import static dev.offlinedebug.testing.SampleDumps.local;
 
 import dev.offlinedebug.Dump;
 import dev.offlinedebug.model.StringValue;

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.acme.shop.Failures;
 import dev.offlinedebug.OfflineDebug;
+import dev.offlinedebug.testing.SampleDumps;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

@@ -1,6 +1,7 @@
 package dev.offlinedebug.appender;
 
 import dev.offlinedebug.store.StatusListener;
+import dev.offlinedebug.store.StatusReports;
 import java.io.IOException;
 import java.util.function.BiConsumer;
 
@@ -50,7 +51,7 @@ public final class AppenderCore<E> {
    * @return whether the appender started; when not, {@link #append} drops events
    */
   public boolean start(DumpOptions options, StatusListener status) {
-    StatusListener throttled = new ThrottledStatus(component, status);
+    StatusListener throttled = new StatusReports(component, status);
     SinkSettings settings = options.parse(problem -> throttled.report(problem, null));
     if (settings == null) {
       return false;
@@ -92,11 +93,6 @@ public final class AppenderCore<E> {
   public String dumpId(E event) {
     DumpSink current = sink;
     return current == null ? null : current.dumpId(events.thrown(event), events.severity(event), () -> events.toLoggedEvent(event));
-  }
-
-  /** The sink of the started appender, for converters; {@code null} when not started. */
-  public DumpSink sink() {
-    return sink;
   }
 
   /** Flushes and releases the store files (kept open while another started appender shares them). */

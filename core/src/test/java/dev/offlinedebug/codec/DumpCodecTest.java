@@ -13,6 +13,7 @@ import dev.offlinedebug.model.StringValue;
 import dev.offlinedebug.model.ThrowableGraph;
 import dev.offlinedebug.model.ThrowableInfo;
 import dev.offlinedebug.model.Value;
+import dev.offlinedebug.testing.SampleDumps;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -14,6 +14,7 @@ import dev.offlinedebug.model.ThreadInfo;
 import dev.offlinedebug.model.ThrowableGraph;
 import dev.offlinedebug.model.ThrowableInfo;
 import dev.offlinedebug.model.Value;
+import dev.offlinedebug.testing.SampleDumps;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -12,6 +12,7 @@ import dev.offlinedebug.model.LocalVariable;
 import dev.offlinedebug.model.PrimitiveValue;
 import dev.offlinedebug.model.ThrowableGraph;
 import dev.offlinedebug.model.ThrowableInfo;
+import dev.offlinedebug.testing.SampleDumps;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;

@@ -5,6 +5,7 @@ import dev.offlinedebug.DumpFormatException;
 import dev.offlinedebug.OfflineDebug;
 import dev.offlinedebug.json.JsonExport;
 import dev.offlinedebug.model.LocalVariable;
+import dev.offlinedebug.testing.SampleDumps;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.RandomAccessFile;

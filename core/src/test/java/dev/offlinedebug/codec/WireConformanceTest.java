@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.offlinedebug.Dump;
 import dev.offlinedebug.DumpFormatException;
+import dev.offlinedebug.testing.SampleDumps;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;

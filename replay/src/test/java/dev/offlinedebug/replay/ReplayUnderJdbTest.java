@@ -19,6 +19,7 @@ import dev.offlinedebug.model.TextValue;
 import dev.offlinedebug.model.ThrowableInfo;
 import dev.offlinedebug.model.Value;
 import dev.offlinedebug.testing.SampleDumpFiles;
+import dev.offlinedebug.testing.SampleDumps;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;

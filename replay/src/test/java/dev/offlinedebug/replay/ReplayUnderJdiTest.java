@@ -20,6 +20,7 @@ import dev.offlinedebug.OfflineDebug;
 import dev.offlinedebug.model.ThrowableInfo;
 import dev.offlinedebug.testing.FileTraps;
 import dev.offlinedebug.testing.SampleDumpFiles;
+import dev.offlinedebug.testing.SampleDumps;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;

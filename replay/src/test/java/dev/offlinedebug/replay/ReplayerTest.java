@@ -11,6 +11,7 @@ import dev.offlinedebug.model.LocalVariable;
 import dev.offlinedebug.model.ObjectValue;
 import dev.offlinedebug.model.ThrowableGraph;
 import dev.offlinedebug.model.ThrowableInfo;
+import dev.offlinedebug.testing.SampleDumps;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.List;

@@ -1,4 +1,4 @@
-package dev.offlinedebug.replay;
+package dev.offlinedebug.testing;
 
 import dev.offlinedebug.Dump;
 import dev.offlinedebug.model.ArrayValue;
@@ -18,22 +18,188 @@ import dev.offlinedebug.model.ThrowableInfo;
 import dev.offlinedebug.model.Value;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Hand-made dumps of an order service: the logged {@code IllegalStateException} wraps a {@code
- * NumberFormatException} thrown in the JDK under a recursive, overloaded validation, with a
- * suppressed exception; objects with cycles, collections, maps, truncated and redacted values.
+ * Dumps built by hand from the model, shared by every module's tests (core's test jar), so codec,
+ * store, renderer and replay tests do not depend on capture:
+ *
+ * <ul>
+ *   <li>{@link #everyValueKind()} and {@link #of(String, Throwable, List)}: any throwable, every value kind;
+ *   <li>{@link #checkoutFailure()} and {@link #hostile()}: a shop checkout with redacted, truncated and
+ *       shared values, and a dump whose every string carries terminal control sequences;
+ *   <li>{@link #orderDump()} and {@link #edgeDump()}: an order service's failure (a JDK cause under
+ *       recursive, overloaded frames, a suppressed exception, cycles) and the frame shapes replay must
+ *       handle (constructors, static initialisers, frames without source).
+ * </ul>
  */
-final class SampleDumps {
+public final class SampleDumps {
+  /** Terminal control sequences and markup, as every string field of {@link #hostile()} carries them. */
+  public static final String HOSTILE = com.acme.shop.Failures.HOSTILE;
   static final String SERVICE = "com.acme.shop.OrderService";
 
   private SampleDumps() {}
 
+  /** One value of every kind, every primitive box included. */
+  public static List<Value> everyValueKind() {
+    Map<String, Value> fields = new LinkedHashMap<>();
+    fields.put("count", new PrimitiveValue("int", 3));
+    fields.put("self", new RefValue(1));
+    fields.put("secret", new OmittedValue(OmittedValue.Reason.REDACTED, "java.lang.String"));
+    return List.of(
+        NullValue.INSTANCE,
+        new PrimitiveValue("boolean", true),
+        new PrimitiveValue("byte", (byte) -7),
+        new PrimitiveValue("short", (short) 31000),
+        new PrimitiveValue("char", '\u00e9'),
+        new PrimitiveValue("int", Integer.MIN_VALUE),
+        new PrimitiveValue("java.lang.Long", Long.MAX_VALUE),
+        new PrimitiveValue("float", -0.0f),
+        new PrimitiveValue("float", Float.NaN),
+        new PrimitiveValue("double", Double.NEGATIVE_INFINITY),
+        new PrimitiveValue("java.lang.Double", 3.141592653589793),
+        StringValue.of("plain"),
+        new StringValue("cut", 5000),
+        new TextValue("java.math.BigDecimal", "12.50"),
+        new ObjectValue(1, "com.acme.Order", fields),
+        new ArrayValue(2, "int[]", List.of(new PrimitiveValue("int", 1), new PrimitiveValue("int", 2)), 10),
+        new MapValue(3, "java.util.HashMap",
+            List.of(new MapValue.Entry(StringValue.of("k"), new RefValue(2))), 1),
+        new RefValue(3),
+        new OmittedValue(OmittedValue.Reason.TRUNCATED, null),
+        new OmittedValue(OmittedValue.Reason.UNAVAILABLE, "java.lang.Thread"));
+  }
+
+  /** A dump of {@code thrown} with every frame carrying {@code locals}, built without capture. */
+  public static Dump of(String id, Throwable thrown, List<LocalVariable> locals) {
+    List<ThrowableInfo> infos = new ArrayList<>();
+    Map<Throwable, Integer> indexes = new IdentityHashMap<>();
+    List<Throwable> order = new ArrayList<>();
+    order.add(thrown);
+    indexes.put(thrown, 0);
+    for (int i = 0; i < order.size(); i++) {
+      Throwable t = order.get(i);
+      for (Throwable next : related(t)) {
+        if (!indexes.containsKey(next)) {
+          indexes.put(next, order.size());
+          order.add(next);
+        }
+      }
+    }
+    for (Throwable t : order) {
+      List<FrameInfo> frames = new ArrayList<>();
+      for (StackTraceElement e : t.getStackTrace()) {
+        frames.add(locals.isEmpty() ? FrameInfo.of(e) : FrameInfo.of(e).withLocals(locals));
+      }
+      List<Integer> suppressed = new ArrayList<>();
+      for (Throwable s : t.getSuppressed()) {
+        suppressed.add(indexes.get(s));
+      }
+      int cause = t.getCause() == null ? ThrowableInfo.NO_CAUSE : indexes.get(t.getCause());
+      infos.add(new ThrowableInfo(t.getClass().getName(), t.getMessage(), t.toString(), frames, cause,
+          suppressed, Map.of()));
+    }
+    return new Dump(id, Instant.ofEpochSecond(1_700_000_000L, 123_456_789), "host-\u00e9", 4242,
+        "Test JVM 17", "app", new ThreadInfo("main \u65e5\u672c", 1, false, 5), "com.acme.Logger",
+        "ERROR", "failed \ud83d\ude00", Map.of("user", "u1", "tx", "\u00fc"), List.of("AUDIT"),
+        Map.of("test", "x"), !locals.isEmpty(), new ThrowableGraph(infos));
+  }
+
+  /** A dump of {@code thrown} without locals. */
+  public static Dump of(String id, Throwable thrown) {
+    return of(id, thrown, List.of());
+  }
+
+  private static List<Throwable> related(Throwable t) {
+    List<Throwable> related = new ArrayList<>();
+    if (t.getCause() != null) {
+      related.add(t.getCause());
+    }
+    related.addAll(List.of(t.getSuppressed()));
+    return related;
+  }
+
+  public static FrameInfo frame(String className, String method, int line, LocalVariable... locals) {
+    FrameInfo frame = new FrameInfo(className, method, simpleName(className) + ".java", line, null, null, "app",
+        false, List.of());
+    return locals.length == 0 ? frame : frame.withLocals(List.of(locals));
+  }
+
+  private static String simpleName(String className) {
+    return className.substring(className.lastIndexOf('.') + 1);
+  }
+
+  public static LocalVariable local(String name, String type, Value value) {
+    return new LocalVariable(name, type, value);
+  }
+
+  private static ObjectValue customer() {
+    Map<String, Value> fields = new LinkedHashMap<>();
+    fields.put("id", StringValue.of("C-1042"));
+    fields.put("password", new OmittedValue(OmittedValue.Reason.REDACTED, "java.lang.String"));
+    fields.put("address", new OmittedValue(OmittedValue.Reason.TRUNCATED, null));
+    fields.put("handle", new OmittedValue(OmittedValue.Reason.UNAVAILABLE, "java.lang.Thread"));
+    return new ObjectValue(2, "com.acme.Customer", fields);
+  }
+
+  private static ObjectValue order() {
+    Map<String, Value> fields = new LinkedHashMap<>();
+    fields.put("id", new PrimitiveValue("long", 1042L));
+    fields.put("customer", customer());
+    fields.put("quantities", new ArrayValue(3, "int[]",
+        List.of(new PrimitiveValue("int", 2), new PrimitiveValue("int", 1)), 2));
+    fields.put("lines", new ArrayValue(4, "java.util.ArrayList", List.of(
+        new ObjectValue(5, "com.acme.OrderLine", Map.of("sku", StringValue.of("SKU-CHAIR"))),
+        new RefValue(2)), 40));
+    fields.put("tags", new MapValue(6, "java.util.HashMap",
+        List.of(new MapValue.Entry(StringValue.of("rush"), new PrimitiveValue("boolean", true))), 1));
+    fields.put("note", new StringValue("x".repeat(10), 5000));
+    fields.put("status", new TextValue("com.acme.Status", "DECLINED"));
+    fields.put("refund", NullValue.INSTANCE);
+    return new ObjectValue(1, "com.acme.Order", fields);
+  }
+
+  /** A checkout failure wrapping a payment failure, with one suppressed close failure. */
+  public static Dump checkoutFailure() {
+    FrameInfo main = frame("com.acme.Main", "main", 10);
+    FrameInfo checkout = frame("com.acme.Checkout", "checkout", 21,
+        local("order", "com.acme.Order", order()),
+        local("total", "java.math.BigDecimal", new TextValue("java.math.BigDecimal", "337.90")),
+        local("letter", "char", new PrimitiveValue("char", 'x')),
+        local("comment", "java.lang.String", StringValue.of(HOSTILE)));
+    FrameInfo charge = frame("com.acme.Gateway", "charge", 33,
+        local("apiToken", "java.lang.String", new OmittedValue(OmittedValue.Reason.REDACTED, "java.lang.String")));
+    ThrowableInfo wrapper = new ThrowableInfo("com.acme.CheckoutException", "order 1042 failed",
+        "com.acme.CheckoutException: order 1042 failed", List.of(checkout, main), 1, List.of(2), Map.of());
+    ThrowableInfo cause = new ThrowableInfo("com.acme.DeclinedException", "insufficient funds",
+        "com.acme.DeclinedException: insufficient funds", List.of(charge, checkout.withLocals(List.of()), main),
+        ThrowableInfo.NO_CAUSE, List.of(), Map.of("code", StringValue.of("51")));
+    ThrowableInfo suppressed = new ThrowableInfo("java.io.IOException", "close failed",
+        "java.io.IOException: close failed", List.of(frame("com.acme.Conn", "close", 5), main),
+        ThrowableInfo.NO_CAUSE, List.of(), Map.of());
+    return new Dump("od-test-1", Instant.parse("2026-11-26T05:16:12.123456Z"), "web-1", 4242,
+        "Eclipse Adoptium 17.0.15", "shop", new ThreadInfo("worker-1", 17, false, 5),
+        "com.acme.Checkout", "ERROR", "Checkout failed for order 1042", Map.of("user", "ada"), List.of(),
+        Map.of(), true, new ThrowableGraph(List.of(wrapper, cause, suppressed)));
+  }
+
+  /** A dump whose every string field carries terminal control sequences. */
+  public static Dump hostile() {
+    ThrowableInfo thrown = new ThrowableInfo("com.acme.Bad" + HOSTILE, HOSTILE, "com.acme.Bad: " + HOSTILE,
+        List.of(frame("com.acme.Bad", "run" + HOSTILE, 1, local("v" + HOSTILE, "java.lang.String",
+            StringValue.of(HOSTILE)))),
+        ThrowableInfo.NO_CAUSE, List.of(), Map.of());
+    return new Dump("od-" + HOSTILE, Instant.parse("2026-11-26T05:16:12Z"), "host" + HOSTILE, 1, "jvm" + HOSTILE,
+        null, new ThreadInfo("t" + HOSTILE, 1, false, 5), "logger" + HOSTILE, "ERROR", HOSTILE,
+        Map.of("k" + HOSTILE, HOSTILE), List.of("m" + HOSTILE), Map.of("a" + HOSTILE, HOSTILE), true,
+        new ThrowableGraph(List.of(thrown)));
+  }
+
   /** The original throwable the order dump was captured from. */
-  static Throwable orderOriginal() {
+  public static Throwable orderOriginal() {
     NumberFormatException cause = new NumberFormatException("For input string: \"12x\"");
     cause.setStackTrace(new StackTraceElement[] {
         jdk("java.lang.NumberFormatException", "forInputString", "NumberFormatException.java", 67),
@@ -63,12 +229,12 @@ final class SampleDumps {
   }
 
   /** The dump of {@link #orderOriginal()}, with locals in the frames of the order service. */
-  static Dump orderDump() {
+  public static Dump orderDump() {
     Throwable logged = orderOriginal();
     Throwable cause = logged.getCause();
     Throwable suppressed = logged.getSuppressed()[0];
-    Value service = service();
-    Value order = order();
+    Value service = shopService();
+    Value order = shopOrder();
     List<FrameInfo> causeFrames = frames(cause, List.of(
         List.of(),
         List.of(),
@@ -115,7 +281,7 @@ final class SampleDumps {
         local("previous", "com.acme.shop.Order", NullValue.INSTANCE));
   }
 
-  private static Value service() {
+  private static Value shopService() {
     Map<String, Value> repository = new LinkedHashMap<>();
     repository.put("table", StringValue.of("ORDERS"));
     repository.put("owner", new RefValue(1));
@@ -126,7 +292,7 @@ final class SampleDumps {
     return new ObjectValue(1, SERVICE, fields);
   }
 
-  private static Value order() {
+  private static Value shopOrder() {
     Map<String, Value> fields = new LinkedHashMap<>();
     fields.put("id", new PrimitiveValue("long", 7L));
     fields.put("customer", StringValue.of("alice"));
@@ -148,7 +314,7 @@ final class SampleDumps {
    * receiver's class, a JDK frame, a frame without source information, a static initialiser, and a
    * static and an instance method of the same name.
    */
-  static Dump edgeDump() {
+  public static Dump edgeDump() {
     Map<String, Value> account = new LinkedHashMap<>();
     account.put("balance", new PrimitiveValue("long", 100L));
     account.put("owner", StringValue.of("bob"));
@@ -195,15 +361,11 @@ final class SampleDumps {
   }
 
   /** The sample dump named {@code name}: {@code order} or {@code edge}. */
-  static Dump named(String name) {
+  public static Dump named(String name) {
     return name.equals("order") ? orderDump() : edgeDump();
   }
 
-  static LocalVariable local(String name, String type, Value value) {
-    return new LocalVariable(name, type, value);
-  }
-
-  static List<FrameInfo> frames(Throwable t, List<List<LocalVariable>> locals) {
+  private static List<FrameInfo> frames(Throwable t, List<List<LocalVariable>> locals) {
     List<FrameInfo> frames = new ArrayList<>();
     StackTraceElement[] trace = t.getStackTrace();
     for (int i = 0; i < trace.length; i++) {
@@ -214,7 +376,7 @@ final class SampleDumps {
     return frames;
   }
 
-  static ThrowableInfo info(Throwable t, List<FrameInfo> frames, int cause, List<Integer> suppressed) {
+  private static ThrowableInfo info(Throwable t, List<FrameInfo> frames, int cause, List<Integer> suppressed) {
     return new ThrowableInfo(t.getClass().getName(), t.getMessage(), t.toString(), frames, cause,
         suppressed, Map.of());
   }

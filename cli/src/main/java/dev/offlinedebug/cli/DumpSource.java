@@ -2,6 +2,7 @@ package dev.offlinedebug.cli;
 
 import dev.offlinedebug.Dump;
 import dev.offlinedebug.DumpOccurrences;
+import dev.offlinedebug.DumpStore;
 import dev.offlinedebug.OfflineDebug;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -25,6 +26,9 @@ final class DumpSource {
 
   @Mixin StoreOptions store;
 
+  /** The store {@link #load} read the ID from; null for a standalone file. */
+  private DumpStore loadedFrom;
+
   /** Loads the dump; exactly one of ID and {@code --file} must be given. */
   Dump load() throws IOException {
     if ((id == null) == (file == null)) {
@@ -34,14 +38,16 @@ final class DumpSource {
       ChronicleStartup.ensureStarted();
       return OfflineDebug.load(file);
     }
-    return store.openForLoading().load(id);
+    loadedFrom = store.openForLoading();
+    return loadedFrom.load(id);
   }
 
   /**
-   * The repeats dedup stored or counted for the loaded dump's failure; none for a standalone file.
-   * Call after {@link #load}.
+   * The repeats dedup stored or counted for the loaded dump's failure, from the store it was loaded
+   * from (object storage lists none: that would download every later store file); none for a
+   * standalone file. Call after {@link #load}.
    */
   DumpOccurrences occurrences() throws IOException {
-    return file != null ? DumpOccurrences.none("") : store.openExisting().occurrences(id);
+    return loadedFrom == null ? DumpOccurrences.none("") : loadedFrom.occurrences(id);
   }
 }

@@ -7,7 +7,6 @@ import dev.offlinedebug.DumpExpiredException;
 import dev.offlinedebug.DumpFormatException;
 import dev.offlinedebug.DumpNotFoundException;
 import dev.offlinedebug.DumpStore;
-import dev.offlinedebug.DumpSummary;
 import dev.offlinedebug.render.HtmlPage;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -108,8 +107,7 @@ final class DumpViewer implements AutoCloseable {
     String title = "Dump " + id;
     try {
       Dump dump = store.load(id);
-      long occurrences = store.list().stream().filter(s -> s.id().equals(id)).mapToLong(DumpSummary::occurrences).sum();
-      HtmlPage.Entry entry = new HtmlPage.Entry(dump, occurrences,
+      HtmlPage.Entry entry = new HtmlPage.Entry(dump, store.occurrences(id).total(),
           List.of(id, "--dir", store.directory().toAbsolutePath().toString()));
       send(exchange, 200, HtmlPage.ofDumps(title + " - offline-debug", pages.navigation(query), List.of(entry)));
     } catch (DumpExpiredException e) {

@@ -2,7 +2,6 @@ package dev.offlinedebug.cli;
 
 import dev.offlinedebug.Dump;
 import dev.offlinedebug.DumpStore;
-import dev.offlinedebug.DumpSummary;
 import dev.offlinedebug.OfflineDebug;
 import dev.offlinedebug.render.HtmlPage;
 import dev.offlinedebug.render.TerminalText;
@@ -13,9 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -54,13 +51,11 @@ final class HtmlCommand implements Callable<Integer> {
     }
     List<HtmlPage.Entry> entries = new ArrayList<>();
     if (!ids.isEmpty()) {
-      DumpStore dumps = store.open();
-      Map<String, Long> occurrences = dumps.list().stream()
-          .collect(Collectors.toMap(DumpSummary::id, DumpSummary::occurrences, Long::sum));
-      String directory = dumps.directory().toAbsolutePath().toString();
+      DumpStore dumps = store.openForLoading();
+      String location = store.absoluteLocation();
       for (String id : ids) {
         Dump dump = dumps.load(id);
-        entries.add(new HtmlPage.Entry(dump, occurrences.getOrDefault(id, 0L), List.of(id, "--dir", directory)));
+        entries.add(new HtmlPage.Entry(dump, dumps.occurrences(id).total(), List.of(id, "--dir", location)));
       }
     }
     if (!files.isEmpty()) {

@@ -9,6 +9,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -20,12 +22,15 @@ class HtmlCommandIT {
   void html_severalIdsAndFilesOnOnePage() throws Exception {
     Path dir = work.resolve("dumps");
     String declined;
-    String unsupported = null;
+    String unsupported;
     try (StoreFixture store = StoreFixture.open(dir, 1 << 20, 64 << 20, Duration.ofMinutes(5))) {
       declined = store.write(Failures.declined("C-1042", 33_790));
+      List<String> ids = new ArrayList<>();
       for (int i = 0; i < 3; i++) {
-        unsupported = store.write(Failures.unsupported(7)); // dedup folds the repeats onto the first
+        ids.add(store.write(Failures.unsupported(7))); // one stack: dedup stores the repeats against the first
       }
+      unsupported = ids.get(0);
+      assertTrue(ids.get(1).startsWith(unsupported + ".") && ids.get(2).startsWith(unsupported + "."), ids.toString());
     }
     Path saved = work.resolve("saved.dump");
     OfflineDebug.save(Failures.hostile(), saved);

@@ -11,7 +11,9 @@ import dev.offlinedebug.s3.S3Server;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -29,6 +31,7 @@ class ObjectStorageIT {
   private static final String BUCKET = "s3://" + S3Server.BUCKET + "/cli";
   private static S3Server server;
   private static String id;
+  private static String occurrence;
 
   @TempDir Path work;
 
@@ -38,7 +41,12 @@ class ObjectStorageIT {
     server.useFromThisJvm();
     Path dir = scratch.resolve("dumps");
     try (StoreFixture store = StoreFixture.uploading(dir, URI.create(BUCKET))) {
-      id = store.write(Failures.declined("C-1042", 33_790));
+      List<String> ids = new ArrayList<>();
+      for (String customer : List.of("C-1042", "C-2077")) { // one stack: the second is an occurrence of the first
+        ids.add(store.write(Failures.declined(customer, customer.equals("C-1042") ? 33_790 : 42_000)));
+      }
+      id = ids.get(0);
+      occurrence = ids.get(1);
     }
     try (Stream<Path> files = Files.walk(dir)) {
       for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
@@ -64,6 +72,22 @@ class ObjectStorageIT {
     assertEquals(0, result.exit(), result.toString());
     assertTrue(result.out().contains("card declined for C-1042"), result.toString());
     assertTrue(result.out().contains("customer = \"C-1042\""), result.toString());
+  }
+
+  @Test
+  void showAndHtml_occurrenceFromBucket_itsOwnValues() throws Exception {
+    assertTrue(occurrence.startsWith(id + "."), occurrence);
+    JarRunner.Result show = command().run("show", occurrence, "--dir", BUCKET);
+    assertEquals(0, show.exit(), show.toString());
+    assertTrue(show.out().contains("card declined for C-2077"), show.toString());
+    assertTrue(show.out().contains("customer = \"C-2077\""), show.toString());
+    assertFalse(show.out().contains("C-1042"), show.toString());
+
+    JarRunner.Result html = command().run("html", id, occurrence, "--dir", BUCKET);
+    assertEquals(0, html.exit(), html.toString());
+    assertTrue(html.out().contains("<h1>Dump " + occurrence + "</h1>"), html.toString());
+    assertTrue(html.out().contains("card declined for C-2077"), html.toString());
+    assertTrue(html.out().contains("value=\"offline-debug replay " + id + " --dir " + BUCKET + "\""), html.toString());
   }
 
   @Test

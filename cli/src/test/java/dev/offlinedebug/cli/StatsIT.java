@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.acme.shop.Failures;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -41,12 +42,14 @@ class StatsIT {
   @Test
   void stats_andListCountDeduplicatedOccurrences() throws Exception {
     Path dir = work.resolve("dumps");
-    String id = null;
+    List<String> ids = new ArrayList<>();
     try (StoreFixture store = StoreFixture.open(dir, 1 << 20, 1 << 26, Duration.ofMinutes(10))) {
       for (int i = 0; i < 4; i++) {
-        id = store.write(Failures.declined("C-1", 30_000), "com.acme.shop.Checkout", "failed", Map.of());
+        ids.add(store.write(Failures.declined("C-1", 30_000), "com.acme.shop.Checkout", "failed", Map.of()));
       }
     }
+    String id = ids.get(0);
+    assertTrue(ids.stream().skip(1).allMatch(repeat -> repeat.startsWith(id + ".")), ids.toString());
     JarRunner.Result listed = new JarRunner(work).run("list", "--dir", dir.toString());
     assertEquals(1, listed.out().lines().count(), listed.toString());
     assertTrue(listed.out().contains(id) && listed.out().contains("(4 occurrences)"), listed.toString());

@@ -30,10 +30,13 @@ final class StoreFixture implements AutoCloseable {
     return open(directory, WriterSettings.DEFAULT_MAX_FILE_SIZE, WriterSettings.DEFAULT_MAX_TOTAL_SIZE, Duration.ZERO);
   }
 
-  /** A store as {@link #open(Path)} that the {@code upload} option ships to {@code upload}. */
+  /**
+   * A store that dedups within five minutes (repeats become occurrences) and that the {@code upload}
+   * option ships to {@code upload}.
+   */
   static StoreFixture uploading(Path directory, URI upload) throws IOException {
     return new StoreFixture(new WriterSettings(directory, WriterSettings.DEFAULT_MAX_FILE_SIZE,
-        WriterSettings.DEFAULT_MAX_TOTAL_SIZE, WriterSettings.DEFAULT_MAX_AGE, Duration.ZERO, 100_000, "cli-test",
+        WriterSettings.DEFAULT_MAX_TOTAL_SIZE, WriterSettings.DEFAULT_MAX_AGE, Duration.ofMinutes(5), 100_000, "cli-test",
         CaptureLimits.DEFAULTS, upload));
   }
 

@@ -56,28 +56,48 @@ public final class RemoteDumpStore implements DumpStore {
     return storage.location();
   }
 
+  /**
+   * {@inheritDoc} An occurrence's ID is two ranged reads: its record, then its first dump's.
+   */
   @Override
   public Dump load(String id) throws IOException {
+    OccurrenceId occurrence = OccurrenceId.parse(id);
+    if (occurrence != null) {
+      return OccurrenceLoad.load(occurrence, id, this::read, at -> objectPath(name(at)), this::notFound);
+    }
     DumpId parsed = DumpId.parse(id);
     if (parsed == null) {
-      throw new DumpNotFoundException(String.valueOf(id), location);
+      throw notFound(String.valueOf(id));
     }
-    String name = parsed.file() + StoreLayout.SUFFIX;
-    byte[] bytes;
-    try {
-      bytes = recordBytes(name, parsed.offset());
-    } catch (NoSuchFileException e) {
-      throw new DumpNotFoundException(id, location);
-    }
-    if (bytes.length == 0) {
-      throw new DumpNotFoundException(id, location);
-    }
-    RollingDumpStore.requireWire();
-    DecodedRecord record = RecordFrame.read(bytes, objectPath(name), parsed.offset());
+    DecodedRecord record = read(parsed, id);
     if (record.dump() == null || !record.dump().id().equals(id)) {
-      throw new DumpNotFoundException(id, location);
+      throw notFound(id);
     }
     return record.dump();
+  }
+
+  /** The record at {@code at}, for loading {@code id}. */
+  private DecodedRecord read(DumpId at, String id) throws IOException {
+    String name = name(at);
+    byte[] bytes;
+    try {
+      bytes = recordBytes(name, at.offset());
+    } catch (NoSuchFileException e) {
+      throw notFound(id);
+    }
+    if (bytes.length == 0) {
+      throw notFound(id);
+    }
+    RollingDumpStore.requireWire();
+    return RecordFrame.read(bytes, objectPath(name), at.offset());
+  }
+
+  private static String name(DumpId at) {
+    return at.file() + StoreLayout.SUFFIX;
+  }
+
+  private DumpNotFoundException notFound(String id) {
+    return new DumpNotFoundException(id, location);
   }
 
   /** The bytes of the record at {@code offset}: its header, then as much of it as the object holds. */

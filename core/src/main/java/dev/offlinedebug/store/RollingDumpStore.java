@@ -50,7 +50,8 @@ public final class RollingDumpStore implements DumpStore {
   public Dump load(String id) throws IOException {
     OccurrenceId occurrence = OccurrenceId.parse(id);
     if (occurrence != null) {
-      return loadOccurrence(occurrence, id);
+      return OccurrenceLoad.load(occurrence, id, this::read, this::file,
+          missing -> new DumpNotFoundException(missing, directory));
     }
     DumpId parsed = DumpId.parse(id);
     if (parsed == null) {
@@ -61,44 +62,6 @@ public final class RollingDumpStore implements DumpStore {
       throw new DumpNotFoundException(id, directory);
     }
     return record.dump();
-  }
-
-  /**
-   * The occurrence record, then its first dump: two positioned reads, never more, as a first dump is
-   * a dump record and never another occurrence (so a crafted chain or cycle of references ends at the
-   * second read). Once the record at the ID's position is sealed with the ID, the ID is real: a first
-   * dump that is not where the ID says is a damaged or crafted store, reported at the occurrence record.
-   */
-  private Dump loadOccurrence(OccurrenceId parsed, String id) throws IOException {
-    Occurrence occurrence = read(parsed.at(), id).occurrence();
-    if (occurrence == null || !occurrence.id().equals(id)) {
-      throw new DumpNotFoundException(id, directory);
-    }
-    String firstId = parsed.first().text();
-    if (!occurrence.firstId().equals(firstId)) {
-      throw damagedOccurrence(parsed, "occurrence " + id + " names another first dump than its ID", null);
-    }
-    Dump first;
-    try {
-      first = read(parsed.first(), id).dump();
-    } catch (DumpExpiredException e) {
-      throw e;
-    } catch (DumpNotFoundException | DumpFormatException e) {
-      throw damagedOccurrence(parsed, "its first dump " + firstId + " does not load: " + e.getMessage(), e);
-    }
-    if (first == null || !first.id().equals(firstId)) {
-      throw damagedOccurrence(parsed, "the record at offset " + parsed.first().offset() + " of "
-          + parsed.first().file() + StoreLayout.SUFFIX + " is not its first dump " + firstId, null);
-    }
-    try {
-      return occurrence.applyTo(first);
-    } catch (IllegalArgumentException e) {
-      throw damagedOccurrence(parsed, e.getMessage(), e);
-    }
-  }
-
-  private DumpFormatException damagedOccurrence(OccurrenceId parsed, String problem, Exception cause) {
-    return new DumpFormatException(file(parsed.at()), parsed.at().offset(), problem, cause);
   }
 
   /** The record at {@code at}, for loading {@code id}. */

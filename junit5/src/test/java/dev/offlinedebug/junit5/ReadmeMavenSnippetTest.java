@@ -27,11 +27,11 @@ import org.xml.sax.InputSource;
 
 /**
  * The README's Maven snippet, copied verbatim into a {@code <project>} as the README says, needs
- * nothing the README leaves out (checked on the XML, without a nested Maven run): well-formed, every {@code ${...}} it uses
+ * nothing the README leaves out: well-formed, every {@code ${...}} it uses
  * defined by itself (its own properties, or the dependency plugin's {@code properties} goal for a
  * dependency it declares), its offline-debug artifacts those of this reactor at its version, and
- * its plugin versions those this build runs with. {@link SurefireRunTest} runs the same
- * arrangement of agent and extension under a real Surefire.
+ * its plugin versions those this build runs with. {@link SurefireRunTest} runs it under a real
+ * Maven and Surefire.
  */
 class ReadmeMavenSnippetTest {
   private static final Path ROOT = Path.of("..");

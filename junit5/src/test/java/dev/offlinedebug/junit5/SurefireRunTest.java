@@ -29,8 +29,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Runs the fixture project {@code src/it/surefire-fixture} with Maven and Surefire in a child
- * process, offline, with this module's jars from the reactor and the agent in {@code argLine}: the
- * way a user runs it.
+ * process, offline, the way a user runs it: once with this module's jars from the reactor and the
+ * agent in {@code argLine}, once with the README's Maven snippet as the project's setup.
  */
 class SurefireRunTest {
   /** A hang guard for the child Maven, far above its usual 15 to 30 seconds; not a time bound. */
@@ -44,8 +44,37 @@ class SurefireRunTest {
     boolean agent = isAgentJar(agentJar);
     copyFixture(Path.of(property("offlinedebug.it.fixture")));
 
-    runMaven(agent ? "-javaagent:" + agentJar + "=include=fixture.*" : "");
+    String classpath =
+        Arrays.stream(property("offlinedebug.it.classpath").split(File.pathSeparator))
+            .filter(element -> !element.isBlank())
+            .collect(Collectors.joining(","));
+    runMaven(
+        "-Dmaven.repo.local=" + property("offlinedebug.it.localRepository"),
+        "-Dmaven.test.additionalClasspath=" + classpath,
+        "-Dofflinedebug.agentArg=" + (agent ? "-javaagent:" + agentJar + "=include=com.acme.*" : ""));
 
+    assertDumpOfFailingTest(agent, agentJar);
+  }
+
+  /**
+   * The README's Maven snippet, verbatim, merged into a user's plain JUnit 5 pom: the extension and
+   * the agent resolved as published artifacts, the agent's path from the dependency plugin.
+   */
+  @Test
+  void readmeSnippet_asTheUsersPom_writesDumpWithLocals(@TempDir Path repositories) throws Exception {
+    Path agentJar = Path.of(property("offlinedebug.it.agentJar"));
+    assumeTrue(isAgentJar(agentJar), "the README's setup needs the packaged agent (mvn verify): " + agentJar);
+    copyFixture(Path.of(property("offlinedebug.it.fixture")));
+    Files.writeString(project.resolve("pom.xml"), ReadmeProject.pom(), StandardCharsets.UTF_8);
+    Path repository = ReadmeProject.repository(repositories.resolve("local"),
+        Path.of(property("offlinedebug.it.localRepository")), property("offlinedebug.it.version"), agentJar);
+
+    runMaven("-Dmaven.repo.local=" + repository);
+
+    assertDumpOfFailingTest(true, agentJar);
+  }
+
+  private void assertDumpOfFailingTest(boolean agent, Path agentJar) throws IOException {
     List<DumpSummary> dumps = OfflineDebug.open(project.resolve("target/offline-debug")).list();
     assertEquals(1, dumps.size(), "dumps: " + dumps);
     Dump dump = OfflineDebug.open(project.resolve("target/offline-debug")).load(dumps.get(0).id());
@@ -60,8 +89,8 @@ class SurefireRunTest {
         agent,
         "locals not checked: " + agentJar + " is not an agent jar (the reactor packages it in `mvn verify`)");
     assertTrue(dump.localsCaptured(), "dump says the agent was not active");
-    assertEquals(new PrimitiveValue("int", 0), local(dump, "fixture.Order", "total", "lines"));
-    assertEquals(new PrimitiveValue("int", 7), local(dump, "fixture.OrderTest", "total_emptyOrder", "unitPrice"));
+    assertEquals(new PrimitiveValue("int", 0), local(dump, "com.acme.Order", "total", "lines"));
+    assertEquals(new PrimitiveValue("int", 7), local(dump, "com.acme.OrderTest", "total_emptyOrder", "unitPrice"));
   }
 
   private static String property(String name) {
@@ -91,23 +120,14 @@ class SurefireRunTest {
     }
   }
 
-  private void runMaven(String agentArg) throws Exception {
-    String classpath =
-        Arrays.stream(property("offlinedebug.it.classpath").split(File.pathSeparator))
-            .filter(element -> !element.isBlank())
-            .collect(Collectors.joining(","));
+  /** Runs {@code mvn test} offline in the project, with {@code options}. */
+  private void runMaven(String... options) throws Exception {
     List<String> command = new ArrayList<>();
     command.add(Path.of(property("offlinedebug.it.mavenHome"), "bin", "mvn").toString());
-    command.addAll(
-        List.of(
-            "-B", "-o", "-ntp",
-            "-Dmaven.repo.local=" + property("offlinedebug.it.localRepository"),
-            "-Djunit.version=" + property("offlinedebug.it.junitVersion"),
-            "-Dmaven.test.additionalClasspath=" + classpath,
-            "-Dofflinedebug.agentArg=" + agentArg,
-            // The fixture's failure is expected: the build succeeds, the reports record it.
-            "-Dmaven.test.failure.ignore=true",
-            "test"));
+    command.addAll(List.of("-B", "-o", "-ntp", "-Djunit.version=" + property("offlinedebug.it.junitVersion")));
+    command.addAll(List.of(options));
+    // The fixture's failure is expected: the build succeeds, the reports record it.
+    command.addAll(List.of("-Dmaven.test.failure.ignore=true", "test"));
     Path log = project.resolve("maven.log");
     ProcessBuilder builder =
         new ProcessBuilder(command)

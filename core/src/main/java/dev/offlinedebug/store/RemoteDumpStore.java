@@ -14,12 +14,15 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The copy of dump stores in object storage that {@link StoreUpload} ships: one object per store
- * file, named as the file. Loading by ID is one ranged read of the object the ID names (two for a
- * record larger than {@value #FIRST_READ} bytes), however many objects the location holds.
+ * file, named as the file, and its summary. Loading by ID is one ranged read of the object the ID
+ * names (two for a record larger than {@value #FIRST_READ} bytes), however many objects the location
+ * holds; listing is one listing of the location and one small read per store file.
  *
  * @since 0.1
  */
@@ -117,18 +120,36 @@ public final class RemoteDumpStore implements DumpStore {
   }
 
   /**
-   * Every intact dump, oldest first. Downloads each store-file object in turn to one temporary
-   * file and scans it: memory stays bounded by the listing, the disk by the largest store file.
+   * Every intact dump, oldest first: one listing of the location, then per store file its summary
+   * ({@link StoreSummary}, one small read). A store file without a usable summary (none, damaged,
+   * larger than {@value StoreSummary#MAX_BYTES} bytes, or describing fewer bytes than the object
+   * holds) is downloaded to one temporary file and scanned: memory stays bounded by the listing, the
+   * disk by the largest store file.
    */
   @Override
   public List<DumpSummary> list() throws IOException {
-    RollingDumpStore.requireWire();
+    List<ObjectStorage.StoredObject> objects = storage.list();
+    Map<String, Long> summaries = new HashMap<>();
+    for (ObjectStorage.StoredObject object : objects) {
+      if (StoreLayout.isSummaryName(object.name())) {
+        summaries.put(object.name(), object.size());
+      }
+    }
     SummaryFold fold = new SummaryFold();
-    Path copy = Files.createTempFile("offline-debug-", StoreLayout.SUFFIX);
+    Path copy = null;
     try {
-      for (ObjectStorage.StoredObject object : storage.list()) {
+      for (ObjectStorage.StoredObject object : objects) {
         if (!StoreLayout.isStoreFileName(object.name())) {
           continue;
+        }
+        SummaryFold summarised = summarised(object, summaries.get(StoreLayout.summaryName(object.name())));
+        if (summarised != null) {
+          fold.add(summarised);
+          continue;
+        }
+        if (copy == null) {
+          RollingDumpStore.requireWire();
+          copy = Files.createTempFile("offline-debug-", StoreLayout.SUFFIX);
         }
         try (InputStream in = storage.open(object.name())) {
           Files.copy(in, copy, StandardCopyOption.REPLACE_EXISTING);
@@ -138,9 +159,25 @@ public final class RemoteDumpStore implements DumpStore {
         RecordScanner.scan(copy, fold);
       }
     } finally {
-      Files.deleteIfExists(copy);
+      if (copy != null) {
+        Files.deleteIfExists(copy);
+      }
     }
     return fold.summaries();
+  }
+
+  /** What store file {@code object} adds to a listing, read from its summary; null when it must be scanned. */
+  private SummaryFold summarised(ObjectStorage.StoredObject object, Long summarySize) throws IOException {
+    if (summarySize == null || summarySize > StoreSummary.MAX_BYTES) {
+      return null;
+    }
+    byte[] bytes;
+    try {
+      bytes = storage.read(StoreLayout.summaryName(object.name()), 0, summarySize.intValue());
+    } catch (NoSuchFileException e) {
+      return null;
+    }
+    return StoreSummary.read(bytes, StoreLayout.fileKey(Path.of(object.name())), object.size());
   }
 
   /** A path naming the object in messages ({@link DumpFormatException#file()}). */

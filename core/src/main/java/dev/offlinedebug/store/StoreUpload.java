@@ -13,7 +13,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -38,8 +37,6 @@ final class StoreUpload implements AutoCloseable {
   static final Duration MAX_BACKOFF = Duration.ofSeconds(16);
   /** How long a clean stop keeps trying to upload what is left; the rest waits for the next start. */
   static final Duration CLOSE_BUDGET = Duration.ofSeconds(20);
-  /** The summary {@code DumpWriter} writes beside a store file when it closes it; never rewritten. */
-  private static final Pattern SUMMARY = Pattern.compile("[0-9a-z]{9}-[0-9a-z]{6}\\.odsum");
 
   private final Path directory;
   private final ObjectStorage storage;
@@ -145,8 +142,9 @@ final class StoreUpload implements AutoCloseable {
   }
 
   /**
-   * Store files newest first, each followed by its summary when there is one: a summary appears
-   * when its store file is closed, so it goes after the file's last upload.
+   * Store files newest first, each followed by its summary ({@link StoreSummary}) when there is
+   * one. The summary goes after its file, so that it describes every byte just uploaded: a summary
+   * that lags its object makes listings download and scan that object.
    */
   private List<Path> shippable() throws IOException {
     List<Path> files = new ArrayList<>();
@@ -164,7 +162,7 @@ final class StoreUpload implements AutoCloseable {
   }
 
   private static boolean isShippable(String name) {
-    return StoreLayout.isStoreFileName(name) || SUMMARY.matcher(name).matches();
+    return StoreLayout.isStoreFileName(name) || StoreLayout.isSummaryName(name);
   }
 
   /**

@@ -1,5 +1,7 @@
 package dev.offlinedebug.s3;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
 import java.util.HashMap;
 import java.util.Map;
@@ -75,6 +77,23 @@ public final class S3Server implements AutoCloseable {
   public long size(String key) {
     var metadata = blobs.blobMetadata(BUCKET, key);
     return metadata == null ? -1 : metadata.getContentMetadata().getContentLength();
+  }
+
+  /** The bytes of object {@code key}. */
+  public byte[] get(String key) throws IOException {
+    try (InputStream in = blobs.getBlob(BUCKET, key).getPayload().openStream()) {
+      return in.readAllBytes();
+    }
+  }
+
+  /** Replaces object {@code key} with {@code bytes} behind the uploader's back: damage, or a lagging copy. */
+  public void put(String key, byte[] bytes) {
+    blobs.putBlob(BUCKET, blobs.blobBuilder(key).payload(bytes).contentLength(bytes.length).build());
+  }
+
+  /** Removes object {@code key}. */
+  public void remove(String key) {
+    blobs.removeBlob(BUCKET, key);
   }
 
   /**

@@ -5,16 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.offlinedebug.Dump;
-import dev.offlinedebug.model.FrameInfo;
 import dev.offlinedebug.model.ObjectValue;
-import dev.offlinedebug.model.StringValue;
 import dev.offlinedebug.model.ThrowableGraph;
 import dev.offlinedebug.model.ThrowableInfo;
 import dev.offlinedebug.model.Value;
 import dev.offlinedebug.render.DumpRenderer;
 import dev.offlinedebug.render.Style;
 import dev.offlinedebug.testing.SampleDumps;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -117,19 +114,7 @@ class DumpRendererTest {
 
   @Test
   void render_sharedFramesWithLocalsAreBounded() {
-    Dump base = SampleDumps.checkoutFailure();
-    FrameInfo heavy = SampleDumps.frame("com.acme.Heavy", "run", 1,
-        SampleDumps.local("blob", "java.lang.String", StringValue.of("x".repeat(1000))));
-    List<ThrowableInfo> chain = new ArrayList<>();
-    for (int i = 0; i < 20_000; i++) {
-      // Each throwable shares the frame with locals, which printStackTrace-style elision never hides.
-      chain.add(new ThrowableInfo("E", null, "E", List.of(heavy), i + 1 < 20_000 ? i + 1 : -1, List.of(), Map.of()));
-    }
-    ThrowableInfo root = new ThrowableInfo("E", null, "E", List.of(heavy), -1,
-        java.util.stream.IntStream.range(1, 20_000).boxed().toList(), Map.of());
-    chain.set(0, root);
-    Dump dump = new Dump(base.id(), base.time(), base.host(), base.pid(), base.jvm(), null, base.thread(), null,
-        null, null, Map.of(), List.of(), Map.of(), true, new ThrowableGraph(chain));
+    Dump dump = SampleDumps.sharedFramesWithLocals();
 
     String rendered = new DumpRenderer(Style.PLAIN).render(dump);
 

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.offlinedebug.render.DumpRenderer;
 import dev.offlinedebug.testing.SampleDumps;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -103,6 +104,19 @@ class HtmlPageTest {
     assertTrue(page.contains("href=\"#d1-v2\""), page);
     assertEquals(1, count(page, "id=\"d1-v2\""), page);
     assertEquals(List.of(1, 1), List.of(count(page, "id=\"d0-replay\""), count(page, "id=\"d1-replay\"")));
+  }
+
+  @Test
+  void page_sharedFramesWithLocalsAreBounded() {
+    String page = HtmlSamples.page(SampleDumps.sharedFramesWithLocals(), SampleDumps.checkoutFailure());
+
+    assertTrue(page.length() < DumpRenderer.MAX_CHARS + 65_536, page.length() + " chars");
+    assertTrue(page.contains("... page cut at " + DumpRenderer.MAX_CHARS
+        + " characters <span class=\"marker\">&lt;truncated&gt;</span></p>\n</main>"), page.substring(page.length() - 8192));
+    assertFalse(page.contains("id=\"d1-dump\""), "no dump is drawn after the cut");
+    assertEquals(count(page, "<details"), count(page, "</details>"), "elements open at the cut are closed");
+    assertEquals(count(page, "<div"), count(page, "</div>"), "elements open at the cut are closed");
+    assertTrue(page.endsWith("</html>\n"), page.substring(page.length() - 200));
   }
 
   private static int count(String text, String part) {

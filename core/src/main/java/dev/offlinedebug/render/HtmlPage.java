@@ -19,7 +19,10 @@ import java.util.List;
  * file://}, offline, attached to a ticket. Everything taken from a dump is escaped, and the page's
  * Content-Security-Policy allows no request at all and runs only the page's own script (by hash):
  * even if a value from a dump slipped past the escaping, it could neither run nor fetch anything.
- * A page's size is bounded whatever the dump holds (see {@link DumpRenderer#MAX_CHARS}).
+ * A page of dumps is bounded whatever they hold: once its content reaches {@link
+ * DumpRenderer#MAX_CHARS} characters no further frame, value or dump is drawn (elements already
+ * open are closed) and it ends with a visible {@code <truncated>} line, so a small crafted record
+ * whose throwables share frames with locals cannot make a page of gigabytes.
  *
  * @since 0.1
  */
@@ -45,15 +48,19 @@ public final class HtmlPage {
   private HtmlPage() {}
 
   /**
-   * A page showing {@code entries}, one section each, never null.
+   * A page showing {@code entries}, one section each, never null; bounded in size (see above).
    *
    * @param title plain text, escaped here
    * @param navigation markup above the content (links of a server), or empty
    */
   public static String ofDumps(String title, String navigation, List<Entry> entries) {
     StringBuilder body = new StringBuilder(16_384);
-    for (int i = 0; i < entries.size(); i++) {
+    for (int i = 0; i < entries.size() && body.length() < DumpRenderer.MAX_CHARS; i++) {
       HtmlDump.render(body, entries.get(i), i);
+    }
+    if (body.length() >= DumpRenderer.MAX_CHARS) {
+      body.append("<p class=\"dim\">... page cut at ").append(DumpRenderer.MAX_CHARS)
+          .append(" characters <span class=\"marker\">&lt;truncated&gt;</span></p>\n");
     }
     return of(title, navigation, body.toString());
   }

@@ -12,7 +12,8 @@ import java.util.Map;
 /**
  * A dump's exception graph as HTML laid out like {@link StackTraceRenderer}'s text ({@code Caused
  * by:}, {@code Suppressed:}, {@code ... n more}, circular references), where a frame that carries
- * locals is a {@code <details>} unfolding to them.
+ * locals is a {@code <details>} unfolding to them. Like the text, it stops drawing frames and
+ * throwables once the page holds {@link DumpRenderer#MAX_CHARS} characters.
  */
 final class HtmlStackTrace {
   /** As in {@link StackTraceRenderer}: a graph is finite but may be long. */
@@ -37,6 +38,9 @@ final class HtmlStackTrace {
 
   private void nested(StringBuilder out, ThrowableGraph graph, ThrowableInfo owner, BitSet seen, int nesting) {
     for (int index : owner.suppressed()) {
+      if (out.length() >= DumpRenderer.MAX_CHARS) {
+        return; // not even the wrapper: a crafted owner may list many thousands
+      }
       out.append("<div class=\"suppressed\">\n");
       enclosed(out, graph, index, owner, "Suppressed: ", seen, nesting);
       out.append("</div>\n");
@@ -49,6 +53,9 @@ final class HtmlStackTrace {
   private void enclosed(
       StringBuilder out, ThrowableGraph graph, int index, ThrowableInfo enclosing, String caption, BitSet seen,
       int nesting) {
+    if (out.length() >= DumpRenderer.MAX_CHARS) {
+      return;
+    }
     ThrowableInfo throwable = graph.get(index);
     if (seen.get(index)) {
       out.append("<div class=\"exc\">").append(caption).append("[CIRCULAR REFERENCE: ")
@@ -83,7 +90,7 @@ final class HtmlStackTrace {
   }
 
   private void frames(StringBuilder out, List<FrameInfo> frames, int count) {
-    for (int i = 0; i < count; i++) {
+    for (int i = 0; i < count && out.length() < DumpRenderer.MAX_CHARS; i++) {
       FrameInfo frame = frames.get(i);
       String at = "at " + HtmlText.escape(FrameText.of(frame));
       if (frame.locals().isEmpty()) {

@@ -20,7 +20,8 @@ import java.util.Set;
  * on the line of its name; an object, collection or map as a closed {@code <details>} whose summary
  * is its type and id. The text of every value is what {@link ValueRenderer} prints for {@code show}
  * (uncoloured), so terminal and page agree. A back-reference links to the value's first occurrence,
- * which carries the anchor {@code v-ID}.
+ * which carries the anchor {@code v-ID}. No value is drawn once the page holds {@link
+ * DumpRenderer#MAX_CHARS} characters.
  */
 final class HtmlValues {
   private final ValueRenderer text;
@@ -41,6 +42,9 @@ final class HtmlValues {
   }
 
   private void render(StringBuilder out, String labelHtml, Value value, int depth) {
+    if (out.length() >= DumpRenderer.MAX_CHARS) {
+      return;
+    }
     String inline = text.inline(value);
     if (inline != null) {
       out.append("<div class=\"v\"").append(anchor(value)).append('>');

@@ -12,6 +12,7 @@ import com.google.common.collect.ImmutableMap;
 import com.google.common.collect.ImmutableSet;
 import com.google.common.collect.ImmutableSortedMap;
 import com.google.common.collect.ImmutableSortedSet;
+import dev.offlinedebug.Dump;
 import dev.offlinedebug.OfflineDebug;
 import dev.offlinedebug.json.JsonExport;
 import dev.offlinedebug.model.ArrayValue;
@@ -23,6 +24,8 @@ import dev.offlinedebug.model.PrimitiveValue;
 import dev.offlinedebug.model.StringValue;
 import dev.offlinedebug.model.TextValue;
 import dev.offlinedebug.model.Value;
+import dev.offlinedebug.render.DumpRenderer;
+import dev.offlinedebug.render.Style;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -284,7 +287,7 @@ class CollectionCaptureTest {
   }
 
   @Test
-  void export_libraryCollections_jsonListsElements(@TempDir Path dir) throws Exception {
+  void showAndExport_libraryCollections_listElements(@TempDir Path dir) throws Exception {
     Map<String, Object> held = new LinkedHashMap<>();
     held.put("guava", ImmutableList.of("g1", "g2"));
     held.put("guavaMap", ImmutableMap.of("gk", 7));
@@ -296,7 +299,12 @@ class CollectionCaptureTest {
     Path file = dir.resolve("holding.dump");
     OfflineDebug.save(new Holding(held), file);
 
-    JsonNode json = new ObjectMapper().readTree(JsonExport.toJson(OfflineDebug.load(file)));
+    Dump dump = OfflineDebug.load(file);
+    String shown = new DumpRenderer(Style.PLAIN).render(dump);
+    for (String listed : List.of("[\"g1\", \"g2\"]", "{\"gk\"=7}", "[\"n1\"]", "[\"k1\"]", "[\"s1\"]")) {
+      assertTrue(shown.contains(listed), "show lists " + listed + ":\n" + shown);
+    }
+    JsonNode json = new ObjectMapper().readTree(JsonExport.toJson(dump));
 
     JsonNode entries = json.path("exception").path("fields").path("held").path("entries");
     Map<String, JsonNode> byKey = new LinkedHashMap<>();

@@ -37,9 +37,9 @@ public final class ReadmeSnippets {
   /**
    * After {@code plain line} was logged without and {@code failed line} with a throwable: {@code
    * logs/app.log} has no dump part on the first, {@code [dump ID]} on the second, and {@code
-   * logs/dumps} holds exactly that dump.
+   * logs/dumps} holds exactly that dump. Returns its ID.
    */
-  public static void assertDumpIdOnlyOnFailedLine(Path logs) throws IOException {
+  public static String assertDumpIdOnlyOnFailedLine(Path logs) throws IOException {
     List<String> lines = Files.readAllLines(logs.resolve("app.log"), StandardCharsets.UTF_8);
     String plain = lines.stream().filter(l -> l.contains("plain line")).findFirst().orElseThrow();
     assertTrue(plain.endsWith("plain line"), "no dump part without a throwable: " + plain);
@@ -48,5 +48,6 @@ public final class ReadmeSnippets {
     assertTrue(id.find(), failed);
     List<DumpSummary> dumps = OfflineDebug.open(logs.resolve("dumps")).list();
     assertEquals(List.of(id.group(1)), dumps.stream().map(DumpSummary::id).toList());
+    return id.group(1);
   }
 }

@@ -22,6 +22,7 @@ import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 
 /**
  * Dumps built by hand from the model, shared by every module's tests (core's test jar), so codec,
@@ -184,6 +185,27 @@ public final class SampleDumps {
         "Eclipse Adoptium 17.0.15", "shop", new ThreadInfo("worker-1", 17, false, 5),
         "com.acme.Checkout", "ERROR", "Checkout failed for order 1042", Map.of("user", "ada"), List.of(),
         Map.of(), true, new ThrowableGraph(List.of(wrapper, cause, suppressed)));
+  }
+
+  /**
+   * A small record that would render as gigabytes: 20,000 throwables, each the cause of the one
+   * before and suppressed by the first, all sharing one frame with a 1,000-character local, which
+   * printStackTrace-style elision of common frames never hides.
+   */
+  public static Dump sharedFramesWithLocals() {
+    FrameInfo heavy = frame("com.acme.Heavy", "run", 1,
+        local("blob", "java.lang.String", StringValue.of("x".repeat(1000))));
+    int count = 20_000;
+    List<ThrowableInfo> chain = new ArrayList<>();
+    chain.add(new ThrowableInfo("E", null, "E", List.of(heavy), ThrowableInfo.NO_CAUSE,
+        IntStream.range(1, count).boxed().toList(), Map.of()));
+    for (int i = 1; i < count; i++) {
+      chain.add(new ThrowableInfo("E", null, "E", List.of(heavy), i + 1 < count ? i + 1 : ThrowableInfo.NO_CAUSE,
+          List.of(), Map.of()));
+    }
+    Dump base = checkoutFailure();
+    return new Dump(base.id(), base.time(), base.host(), base.pid(), base.jvm(), null, base.thread(), null,
+        null, null, Map.of(), List.of(), Map.of(), true, new ThrowableGraph(chain));
   }
 
   /** A dump whose every string field carries terminal control sequences. */

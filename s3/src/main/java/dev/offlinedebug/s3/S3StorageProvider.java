@@ -19,6 +19,7 @@ public final class S3StorageProvider implements ObjectStorageProvider {
 
   @Override
   public ObjectStorage open(URI location) throws IOException {
+    QuietSlf4j.initialise();
     return S3ObjectStorage.open(S3Location.parse(location), S3ClientSettings.fromEnvironment());
   }
 }

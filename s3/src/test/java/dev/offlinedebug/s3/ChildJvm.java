@@ -43,10 +43,15 @@ final class ChildJvm {
     return builder.start();
   }
 
-  /** The test class path without the other framework's binding and appender. */
+  /**
+   * The test class path without the other framework's binding and appender. The Log4j2 application
+   * has no SLF4J provider either, as most have not: the S3 client's SLF4J then has nowhere to log,
+   * and must still print nothing. The Logback one is SLF4J's provider, so the client's logging goes
+   * to the application's own configuration.
+   */
   private static String classPath(String framework) {
     List<String> left = framework.equals("log4j2")
-        ? List.of("logback-classic", "logback-core", "logback-appender")
+        ? List.of("logback-classic", "logback-core", "logback-appender", "log4j-slf4j2-impl")
         : List.of("log4j-slf4j2-impl", "log4j-core", "log4j2-appender");
     return Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
         .filter(entry -> left.stream().noneMatch(entry::contains))

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -84,11 +85,27 @@ final class StoreUpload implements AutoCloseable {
 
   /**
    * Whether retention must keep store file {@code name} of {@code size} bytes: its object does not
-   * hold all of it yet. Summaries are never held: retention deletes them with their store file.
+   * hold all of it yet, or its summary's object lags the summary (retention deletes the summary with
+   * its store file, and a lagging summary would make every listing of the bucket download the file).
    */
   boolean holds(String name, long size) {
+    if (!StoreLayout.isStoreFileName(name)) {
+      return false;
+    }
     Long inBucket = shipped.get(name);
-    return StoreLayout.isStoreFileName(name) && (inBucket == null || inBucket != size);
+    return inBucket == null || inBucket != size || !summaryShipped(StoreLayout.summaryName(name));
+  }
+
+  private boolean summaryShipped(String summary) {
+    long size;
+    try {
+      size = Files.readAttributes(directory.resolve(summary), BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS)
+          .size();
+    } catch (IOException e) {
+      return true; // none: written without summaries, or it could not be created
+    }
+    Long inBucket = shipped.get(summary);
+    return inBucket != null && inBucket == size;
   }
 
   private void run() {

@@ -1,6 +1,7 @@
 package dev.offlinedebug.s3;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.acme.shop.Failures;
@@ -16,6 +17,7 @@ import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
@@ -90,6 +92,36 @@ class BucketListingTest {
       default -> throw new IllegalArgumentException(damage);
     }
     assertEquals(local, OfflineDebug.open(URI.create("s3://dumps/" + prefix)).list());
+  }
+
+  @Test
+  void retention_deletesSummariesWithTheirStoreFiles_onceBothAreUploaded() throws Exception {
+    Path dir = temp.resolve("dumps");
+    WriterSettings settings = new WriterSettings(dir, 2 << 10, 1, Duration.ofDays(7), Duration.ZERO, 1000, "s3-test",
+        CaptureLimits.DEFAULTS, URI.create("s3://dumps/retained"));
+    List<String> ids = new ArrayList<>();
+    try (DumpWriter writer = DumpWriter.open(settings, StatusListener.IGNORE)) {
+      ids.add(writer.write(new IllegalStateException("first"), LoggedEvent.standalone()));
+      Path first = dir.resolve(S3UploadTest.storeFile(ids.get(0)));
+      // Each dump rolls the file (maxFileSize 2 KB) and runs retention (maxTotalSize 1 byte).
+      Eventually.await("the first store file deleted once uploaded", () -> {
+        ids.add(writer.write(new IllegalStateException("next " + ids.size()), LoggedEvent.standalone()));
+        return !Files.exists(first);
+      });
+      assertFalse(Files.exists(dir.resolve(summaryName(first.getFileName().toString()))));
+    }
+    try (Stream<Path> files = Files.list(dir)) {
+      for (Path file : files.toList()) {
+        String name = file.getFileName().toString();
+        assertTrue(!name.endsWith(".odsum") || Files.exists(dir.resolve(name.replace(".odsum", ".odump"))), name);
+      }
+    }
+    for (String id : ids) {
+      String name = S3UploadTest.storeFile(id);
+      server.put("retained/" + name, new byte[(int) server.size("retained/" + name)]);
+    }
+    assertEquals(ids, OfflineDebug.open(URI.create("s3://dumps/retained")).list().stream().map(DumpSummary::id)
+        .toList());
   }
 
   /**

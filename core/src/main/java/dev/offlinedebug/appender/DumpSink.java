@@ -6,10 +6,10 @@ import java.nio.file.Path;
 import java.util.function.Supplier;
 
 /**
- * Where an appender or a converter turns a logged throwable into a dump ID: a shared writer, the
- * minimum level, and the memory that gives one throwable one dump. Converters of either framework
- * obtain one with {@link #forDirectory} or from their framework's configured appender.
- * Thread-safe; never throws.
+ * Where an appender or a converter turns a logged throwable into a dump ID: a shared writer (which
+ * gives one throwable one dump) and the minimum level. Converters of either framework obtain one
+ * with {@link #forDirectory} or from their framework's configured appender. Thread-safe; never
+ * throws.
  *
  * @since 0.1
  */
@@ -74,7 +74,7 @@ public final class DumpSink {
       return null;
     }
     try {
-      return shared.ids.idFor(thrown, t -> shared.writer.write(t, event.get()));
+      return shared.writer.dumpId(thrown, event);
     } catch (Throwable e) {
       // DumpWriter promises not to throw; a capture bug must still not reach the application.
       status.report("dump of " + thrown.getClass().getName() + " failed: " + e, e);

@@ -49,15 +49,7 @@ final class JdkFieldCollections {
 
   /** The contents of {@code value} when its class or JDK superclass has a known layout, else null. */
   static CollectionContents read(Object value, int max) {
-    LibraryCollections.Layout layout = BY_TYPE.get(value.getClass());
-    if (layout == null) {
-      return null;
-    }
-    try {
-      return layout.read(value, Math.max(0, max));
-    } catch (ReflectiveOperationException | RuntimeException e) {
-      return null;
-    }
+    return LibraryCollections.readBy(BY_TYPE.get(value.getClass()), value, max);
   }
 
   /**

@@ -58,7 +58,11 @@ final class LibraryCollections {
    * expected, else {@code null}.
    */
   static CollectionContents read(Object value, int max) {
-    Layout layout = LAYOUTS.get(value.getClass().getName());
+    return readBy(LAYOUTS.get(value.getClass().getName()), value, max);
+  }
+
+  /** The contents of {@code value} read by {@code layout}; {@code null} without one or when the fields are not as expected. */
+  static CollectionContents readBy(Layout layout, Object value, int max) {
     if (layout == null) {
       return null;
     }

@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * Captures throwables and appends them to a rolling dump store: the one write path every
@@ -43,7 +44,7 @@ public final class DumpWriter implements Closeable {
   /** Null without {@code upload}, or when its target could not be opened (reported). */
   private final StoreUpload upload;
   private final StoreAppender appender;
-  private final ThrowableMemory written = new ThrowableMemory();
+  private final ThrowableIds ids;
   private final Deduplicator dedup;
   private final RateLimit rateLimit;
   private final AtomicLong nextCountFlush = new AtomicLong(System.nanoTime());
@@ -64,6 +65,7 @@ public final class DumpWriter implements Closeable {
         : new Deduplicator(settings.dedupWindow().toNanos(), settings.limits().maxDumpBytes(),
             settings.maxDumpsPerSecond());
     this.rateLimit = new RateLimit(settings.maxDumpsPerSecond());
+    this.ids = new ThrowableIds(ThrowableIds.WAIT_NANOS, status);
   }
 
   /**
@@ -112,11 +114,16 @@ public final class DumpWriter implements Closeable {
    * written already (the same throwable object again: its ID is returned). The same failure inside the
    * dedup window is stored as an occurrence of the earlier dump, or only counted onto it (see above).
    *
+   * <p>One throwable object gets one dump however many threads write it at once: the others wait for
+   * its ID, up to a few seconds (then they get {@code null}, so that application code run by the
+   * capture cannot deadlock with them). A thread that writes a throwable again from inside its own
+   * capture of it gets {@code null} at once.
+   *
    * @return the dump ID to render in the log line, or {@code null} when the dump was dropped (rate
-   *     limit, unwritable disk, writer closed); never throws
+   *     limit, unwritable disk, writer closed) or could not be waited for; never throws
    */
   public String write(Throwable thrown, LoggedEvent event) {
-    return write(thrown, event, null);
+    return writeOnce(thrown, () -> event, null);
   }
 
   /**
@@ -128,6 +135,23 @@ public final class DumpWriter implements Closeable {
    * @param written receives the dump as it was encoded, or {@code null}
    */
   public String write(Throwable thrown, LoggedEvent event, Consumer<Dump> written) {
+    return writeOnce(thrown, () -> event, written);
+  }
+
+  /**
+   * As {@link #write(Throwable, LoggedEvent)}, building the event only when something is written:
+   * for callers that mostly see throwables written already (an appender and its {@code %dumpId}
+   * converters ask for every event).
+   *
+   * @param event called at most once, on the calling thread; what it throws is reported like a
+   *     failed capture; never null
+   * @since 0.2
+   */
+  public String dumpId(Throwable thrown, Supplier<LoggedEvent> event) {
+    return writeOnce(thrown, event, null);
+  }
+
+  private String writeOnce(Throwable thrown, Supplier<LoggedEvent> event, Consumer<Dump> written) {
     if (thrown == null || closed) {
       return null;
     }
@@ -136,7 +160,7 @@ public final class DumpWriter implements Closeable {
     // FileChannel close itself mid-write: hide the flag meanwhile.
     boolean interrupted = Thread.interrupted();
     try {
-      return writeUninterrupted(thrown, event, written);
+      return ids.idFor(thrown, () -> writeUninterrupted(thrown, event, written));
     } finally {
       if (interrupted) {
         Thread.currentThread().interrupt();
@@ -144,32 +168,25 @@ public final class DumpWriter implements Closeable {
     }
   }
 
-  private String writeUninterrupted(Throwable thrown, LoggedEvent event, Consumer<Dump> report) {
+  private String writeUninterrupted(Throwable thrown, Supplier<LoggedEvent> event, Consumer<Dump> report) {
     try {
-      String id = written.idOf(thrown);
-      if (id != null) {
-        return id;
-      }
       long now = System.nanoTime();
       flushCounts(now, false);
       String fingerprint = dedup == null ? null : Fingerprint.of(thrown);
       Deduplicator.Repeat repeat = fingerprint == null ? null : dedup.repeat(fingerprint, now);
       if (repeat != null) {
-        id = repeat.store() ? writeOccurrence(repeat.first(), thrown, event) : repeat.first().text;
-        written.remember(thrown, id);
-        return id;
+        return repeat.store() ? writeOccurrence(repeat.first(), thrown, event.get()) : repeat.first().text;
       }
       if (!rateLimit.tryAcquire(now)) {
         status.problem("rate", "more than " + maxDumpsPerSecond
             + " dumps per second (maxDumpsPerSecond): dropping dumps", null);
         return null;
       }
-      Dump dump = capture.capture(PENDING_ID, thrown, event);
-      id = writeDump(dump);
+      Dump dump = capture.capture(PENDING_ID, thrown, event.get());
+      String id = writeDump(dump);
       if (fingerprint != null) {
         dedup.written(fingerprint, DumpId.parse(id), OccurrenceBaseline.of(dump), now);
       }
-      written.remember(thrown, id);
       report(report, dump, id);
       return id;
     } catch (IOException e) {

@@ -18,9 +18,11 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -126,6 +128,58 @@ class DumpWriterTest {
     assertEquals(400, ids.size());
     for (String id : ids) {
       assertEquals(id, OfflineDebug.open(dir).load(id).id());
+    }
+  }
+
+  @Test
+  void write_threadsRacingOnOneThrowable_getOneDumpAndOneId() throws Exception {
+    int threads = 8;
+    int rounds = 20;
+    ExecutorService pool = Executors.newFixedThreadPool(threads);
+    Set<String> roundIds = new HashSet<>();
+    try (DumpWriter writer = DumpWriter.open(StoreTests.noDedup(dir), StatusListener.IGNORE)) {
+      for (int round = 0; round < rounds; round++) {
+        Throwable thrown = StoreTests.failure(round);
+        AtomicInteger eventsBuilt = new AtomicInteger();
+        CyclicBarrier start = new CyclicBarrier(threads);
+        List<Future<String>> ids = new ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+          // Half as OfflineDebug.save and the JUnit extension call it, half as the appenders do.
+          boolean direct = t % 2 == 0;
+          ids.add(pool.submit(() -> {
+            start.await();
+            return direct
+                ? writer.write(thrown, LoggedEvent.standalone())
+                : writer.dumpId(thrown, () -> {
+                  eventsBuilt.incrementAndGet();
+                  return LoggedEvent.standalone();
+                });
+          }));
+        }
+        Set<String> distinct = new HashSet<>();
+        for (Future<String> id : ids) {
+          distinct.add(id.get());
+        }
+        assertEquals(1, distinct.size(), distinct::toString);
+        assertTrue(eventsBuilt.get() <= 1, eventsBuilt + " events built for one dump");
+        roundIds.addAll(distinct);
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+    assertEquals(rounds, roundIds.size());
+    assertEquals(roundIds, Set.copyOf(OfflineDebug.open(dir).list().stream().map(DumpSummary::id).toList()));
+  }
+
+  @Test
+  void dumpId_throwableWrittenAlready_buildsNoEvent() throws IOException {
+    Throwable thrown = StoreTests.failure(1);
+    try (DumpWriter writer = DumpWriter.open(StoreTests.noDedup(dir), StatusListener.IGNORE)) {
+      String id = writer.write(thrown, LoggedEvent.standalone());
+
+      assertEquals(id, writer.dumpId(thrown, () -> {
+        throw new AssertionError("event built for a throwable written already");
+      }));
     }
   }
 

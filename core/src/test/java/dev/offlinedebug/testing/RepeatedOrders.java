@@ -2,6 +2,7 @@ package dev.offlinedebug.testing;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.acme.shop.Inventory;
 import dev.offlinedebug.Dump;
@@ -13,9 +14,12 @@ import dev.offlinedebug.model.LocalVariable;
 import dev.offlinedebug.model.PrimitiveValue;
 import dev.offlinedebug.model.ThrowableInfo;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
@@ -51,6 +55,28 @@ public final class RepeatedOrders {
    * @param exception the first line of the stack trace under it: type and message
    */
   public record Line(String dumpId, String thread, String exception) {}
+
+  /**
+   * Runs {@code main} in a child JVM with the agent jar Maven names in {@code offlinedebug.it.agentJar}
+   * (the test is skipped before the package phase builds it), this JVM's class path, and {@code
+   * properties} (the framework's configuration and where it writes, in {@code dir}); returns the
+   * application's log {@code dir/app.log}.
+   */
+  public static String runChild(Class<?> main, Path dir, String... properties)
+      throws IOException, InterruptedException {
+    String agentJar = System.getProperty("offlinedebug.it.agentJar", "");
+    assumeTrue(agentJar.endsWith(".jar"), "the agent jar is built by the package phase (mvn verify): " + agentJar);
+    List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-javaagent:" + agentJar + "=include=com.acme.*", "-cp", System.getProperty("java.class.path"),
+        "-Dchronicle.analytics.disable=true"));
+    command.addAll(List.of(properties));
+    command.add(main.getName());
+    Process child = new ProcessBuilder(command).redirectErrorStream(true)
+        .redirectOutput(dir.resolve("child.out").toFile()).start();
+    assertTrue(child.waitFor(3, TimeUnit.MINUTES), "child JVM did not exit");
+    assertEquals(0, child.exitValue(), () -> dir.resolve("child.out").toString());
+    return Files.readString(dir.resolve("app.log"));
+  }
 
   /** Fails each request on its own thread, {@code http-exec-1} ..., one after the other, and hands it to {@code log}. */
   public static void run(Consumer<Request> log) throws InterruptedException {

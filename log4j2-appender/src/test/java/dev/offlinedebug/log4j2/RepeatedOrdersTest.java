@@ -1,14 +1,11 @@
 package dev.offlinedebug.log4j2;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.offlinedebug.testing.RepeatedOrders;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
@@ -19,7 +16,6 @@ import org.junit.jupiter.api.Test;
  * each ID loads its own request's values.
  */
 class RepeatedOrdersTest {
-  private static final String AGENT_JAR = "offlinedebug.it.agentJar";
   /** A line of {@code log4j2-sync.xml}'s layout for a failed request, and the first line of its stack trace. */
   private static final Pattern LINE = Pattern.compile("^LINE id=(\\S*) ERROR " + Pattern.quote(RepeatedOrders.LOGGER)
       + " \\[(\\S+)\\] " + RepeatedOrders.MESSAGE + " .*\\R(.*)$", Pattern.MULTILINE);
@@ -28,28 +24,11 @@ class RepeatedOrdersTest {
   void threeRepeats_threeIdsEachWithItsOwnValues() throws Exception {
     Path dir = Files.createTempDirectory(Path.of("target"), "repeats-").toAbsolutePath();
     Path config = Path.of(RepeatedOrdersTest.class.getClassLoader().getResource("log4j2-sync.xml").toURI());
-    List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-javaagent:" + agentJar() + "=include=com.acme.*",
-        "-cp", System.getProperty("java.class.path"),
-        "-Dlog4j2.configurationFile=" + config,
-        "-D" + TestLogging.DIR_PROPERTY + "=" + dir,
-        "-Dchronicle.analytics.disable=true",
-        RepeatedOrdersMain.class.getName());
-    Process child = new ProcessBuilder(command).redirectErrorStream(true)
-        .redirectOutput(dir.resolve("child.out").toFile()).start();
-    assertTrue(child.waitFor(3, TimeUnit.MINUTES), "child JVM did not exit");
-    assertEquals(0, child.exitValue(), () -> dir.resolve("child.out").toString());
-
-    String log = Files.readString(dir.resolve("app.log"));
+    String log = RepeatedOrders.runChild(RepeatedOrdersMain.class, dir,
+        "-Dlog4j2.configurationFile=" + config, "-D" + TestLogging.DIR_PROPERTY + "=" + dir);
     List<RepeatedOrders.Line> lines = LINE.matcher(log).results()
         .map(m -> new RepeatedOrders.Line(m.group(1), m.group(2), m.group(3))).toList();
     assertEquals(3, lines.size(), log);
     RepeatedOrders.assertEachIdLoadsItsOwnValues(dir.resolve("dumps"), lines);
-  }
-
-  private static String agentJar() {
-    String jar = System.getProperty(AGENT_JAR, "");
-    assumeTrue(jar.endsWith(".jar"), "the agent jar is built by the package phase (mvn verify); " + AGENT_JAR + "=" + jar);
-    return jar;
   }
 }

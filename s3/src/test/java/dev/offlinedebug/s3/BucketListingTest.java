@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.acme.shop.Failures;
+import dev.offlinedebug.DumpStore;
 import dev.offlinedebug.DumpSummary;
 import dev.offlinedebug.OfflineDebug;
 import dev.offlinedebug.capture.CaptureLimits;
@@ -62,7 +63,14 @@ class BucketListingTest {
       assertTrue(server.has("summaries/" + summaryName(name)), name);
       server.put("summaries/" + name, new byte[(int) Files.size(file)]);
     }
-    assertEquals(local, OfflineDebug.open(URI.create("s3://dumps/summaries")).list());
+    server.takeReads();
+    DumpStore bucket = OfflineDebug.open(URI.create("s3://dumps/summaries"));
+    assertEquals(local, bucket.list());
+    // One GET per store file, of its summary; listed again (a tail poll), nothing unchanged is read.
+    assertEquals(storeFiles.stream().map(f -> "summaries/" + summaryName(f.getFileName().toString())).toList(),
+        server.takeReads());
+    assertEquals(local, bucket.list());
+    assertEquals(List.of(), server.takeReads());
   }
 
   @ParameterizedTest
@@ -91,7 +99,9 @@ class BucketListingTest {
       case "oversized" -> server.put(key, Arrays.copyOf(summary, (8 << 20) + 1));
       default -> throw new IllegalArgumentException(damage);
     }
+    server.takeReads();
     assertEquals(local, OfflineDebug.open(URI.create("s3://dumps/" + prefix)).list());
+    assertTrue(server.takeReads().contains(prefix + "/" + storeFiles.get(0).getFileName()), "scanned");
   }
 
   @Test

@@ -48,7 +48,7 @@ final class StatsCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     Map<String, Tally> byFingerprint = new LinkedHashMap<>();
-    for (DumpSummary summary : store.openExisting().list()) {
+    for (DumpSummary summary : store.openForLoading().list()) {
       if (filter.test(summary)) {
         byFingerprint.computeIfAbsent(summary.fingerprint(), f -> new Tally()).add(summary);
       }

@@ -35,20 +35,19 @@ final class StoreOptions {
     return fromEnvironment == null || fromEnvironment.isBlank() ? DEFAULT_DIRECTORY.toString() : fromEnvironment;
   }
 
-  private boolean inObjectStorage() {
+  boolean inObjectStorage() {
     return StorageLocations.isObjectStorage(location());
   }
 
   /**
-   * The store's directory, for the commands that read a whole local store.
+   * The store's directory, for the commands that need a local store (serve, demo).
    *
-   * @throws IOException when the store is in object storage: listing a bucket needs the compact
-   *     per-file summaries that are not there yet, and downloading every dump would not scale
+   * @throws IOException when the store is in object storage
    */
   Path directory() throws IOException {
     if (inObjectStorage()) {
-      throw new IOException(spec.name() + " over object storage (" + location() + ") is not supported yet; show, export"
-          + " and replay load a dump from there by ID, and " + spec.name() + " works on a local store directory");
+      throw new IOException(spec.name() + " over object storage (" + location() + ") is not supported yet; list, stats,"
+          + " tail, show, export, html and replay work there, and " + spec.name() + " works on a local store directory");
     }
     return Path.of(location());
   }
@@ -69,13 +68,21 @@ final class StoreOptions {
     return open();
   }
 
-  /** The store to load dumps from by ID: an existing directory, or object storage (one ranged read an ID). */
+  /**
+   * The store to load dumps from by ID or to list: an existing directory, or object storage (one
+   * ranged read an ID; a listing reads one small summary per store file).
+   */
   DumpStore openForLoading() throws IOException {
     if (!inObjectStorage()) {
       return openExisting();
     }
     ChronicleStartup.ensureStarted();
     return OfflineDebug.open(URI.create(location()));
+  }
+
+  /** The store to follow: a directory that may not exist yet, or object storage. */
+  DumpStore openForFollowing() throws IOException {
+    return inObjectStorage() ? openForLoading() : open();
   }
 
   DumpStore open() throws IOException {

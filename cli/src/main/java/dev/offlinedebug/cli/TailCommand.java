@@ -53,7 +53,7 @@ final class TailCommand implements Callable<Integer> {
   public Integer call() throws IOException, InterruptedException {
     out = spec.commandLine().getOut();
     format = new SummaryLine(common.style());
-    DumpStore dumps = store.open();
+    DumpStore dumps = store.openForFollowing();
     long start = System.nanoTime();
     List<DumpSummary> existing = listOrEmpty(dumps);
     List<DumpSummary> matching = existing.stream().filter(filter::test).toList();
@@ -61,7 +61,7 @@ final class TailCommand implements Callable<Integer> {
     printed = 0;
     Set<String> seen = ids(existing);
     PrintWriter err = spec.commandLine().getErr();
-    err.println("Following " + TerminalText.escape(dumps.directory().toString()) + " (Ctrl-C to stop)");
+    err.println("Following " + TerminalText.escape(dumps.location()) + " (Ctrl-C to stop)");
     err.flush();
     while (!done(start)) {
       Thread.sleep(Math.max(1, poll.toMillis()));
@@ -87,9 +87,12 @@ final class TailCommand implements Callable<Integer> {
     printed++;
   }
 
-  /** A store directory that does not exist yet is followed until it does. */
-  private static List<DumpSummary> listOrEmpty(DumpStore dumps) throws IOException {
-    if (!Files.isDirectory(dumps.directory())) {
+  /**
+   * A store directory that does not exist yet is followed until it does. In object storage each
+   * poll is one listing of the location plus a read of each summary that changed.
+   */
+  private List<DumpSummary> listOrEmpty(DumpStore dumps) throws IOException {
+    if (!store.inObjectStorage() && !Files.isDirectory(dumps.directory())) {
       return List.of();
     }
     return dumps.list();

@@ -14,13 +14,12 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Every command with {@code --dir s3://bucket/prefix} against a real S3-compatible server on
@@ -142,12 +141,56 @@ class ObjectStorageIT {
     }
   }
 
-  @ParameterizedTest
-  @ValueSource(strings = {"list", "stats", "tail"})
-  void listingCommands_overBucket_notSupportedYet(String command) throws Exception {
-    JarRunner.Result result = command().run(command, "--dir", BUCKET);
+  @Test
+  void list_overBucket_dumpWithItsOccurrences() throws Exception {
+    JarRunner.Result result = command().run("list", "--dir", BUCKET, "--grep", "33790");
+    assertEquals(0, result.exit(), result.toString());
+    List<String> lines = result.out().lines().toList();
+    assertEquals(1, lines.size(), result.toString());
+    assertTrue(lines.get(0).contains("  " + id + "  "), result.toString());
+    assertTrue(lines.get(0).contains("checkout of 33790 cents failed"), result.toString());
+    assertTrue(lines.get(0).endsWith("(2 occurrences)"), result.toString());
+  }
+
+  @Test
+  void stats_overBucket_countsOccurrences() throws Exception {
+    JarRunner.Result result = command().run("stats", "--dir", BUCKET, "--grep", "33790");
+    assertEquals(0, result.exit(), result.toString());
+    List<String> lines = result.out().lines().toList();
+    assertEquals(2, lines.size(), result.toString());
+    assertTrue(lines.get(1).startsWith(String.format("%7d %6d  ", 2, 1)), result.toString());
+    assertTrue(lines.get(1).contains(id), result.toString());
+  }
+
+  @Test
+  void tail_overBucket_printsDumpsUploadedMeanwhile() throws Exception {
+    Path out = work.resolve("tail.out");
+    Path err = work.resolve("tail.err");
+    ProcessBuilder builder = command().builder("tail", "--dir", BUCKET, "--poll", "200ms", "--max", "1",
+        "--timeout", "2m");
+    Process tail = builder.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+    String uploaded;
+    try {
+      TailIT.awaitFollowing(tail, err);
+      try (StoreFixture store = StoreFixture.uploading(work.resolve("dumps"), URI.create(BUCKET))) {
+        uploaded = store.write(Failures.unsupported(7));
+      }
+      assertTrue(tail.waitFor(2, TimeUnit.MINUTES), "tail stops after --max dumps");
+    } finally {
+      tail.destroyForcibly();
+    }
+    assertEquals(0, tail.exitValue(), Files.readString(err));
+    assertTrue(Files.readString(err).contains("Following " + BUCKET), Files.readString(err));
+    List<String> lines = Files.readAllLines(out);
+    assertEquals(1, lines.size(), lines::toString);
+    assertTrue(lines.get(0).contains("  " + uploaded + "  "), lines::toString);
+  }
+
+  @Test
+  void serve_overBucket_notSupportedYet() throws Exception {
+    JarRunner.Result result = command().run("serve", "--dir", BUCKET);
     assertEquals(ExitCode.FAILURE, result.exit(), result.toString());
-    assertTrue(result.err().contains(command + " over object storage (" + BUCKET + ") is not supported yet"),
+    assertTrue(result.err().contains("serve over object storage (" + BUCKET + ") is not supported yet"),
         result.toString());
   }
 }

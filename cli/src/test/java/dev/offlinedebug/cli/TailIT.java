@@ -59,7 +59,7 @@ class TailIT {
   }
 
   /** Waits (bounded) until tail has read the store and says it is following. */
-  private static void awaitFollowing(Process tail, Path err) throws Exception {
+  static void awaitFollowing(Process tail, Path err) throws Exception {
     for (int i = 0; i < 3000; i++) {
       if (Files.readString(err).contains("Following ")) {
         return;

@@ -58,7 +58,8 @@ public final class DumpWriter implements Closeable {
     this.upload = settings.upload() == null ? null : StoreUpload.start(settings.upload(), directory, status);
     this.retention = new Retention(directory, settings.maxTotalSize(), settings.maxAge(), status,
         upload == null ? (name, size) -> false : upload::holds);
-    this.appender = new StoreAppender(directory, settings.maxFileSize(), rollInterval(settings.maxAge()), retention, status);
+    this.appender = new StoreAppender(directory, settings.maxFileSize(), rollInterval(settings.maxAge()), retention, status,
+        upload != null);
     this.dedup = settings.dedupWindow().isZero() || settings.dedupWindow().isNegative()
         ? null
         : new Deduplicator(settings.dedupWindow().toNanos(), settings.limits().maxDumpBytes(),
@@ -202,7 +203,7 @@ public final class DumpWriter implements Closeable {
     String id;
     try {
       record.encodeDump(dump);
-      id = appender.appendDump(record);
+      id = appender.appendDump(record, dump);
     } finally {
       record.release();
     }
@@ -228,7 +229,7 @@ public final class DumpWriter implements Closeable {
         record.encodeDump(occurrence);
       }
       if (dedup.spend(first, record.length())) {
-        return fits ? appender.appendOccurrence(record, first.id) : appender.appendDump(record);
+        return fits ? appender.appendOccurrence(record, first.id) : appender.appendDump(record, occurrence);
       }
     } catch (IOException e) {
       reportUnwritable(e);

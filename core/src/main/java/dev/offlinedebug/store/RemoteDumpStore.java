@@ -14,12 +14,16 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 
 /**
  * The copy of dump stores in object storage that {@link StoreUpload} ships: one object per store
- * file, named as the file. Loading by ID is one ranged read of the object the ID names (two for a
- * record larger than {@value #FIRST_READ} bytes), however many objects the location holds.
+ * file, named as the file, and its summary. Loading by ID is one ranged read of the object the ID
+ * names (two for a record larger than {@value #FIRST_READ} bytes), however many objects the location
+ * holds; listing is one listing of the location and one small read per store file.
  *
  * @since 0.1
  */
@@ -29,6 +33,8 @@ public final class RemoteDumpStore implements DumpStore {
 
   private final URI location;
   private final ObjectStorage storage;
+  /** Per store-file object, what it added to the last listing. */
+  private volatile Map<String, Folded> folded = Map.of();
 
   private RemoteDumpStore(URI location, ObjectStorage storage) {
     this.location = location;
@@ -117,36 +123,90 @@ public final class RemoteDumpStore implements DumpStore {
   }
 
   /**
-   * Every intact dump, oldest first. Downloads each store-file object in turn to one temporary
-   * file and scans it: memory stays bounded by the listing, the disk by the largest store file.
+   * Every intact dump, oldest first: one listing of the location, then per store file its summary
+   * ({@link StoreSummary}, one small read). A store file without a usable summary (none, damaged,
+   * larger than {@value StoreSummary#MAX_BYTES} bytes, or describing fewer bytes than the object
+   * holds) is downloaded to one temporary file and scanned: memory stays bounded by the listing, the
+   * disk by the largest store file. Listing again (as {@code tail} does) reads only the store files
+   * whose object or summary changed since.
    */
   @Override
   public List<DumpSummary> list() throws IOException {
-    RollingDumpStore.requireWire();
-    SummaryFold fold = new SummaryFold();
-    Path copy = Files.createTempFile("offline-debug-", StoreLayout.SUFFIX);
+    List<ObjectStorage.StoredObject> objects = storage.list();
+    Map<String, ObjectStorage.StoredObject> summaries = new HashMap<>();
+    for (ObjectStorage.StoredObject object : objects) {
+      if (StoreLayout.isSummaryName(object.name())) {
+        summaries.put(object.name(), object);
+      }
+    }
+    Map<String, Folded> last = folded;
+    Map<String, Folded> now = new HashMap<>();
+    SummaryFold all = new SummaryFold();
+    Path copy = null;
     try {
-      for (ObjectStorage.StoredObject object : storage.list()) {
+      for (ObjectStorage.StoredObject object : objects) {
         if (!StoreLayout.isStoreFileName(object.name())) {
           continue;
         }
-        try (InputStream in = storage.open(object.name())) {
-          Files.copy(in, copy, StandardCopyOption.REPLACE_EXISTING);
-        } catch (NoSuchFileException e) {
-          continue; // removed by the lifecycle rule after the listing
+        ObjectStorage.StoredObject summary = summaries.get(StoreLayout.summaryName(object.name()));
+        Folded file = last.get(object.name());
+        if (file == null || !file.storeFile().equals(object) || !Objects.equals(file.summary(), summary)) {
+          SummaryFold fold = summarised(object, summary);
+          if (fold == null) {
+            if (copy == null) {
+              RollingDumpStore.requireWire();
+              copy = Files.createTempFile("offline-debug-", StoreLayout.SUFFIX);
+            }
+            fold = scanned(object, copy);
+          }
+          file = new Folded(object, summary, fold);
         }
-        RecordScanner.scan(copy, fold);
+        now.put(object.name(), file);
+        all.add(file.fold());
       }
     } finally {
-      Files.deleteIfExists(copy);
+      if (copy != null) {
+        Files.deleteIfExists(copy);
+      }
     }
-    return fold.summaries();
+    folded = now;
+    return all.summaries();
+  }
+
+  /** What store file {@code object} adds to a listing, read from its summary; null when it must be scanned. */
+  private SummaryFold summarised(ObjectStorage.StoredObject object, ObjectStorage.StoredObject summary)
+      throws IOException {
+    if (summary == null || summary.size() > StoreSummary.MAX_BYTES) {
+      return null;
+    }
+    byte[] bytes;
+    try {
+      bytes = storage.read(summary.name(), 0, (int) summary.size());
+    } catch (NoSuchFileException e) {
+      return null;
+    }
+    return StoreSummary.read(bytes, StoreLayout.fileKey(Path.of(object.name())), object.size());
+  }
+
+  /** What store file {@code object} adds to a listing, downloaded to {@code copy} and scanned. */
+  private SummaryFold scanned(ObjectStorage.StoredObject object, Path copy) throws IOException {
+    SummaryFold fold = new SummaryFold();
+    try (InputStream in = storage.open(object.name())) {
+      Files.copy(in, copy, StandardCopyOption.REPLACE_EXISTING);
+    } catch (NoSuchFileException e) {
+      return fold; // removed by the lifecycle rule after the listing
+    }
+    RecordScanner.scan(copy, fold);
+    return fold;
   }
 
   /** A path naming the object in messages ({@link DumpFormatException#file()}). */
   private Path objectPath(String name) {
     return Path.of(storage.location(), name);
   }
+
+  /** What store file {@code storeFile}, with {@code summary} (null: none), added to a listing. */
+  private record Folded(ObjectStorage.StoredObject storeFile, ObjectStorage.StoredObject summary, SummaryFold fold) {}
 
   /** Releases the storage client. */
   public void close() {

@@ -81,6 +81,8 @@ final class Retention {
       try {
         StoreLayout.recordExpired(directory, file);
         Files.delete(file);
+        // Its summary goes with it, after: a summary without its store file is never read.
+        Files.deleteIfExists(file.resolveSibling(StoreLayout.summaryName(file.getFileName().toString())));
         return true;
       } finally {
         lock.release();

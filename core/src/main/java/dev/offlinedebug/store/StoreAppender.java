@@ -1,5 +1,6 @@
 package dev.offlinedebug.store;
 
+import dev.offlinedebug.Dump;
 import dev.offlinedebug.codec.RecordBuffer;
 import dev.offlinedebug.codec.RecordFrame;
 import java.io.IOException;
@@ -7,11 +8,13 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * Appends records to this writer's current store file, rolling to a new file by size and by time
  * and running retention after each roll. The lock is held only to place and write one record; the
- * caller encodes before.
+ * caller encodes before. With {@code summaries} (uploads on), each store file gets a {@link
+ * SummaryFile} with an entry per record.
  */
 final class StoreAppender {
   private final Path directory;
@@ -19,13 +22,18 @@ final class StoreAppender {
   private final long rollNanos;
   private final Retention retention;
   private final StatusReports status;
+  private final boolean summaries;
   private final ReentrantLock lock = new ReentrantLock();
   private StoreFile file;
+  /** The summary of {@code file}; null without {@code summaries} or when it could not be created. */
+  private SummaryFile summary;
   private boolean rollBeforeNext;
   private boolean closed;
 
-  StoreAppender(Path directory, long maxFileSize, Duration rollInterval, Retention retention, StatusReports status) {
+  StoreAppender(Path directory, long maxFileSize, Duration rollInterval, Retention retention, StatusReports status,
+      boolean summaries) {
     this.directory = directory;
+    this.summaries = summaries;
     this.status = status;
     this.maxFileSize = maxFileSize;
     this.rollNanos = rollInterval.toNanos();
@@ -33,12 +41,13 @@ final class StoreAppender {
   }
 
   /**
-   * Seals (see {@link RecordBuffer#seal}) and appends the dump record encoded in {@code record}.
+   * Seals (see {@link RecordBuffer#seal}) and appends the record of {@code dump} encoded in {@code
+   * record}.
    *
    * @return the dump's ID
    */
-  String appendDump(RecordBuffer record) throws IOException {
-    return appendSealed(record, DumpId::text);
+  String appendDump(RecordBuffer record, Dump dump) throws IOException {
+    return appendSealed(record, DumpId::text, id -> StoreSummary.dump(SummaryFold.summary(id, dump)));
   }
 
   /**
@@ -48,11 +57,15 @@ final class StoreAppender {
    * @return the occurrence's ID ({@link OccurrenceId})
    */
   String appendOccurrence(RecordBuffer record, DumpId first) throws IOException {
-    return appendSealed(record, at -> new OccurrenceId(first, at).text());
+    return appendSealed(record, at -> new OccurrenceId(first, at).text(), id -> StoreSummary.occurrence(first.text()));
   }
 
-  /** Seals {@code record} with the ID {@code idAt} gives for where it lands, and appends it. */
-  private String appendSealed(RecordBuffer record, Function<DumpId, String> idAt) throws IOException {
+  /**
+   * Seals {@code record} with the ID {@code idAt} gives for where it lands, and appends it; {@code
+   * summarised} gives its summary entry's fields from that ID.
+   */
+  private String appendSealed(RecordBuffer record, Function<DumpId, String> idAt, Function<String, byte[]> summarised)
+      throws IOException {
     boolean rolled;
     String id;
     lock.lock();
@@ -60,7 +73,7 @@ final class StoreAppender {
       rolled = prepare(record.length() + 128);
       id = idAt.apply(new DumpId(file.key, file.end()));
       record.seal(id);
-      append(record);
+      append(record, () -> summarised.apply(id));
     } finally {
       lock.unlock();
     }
@@ -78,7 +91,7 @@ final class StoreAppender {
       lock.lock();
       try {
         prepare(record.length());
-        append(record);
+        append(record, () -> StoreSummary.counter(id, count));
       } finally {
         lock.unlock();
       }
@@ -87,7 +100,8 @@ final class StoreAppender {
     }
   }
 
-  private void append(RecordBuffer record) throws IOException {
+  private void append(RecordBuffer record, Supplier<byte[]> summarised) throws IOException {
+    long offset = file.end();
     try {
       file.append(record.record());
     } catch (IOException e) {
@@ -95,6 +109,9 @@ final class StoreAppender {
       // the next record. An empty one is retried, so a full disk does not leave a trail of files.
       rollBeforeNext = file.end() > 0;
       throw e;
+    }
+    if (summary != null) {
+      summary.add(offset, (int) (file.end() - offset), summarised.get());
     }
   }
 
@@ -122,12 +139,10 @@ final class StoreAppender {
     if (file != null && !(full || old || rollBeforeNext || deleted)) {
       return false;
     }
-    if (file != null) {
-      file.close();
-      file = null;
-    }
+    closeFile();
     StoreLayout.createDirectory(directory);
     file = StoreLayout.createFile(directory);
+    summary = summaries ? SummaryFile.create(directory, file.key) : null;
     rollBeforeNext = false;
     return true;
   }
@@ -136,12 +151,20 @@ final class StoreAppender {
     lock.lock();
     try {
       closed = true;
-      if (file != null) {
-        file.close();
-        file = null;
-      }
+      closeFile();
     } finally {
       lock.unlock();
+    }
+  }
+
+  private void closeFile() {
+    if (file != null) {
+      file.close();
+      file = null;
+    }
+    if (summary != null) {
+      summary.close();
+      summary = null;
     }
   }
 }

@@ -33,6 +33,8 @@ import java.util.stream.Stream;
  */
 final class StoreLayout {
   static final String SUFFIX = ".odump";
+  /** The summary of store file {@code <key>.odump} is {@code <key>.odsum} ({@link StoreSummary}). */
+  static final String SUMMARY_SUFFIX = ".odsum";
   static final String EXPIRED_LEDGER = "expired.log";
   private static final int TIME_DIGITS = 9;
   private static final int TAG_DIGITS = 6;
@@ -99,6 +101,27 @@ final class StoreLayout {
   /** Whether {@code name} is a name this class gives store files (in a directory, or as objects). */
   static boolean isStoreFileName(String name) {
     return name.endsWith(SUFFIX) && KEY.matcher(name.substring(0, name.length() - SUFFIX.length())).matches();
+  }
+
+  /** Whether {@code name} is a name this class gives summaries of store files. */
+  static boolean isSummaryName(String name) {
+    return name.endsWith(SUMMARY_SUFFIX)
+        && KEY.matcher(name.substring(0, name.length() - SUMMARY_SUFFIX.length())).matches();
+  }
+
+  /** The name of the summary of store file {@code storeFileName}. */
+  static String summaryName(String storeFileName) {
+    return storeFileName.substring(0, storeFileName.length() - SUFFIX.length()) + SUMMARY_SUFFIX;
+  }
+
+  /**
+   * Creates the summary of the store file {@code key} (mode 0600), new: never one planted there.
+   *
+   * @throws java.nio.file.FileAlreadyExistsException when something has the name already
+   */
+  static FileChannel createSummary(Path directory, String key) throws IOException {
+    return FileChannel.open(directory.resolve(key + SUMMARY_SUFFIX), Set.of(StandardOpenOption.CREATE_NEW,
+        StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS), ownerOnly(directory));
   }
 
   /** The ID's name part of a store file. */

@@ -7,13 +7,13 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -38,8 +38,6 @@ final class StoreUpload implements AutoCloseable {
   static final Duration MAX_BACKOFF = Duration.ofSeconds(16);
   /** How long a clean stop keeps trying to upload what is left; the rest waits for the next start. */
   static final Duration CLOSE_BUDGET = Duration.ofSeconds(20);
-  /** The summary {@code DumpWriter} writes beside a store file when it closes it; never rewritten. */
-  private static final Pattern SUMMARY = Pattern.compile("[0-9a-z]{9}-[0-9a-z]{6}\\.odsum");
 
   private final Path directory;
   private final ObjectStorage storage;
@@ -87,11 +85,27 @@ final class StoreUpload implements AutoCloseable {
 
   /**
    * Whether retention must keep store file {@code name} of {@code size} bytes: its object does not
-   * hold all of it yet. Summaries are never held: retention deletes them with their store file.
+   * hold all of it yet, or its summary's object lags the summary (retention deletes the summary with
+   * its store file, and a lagging summary would make every listing of the bucket download the file).
    */
   boolean holds(String name, long size) {
+    if (!StoreLayout.isStoreFileName(name)) {
+      return false;
+    }
     Long inBucket = shipped.get(name);
-    return StoreLayout.isStoreFileName(name) && (inBucket == null || inBucket != size);
+    return inBucket == null || inBucket != size || !summaryShipped(StoreLayout.summaryName(name));
+  }
+
+  private boolean summaryShipped(String summary) {
+    long size;
+    try {
+      size = Files.readAttributes(directory.resolve(summary), BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS)
+          .size();
+    } catch (IOException e) {
+      return true; // none: written without summaries, or it could not be created
+    }
+    Long inBucket = shipped.get(summary);
+    return inBucket != null && inBucket == size;
   }
 
   private void run() {
@@ -145,8 +159,9 @@ final class StoreUpload implements AutoCloseable {
   }
 
   /**
-   * Store files newest first, each followed by its summary when there is one: a summary appears
-   * when its store file is closed, so it goes after the file's last upload.
+   * Store files newest first, each followed by its summary ({@link StoreSummary}) when there is
+   * one. The summary goes after its file, so that it describes every byte just uploaded: a summary
+   * that lags its object makes listings download and scan that object.
    */
   private List<Path> shippable() throws IOException {
     List<Path> files = new ArrayList<>();
@@ -164,7 +179,7 @@ final class StoreUpload implements AutoCloseable {
   }
 
   private static boolean isShippable(String name) {
-    return StoreLayout.isStoreFileName(name) || SUMMARY.matcher(name).matches();
+    return StoreLayout.isStoreFileName(name) || StoreLayout.isSummaryName(name);
   }
 
   /**

@@ -22,13 +22,29 @@ final class SummaryFold implements RecordScanner.Visitor {
   @Override
   public void record(long offset, DecodedRecord record) {
     if (record.dump() != null) {
-      found.add(summary(record.dump()));
+      dump(summary(record.dump().id(), record.dump()));
     } else if (record.occurrence() != null) {
-      repeats.merge(record.occurrence().firstId(), 1L, Long::sum);
+      repeats(record.occurrence().firstId(), 1);
     } else {
       Occurrences counted = record.occurrences();
-      repeats.merge(counted.id(), counted.count(), SummaryFold::saturatedSum);
+      repeats(counted.id(), counted.count());
     }
+  }
+
+  /** A dump record, as {@code summary} (its occurrences counted apart). */
+  void dump(DumpSummary summary) {
+    found.add(summary);
+  }
+
+  /** An occurrence record ({@code count} 1) or a counter record of the dump {@code id}. */
+  void repeats(String id, long count) {
+    repeats.merge(id, count, SummaryFold::saturatedSum);
+  }
+
+  /** What {@code other} folded, from other store files. */
+  void add(SummaryFold other) {
+    found.addAll(other.found);
+    other.repeats.forEach(this::repeats);
   }
 
   /** Every dump seen, oldest first, with its occurrences. */
@@ -49,8 +65,9 @@ final class SummaryFold implements RecordScanner.Visitor {
     return ((a ^ sum) & (b ^ sum)) < 0 ? Long.MAX_VALUE : sum;
   }
 
-  private static DumpSummary summary(Dump dump) {
-    return new DumpSummary(dump.id(), dump.time(), dump.level(), dump.exception().root().type(),
+  /** The line of {@code dump}, stored as {@code id}. */
+  static DumpSummary summary(String id, Dump dump) {
+    return new DumpSummary(id, dump.time(), dump.level(), dump.exception().root().type(),
         dump.exception().root().message(), dump.logger(), dump.thread().name(), Fingerprint.of(dump.exception()), 1);
   }
 }

@@ -1,6 +1,14 @@
 package dev.offlinedebug.s3;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.HashMap;
 import java.util.Map;
 import org.gaul.s3proxy.AuthenticationType;
@@ -21,6 +29,8 @@ public final class S3Server implements AutoCloseable {
 
   private final BlobStoreContext context;
   private final BlobStore blobs;
+  /** The keys of the objects the server read for GET requests, in order. */
+  private final Queue<String> reads = new ConcurrentLinkedQueue<>();
   private S3Proxy proxy;
   private int port;
 
@@ -40,7 +50,7 @@ public final class S3Server implements AutoCloseable {
 
   private void startProxy(int onPort) throws Exception {
     proxy = S3Proxy.builder()
-        .blobStore(blobs)
+        .blobStore(countingReads())
         .endpoint(URI.create("http://127.0.0.1:" + onPort))
         .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, ACCESS_KEY, SECRET_KEY)
         .build();
@@ -49,6 +59,30 @@ public final class S3Server implements AutoCloseable {
       Thread.sleep(5);
     }
     port = proxy.getPort();
+  }
+
+  /** The server's blob store, noting the key of every object it reads for a GET (whole or ranged). */
+  private BlobStore countingReads() {
+    return (BlobStore) Proxy.newProxyInstance(BlobStore.class.getClassLoader(), new Class<?>[] {BlobStore.class},
+        (self, method, args) -> {
+          if (method.getName().equals("getBlob")) {
+            reads.add((String) args[1]);
+          }
+          try {
+            return method.invoke(blobs, args);
+          } catch (InvocationTargetException e) {
+            throw e.getCause();
+          }
+        });
+  }
+
+  /** The keys of the objects read by GET requests since the last call, in order. */
+  public List<String> takeReads() {
+    List<String> taken = new ArrayList<>();
+    for (String key; (key = reads.poll()) != null; ) {
+      taken.add(key);
+    }
+    return taken;
   }
 
   /** The endpoint for {@code AWS_ENDPOINT_URL_S3}. */
@@ -75,6 +109,23 @@ public final class S3Server implements AutoCloseable {
   public long size(String key) {
     var metadata = blobs.blobMetadata(BUCKET, key);
     return metadata == null ? -1 : metadata.getContentMetadata().getContentLength();
+  }
+
+  /** The bytes of object {@code key}. */
+  public byte[] get(String key) throws IOException {
+    try (InputStream in = blobs.getBlob(BUCKET, key).getPayload().openStream()) {
+      return in.readAllBytes();
+    }
+  }
+
+  /** Replaces object {@code key} with {@code bytes} behind the uploader's back: damage, or a lagging copy. */
+  public void put(String key, byte[] bytes) {
+    blobs.putBlob(BUCKET, blobs.blobBuilder(key).payload(bytes).contentLength(bytes.length).build());
+  }
+
+  /** Removes object {@code key}. */
+  public void remove(String key) {
+    blobs.removeBlob(BUCKET, key);
   }
 
   /**

@@ -48,10 +48,13 @@ final class Retention {
       long cutoff = System.currentTimeMillis() - maxAge.toMillis();
       long total = 0;
       List<BasicFileAttributes> attributes = new ArrayList<>();
-      for (Path file : files) {
-        BasicFileAttributes a = attributesOf(file);
+      long[] sizes = new long[files.size()];
+      for (int i = 0; i < files.size(); i++) {
+        BasicFileAttributes a = attributesOf(files.get(i));
         attributes.add(a);
-        total += a == null ? 0 : a.size();
+        // A store file's summary (kept when uploading) is deleted with it, so it counts with it.
+        sizes[i] = a == null ? 0 : a.size() + sizeOf(summaryOf(files.get(i)));
+        total += sizes[i];
       }
       for (int i = 0; i < files.size(); i++) {
         BasicFileAttributes a = attributes.get(i);
@@ -60,7 +63,7 @@ final class Retention {
         }
         boolean expired = a.lastModifiedTime().toMillis() < cutoff;
         if ((expired || total > maxTotalSize) && deleteUnlocked(files.get(i))) {
-          total -= a.size();
+          total -= sizes[i];
         }
       }
     } catch (IOException | RuntimeException e) {
@@ -82,7 +85,7 @@ final class Retention {
         StoreLayout.recordExpired(directory, file);
         Files.delete(file);
         // Its summary goes with it, after: a summary without its store file is never read.
-        Files.deleteIfExists(file.resolveSibling(StoreLayout.summaryName(file.getFileName().toString())));
+        Files.deleteIfExists(summaryOf(file));
         return true;
       } finally {
         lock.release();
@@ -92,6 +95,15 @@ final class Retention {
     } catch (NoSuchFileException e) {
       return true;
     }
+  }
+
+  private static Path summaryOf(Path storeFile) {
+    return storeFile.resolveSibling(StoreLayout.summaryName(storeFile.getFileName().toString()));
+  }
+
+  private static long sizeOf(Path file) {
+    BasicFileAttributes a = attributesOf(file);
+    return a == null || !a.isRegularFile() ? 0 : a.size();
   }
 
   /** Size and time of {@code file} itself, not of what a link points to; {@code null} when gone. */

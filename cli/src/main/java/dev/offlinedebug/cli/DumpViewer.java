@@ -35,12 +35,15 @@ final class DumpViewer implements AutoCloseable {
   private final DumpStore store;
   private final byte[] token;
   private final ViewerPages pages;
+  /** The store as the replay command line names it: an absolute directory or an {@code s3://} URI. */
+  private final String location;
 
-  private DumpViewer(HttpServer server, DumpStore store, String token) {
+  private DumpViewer(HttpServer server, DumpStore store, String location, String token) {
     this.server = server;
     this.store = store;
+    this.location = location;
     this.token = token == null ? null : token.getBytes(StandardCharsets.UTF_8);
-    this.pages = new ViewerPages(store.directory().toAbsolutePath().toString());
+    this.pages = new ViewerPages(location);
     // One request at a time: a local viewer for one person, and the store is read by one thread.
     this.executor = Executors.newSingleThreadExecutor(task -> {
       Thread thread = new Thread(task, "offline-debug-serve");
@@ -56,8 +59,9 @@ final class DumpViewer implements AutoCloseable {
    *
    * @param token the token every request must carry, or {@code null} on a loopback address
    */
-  static DumpViewer start(DumpStore store, InetSocketAddress address, String token) throws IOException {
-    DumpViewer viewer = new DumpViewer(HttpServer.create(address, 16), store, token);
+  static DumpViewer start(DumpStore store, String location, InetSocketAddress address, String token)
+      throws IOException {
+    DumpViewer viewer = new DumpViewer(HttpServer.create(address, 16), store, location, token);
     viewer.server.start();
     return viewer;
   }
@@ -108,7 +112,7 @@ final class DumpViewer implements AutoCloseable {
     try {
       Dump dump = store.load(id);
       HtmlPage.Entry entry = new HtmlPage.Entry(dump, store.occurrences(id).total(),
-          List.of(id, "--dir", store.directory().toAbsolutePath().toString()));
+          List.of(id, "--dir", location));
       send(exchange, 200, HtmlPage.ofDumps(title + " - offline-debug", pages.navigation(query), List.of(entry)));
     } catch (DumpExpiredException e) {
       send(exchange, 410, message(title, "expired: retention has deleted it."));

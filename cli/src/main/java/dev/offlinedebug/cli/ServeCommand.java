@@ -43,15 +43,16 @@ final class ServeCommand implements Callable<Integer> {
     if (port < 0 || port > 65_535) {
       throw new ParameterException(spec.commandLine(), "--port must be 0 to 65535, not " + port);
     }
-    DumpStore dumps = store.openExisting();
+    DumpStore dumps = store.openForLoading();
+    String location = store.absoluteLocation();
     InetAddress address = InetAddress.getByName(bind == null ? "127.0.0.1" : bind);
     String token = bind == null ? null : HexFormat.of().formatHex(randomBytes());
-    DumpViewer viewer = DumpViewer.start(dumps, new InetSocketAddress(address, port), token);
+    DumpViewer viewer = DumpViewer.start(dumps, location, new InetSocketAddress(address, port), token);
     Runtime.getRuntime().addShutdownHook(new Thread(viewer::close, "offline-debug-serve-stop"));
     String host = address instanceof Inet6Address ? "[" + address.getHostAddress() + "]" : address.getHostAddress();
     String url = "http://" + host + ":" + viewer.address().getPort() + "/";
     PrintWriter out = spec.commandLine().getOut();
-    out.println("Serving " + TerminalText.escape(dumps.directory().toAbsolutePath().toString()) + " read-only at "
+    out.println("Serving " + TerminalText.escape(location) + " read-only at "
         + (token == null ? url : url + "?token=" + token));
     if (token != null) {
       out.println("Requests without the token are refused; the URL above carries it.");

@@ -40,14 +40,13 @@ final class StoreOptions {
   }
 
   /**
-   * The store's directory, for the commands that need a local store (serve, demo).
+   * The store's directory, for the command that writes a local store (demo).
    *
    * @throws IOException when the store is in object storage
    */
   Path directory() throws IOException {
     if (inObjectStorage()) {
-      throw new IOException(spec.name() + " over object storage (" + location() + ") is not supported yet; list, stats,"
-          + " tail, show, export, html and replay work there, and " + spec.name() + " works on a local store directory");
+      throw new IOException(spec.name() + " needs a local store directory, not object storage (" + location() + ")");
     }
     return Path.of(location());
   }

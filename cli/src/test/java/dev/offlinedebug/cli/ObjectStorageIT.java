@@ -8,7 +8,13 @@ import com.acme.shop.Failures;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import dev.offlinedebug.s3.S3Server;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -187,10 +193,24 @@ class ObjectStorageIT {
   }
 
   @Test
-  void serve_overBucket_notSupportedYet() throws Exception {
-    JarRunner.Result result = command().run("serve", "--dir", BUCKET);
-    assertEquals(ExitCode.FAILURE, result.exit(), result.toString());
-    assertTrue(result.err().contains("serve over object storage (" + BUCKET + ") is not supported yet"),
-        result.toString());
+  void serve_overBucket_listsAndShowsDumps() throws Exception {
+    Process serve = command().builder("serve", "--dir", BUCKET, "--port", "0")
+        .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+    try {
+      BufferedReader out = new BufferedReader(new InputStreamReader(serve.getInputStream(), StandardCharsets.UTF_8));
+      String line = out.readLine();
+      assertTrue(line != null && line.startsWith("Serving " + BUCKET + " read-only at http://127.0.0.1:"), line);
+      URI url = URI.create(line.substring(line.indexOf("http://")));
+      HttpClient http = HttpClient.newHttpClient();
+      String list = http.send(HttpRequest.newBuilder(url).build(), HttpResponse.BodyHandlers.ofString()).body();
+      assertTrue(list.contains(">" + id + "</a>"), list);
+      String page = http.send(HttpRequest.newBuilder(url.resolve("/dump/" + occurrence)).build(),
+          HttpResponse.BodyHandlers.ofString()).body();
+      assertTrue(page.contains("card declined for C-2077"), page);
+      assertTrue(page.contains("value=\"offline-debug replay " + occurrence + " --dir " + BUCKET + "\""), page);
+    } finally {
+      serve.destroy();
+      serve.waitFor();
+    }
   }
 }

@@ -32,7 +32,8 @@ class ServeBrowserIT {
         store.write(Failures.unsupported(i), "com.acme.billing.Invoices", "Invoice failed", Map.of());
       }
     }
-    viewer = DumpViewer.start(OfflineDebug.open(dir), new InetSocketAddress("127.0.0.1", 0), null);
+    viewer = DumpViewer.start(OfflineDebug.open(dir), dir.toAbsolutePath().toString(),
+        new InetSocketAddress("127.0.0.1", 0), null);
     base = "http://127.0.0.1:" + viewer.address().getPort();
   }
 

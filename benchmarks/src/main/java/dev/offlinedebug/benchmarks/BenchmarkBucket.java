@@ -6,6 +6,8 @@ import java.util.List;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
+import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
@@ -38,6 +40,9 @@ final class BenchmarkBucket implements AutoCloseable {
         .region(Region.US_EAST_1)
         .endpointOverride(URI.create(server.endpoint()))
         .forcePathStyle(true)
+        // As the s3 module's client: s3proxy rejects the SDK's default trailing checksums.
+        .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
+        .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED)
         .build();
     return new BenchmarkBucket(server, client);
   }

@@ -33,8 +33,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * Loading one dump by ID from {@code s3://bucket/prefix} of a real S3-compatible server, one store
  * reused across calls, when the prefix holds 10 or 10,000 store-file objects: the store file that
  * holds the dump and copies of it under other store-file names; the bucket holds 10,000 in both.
- * Goal: the same within noise, as a
- * load is one ranged GET of the object its ID names and never lists the prefix.
+ * Goal: the same within noise, as a load is one ranged GET of the object its ID names and never
+ * lists the prefix.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)

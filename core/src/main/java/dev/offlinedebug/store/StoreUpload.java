@@ -110,11 +110,20 @@ final class StoreUpload implements AutoCloseable {
 
   private void run() {
     long wait = PASS_INTERVAL.toMillis();
-    while (!closed) {
-      try {
-        Thread.sleep(wait);
-      } catch (InterruptedException e) {
-        return; // close() interrupts; it uploads what is left itself
+    while (true) {
+      // close() wakes the wait rather than interrupting the thread: an interrupt would abort an
+      // upload in flight and report a failure that is none. It then waits for that pass to end.
+      synchronized (this) {
+        try {
+          if (!closed) {
+            wait(wait);
+          }
+        } catch (InterruptedException e) {
+          return;
+        }
+        if (closed) {
+          return; // close() uploads what is left itself
+        }
       }
       wait = pass() ? PASS_INTERVAL.toMillis() : Math.min(wait * 2, MAX_BACKOFF.toMillis());
     }
@@ -193,8 +202,8 @@ final class StoreUpload implements AutoCloseable {
         return;
       }
       closed = true;
+      notifyAll();
     }
-    worker.interrupt();
     if (Thread.currentThread() != shutdownHook) {
       try {
         Runtime.getRuntime().removeShutdownHook(shutdownHook);

@@ -23,9 +23,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -36,20 +35,9 @@ import org.junit.jupiter.params.provider.ValueSource;
  * reading the store-file objects, and a scan whenever a summary cannot be trusted.
  */
 class BucketListingTest {
-  private static S3Server server;
+  @RegisterExtension static final S3ServerExtension S3 = new S3ServerExtension();
 
   @TempDir Path temp;
-
-  @BeforeAll
-  static void startServer() throws Exception {
-    server = S3Server.start();
-    server.useFromThisJvm();
-  }
-
-  @AfterAll
-  static void stopServer() throws Exception {
-    server.close();
-  }
 
   @Test
   void list_withSummaries_sameAsLocalScanWithoutReadingStoreFiles() throws Exception {
@@ -60,17 +48,17 @@ class BucketListingTest {
     // Each store object keeps its size but loses its records: a listing that read one would miss its dumps.
     for (Path file : storeFiles) {
       String name = file.getFileName().toString();
-      assertTrue(server.has("summaries/" + summaryName(name)), name);
-      server.put("summaries/" + name, new byte[(int) Files.size(file)]);
+      assertTrue(S3.server().has("summaries/" + summaryName(name)), name);
+      S3.server().put("summaries/" + name, new byte[(int) Files.size(file)]);
     }
-    server.takeReads();
+    S3.server().takeReads();
     DumpStore bucket = OfflineDebug.open(URI.create("s3://dumps/summaries"));
     assertEquals(local, bucket.list());
     // One GET per store file, of its summary; listed again (a tail poll), nothing unchanged is read.
     assertEquals(storeFiles.stream().map(f -> "summaries/" + summaryName(f.getFileName().toString())).toList(),
-        server.takeReads());
+        S3.server().takeReads());
     assertEquals(local, bucket.list());
-    assertEquals(List.of(), server.takeReads());
+    assertEquals(List.of(), S3.server().takeReads());
   }
 
   @ParameterizedTest
@@ -82,26 +70,26 @@ class BucketListingTest {
     List<Path> storeFiles = storeFiles(dir);
     assertEquals(1, storeFiles.size(), storeFiles::toString);
     String key = prefix + "/" + summaryName(storeFiles.get(0).getFileName().toString());
-    byte[] summary = server.get(key);
+    byte[] summary = S3.server().get(key);
     int firstEntryEnds = 4 + 4 + ByteBuffer.wrap(summary, 4, 4).getInt() + 4;
     switch (damage) {
-      case "missing" -> server.remove(key);
-      case "lagging" -> server.put(key, Arrays.copyOf(summary, firstEntryEnds)); // describes the first record only
-      case "torn" -> server.put(key, Arrays.copyOf(summary, summary.length - 3));
+      case "missing" -> S3.server().remove(key);
+      case "lagging" -> S3.server().put(key, Arrays.copyOf(summary, firstEntryEnds)); // describes the first record only
+      case "torn" -> S3.server().put(key, Arrays.copyOf(summary, summary.length - 3));
       case "flipped" -> {
         summary[firstEntryEnds + 20] ^= 0x40;
-        server.put(key, summary);
+        S3.server().put(key, summary);
       }
       case "garbage" -> {
         new Random(7).nextBytes(summary);
-        server.put(key, summary);
+        S3.server().put(key, summary);
       }
-      case "oversized" -> server.put(key, Arrays.copyOf(summary, (8 << 20) + 1));
+      case "oversized" -> S3.server().put(key, Arrays.copyOf(summary, (8 << 20) + 1));
       default -> throw new IllegalArgumentException(damage);
     }
-    server.takeReads();
+    S3.server().takeReads();
     assertEquals(local, OfflineDebug.open(URI.create("s3://dumps/" + prefix)).list());
-    assertTrue(server.takeReads().contains(prefix + "/" + storeFiles.get(0).getFileName()), "scanned");
+    assertTrue(S3.server().takeReads().contains(prefix + "/" + storeFiles.get(0).getFileName()), "scanned");
   }
 
   @Test
@@ -128,7 +116,7 @@ class BucketListingTest {
     }
     for (String id : ids) {
       String name = S3UploadTest.storeFile(id);
-      server.put("retained/" + name, new byte[(int) server.size("retained/" + name)]);
+      S3.server().put("retained/" + name, new byte[(int) S3.server().size("retained/" + name)]);
     }
     assertEquals(ids, OfflineDebug.open(URI.create("s3://dumps/retained")).list().stream().map(DumpSummary::id)
         .toList());

@@ -27,9 +27,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -37,20 +36,9 @@ import org.junit.jupiter.api.io.TempDir;
  * finds credentials, region and endpoint in the AWS chain's system properties.
  */
 class S3UploadTest {
-  private static S3Server server;
+  @RegisterExtension static final S3ServerExtension S3 = new S3ServerExtension();
 
   @TempDir Path temp;
-
-  @BeforeAll
-  static void startServer() throws Exception {
-    server = S3Server.start();
-    server.useFromThisJvm();
-  }
-
-  @AfterAll
-  static void stopServer() throws Exception {
-    server.close();
-  }
 
   @Test
   void load_afterCleanClose_fromBucketWithoutLocalDirectory() throws Exception {
@@ -96,8 +84,8 @@ class S3UploadTest {
     List<String> ids = new ArrayList<>();
     try (DumpWriter writer = DumpWriter.open(settings(dir, bucket, 1), reports)) {
       ids.add(writer.write(new IllegalStateException("before"), LoggedEvent.standalone()));
-      Eventually.await("first dump uploaded", () -> server.has("outage/" + storeFile(ids.get(0))));
-      server.stop();
+      Eventually.await("first dump uploaded", () -> S3.server().has("outage/" + storeFile(ids.get(0))));
+      S3.server().stop();
       try {
         for (int i = 0; i < 3; i++) {
           ids.add(writer.write(new IllegalStateException("during " + i), LoggedEvent.standalone()));
@@ -108,10 +96,10 @@ class S3UploadTest {
           assertEquals(id, OfflineDebug.open(dir).load(id).id());
         }
       } finally {
-        server.restart();
+        S3.server().restart();
       }
       Eventually.await("every dump uploaded after the outage",
-          () -> ids.stream().allMatch(id -> server.has("outage/" + storeFile(id))));
+          () -> ids.stream().allMatch(id -> S3.server().has("outage/" + storeFile(id))));
       Eventually.await("recovery reported", () -> reports.count("works again") == 1);
     }
     deleteRecursively(dir);
@@ -148,7 +136,7 @@ class S3UploadTest {
     }
     for (String id : ids) {
       assertEquals(id, OfflineDebug.open(dir).load(id).id());
-      assertFalse(server.has("denied/" + storeFile(id)));
+      assertFalse(S3.server().has("denied/" + storeFile(id)));
     }
     try (Stream<Path> files = Files.list(dir)) {
       for (Path file : files.toList()) {
@@ -159,7 +147,7 @@ class S3UploadTest {
     // A restart with the right credentials uploads what the previous writer left.
     try (DumpWriter writer = DumpWriter.open(settings(dir, bucket, 1), StatusListener.IGNORE)) {
       Eventually.await("what was left uploaded by the next writer",
-          () -> ids.stream().allMatch(id -> server.has("denied/" + storeFile(id))));
+          () -> ids.stream().allMatch(id -> S3.server().has("denied/" + storeFile(id))));
     }
   }
 

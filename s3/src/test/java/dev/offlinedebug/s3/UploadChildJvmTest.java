@@ -17,8 +17,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -33,25 +32,14 @@ class UploadChildJvmTest {
   private static final Pattern ID = Pattern.compile("^LINE id=(od-\\S+) ERROR shop\\.Orders ", Pattern.MULTILINE);
   /** Only keeps a broken build from hanging; no test measures how long a child JVM takes. */
   private static final long HANG_GUARD_MINUTES = 5;
-  private static S3Server server;
-
-  @BeforeAll
-  static void startServer() throws Exception {
-    server = S3Server.start();
-    server.useFromThisJvm();
-  }
-
-  @AfterAll
-  static void stopServer() throws Exception {
-    server.close();
-  }
+  @RegisterExtension static final S3ServerExtension S3 = new S3ServerExtension();
 
   @ParameterizedTest(name = "{0}, {1}")
   @CsvSource({"log4j2, exit", "log4j2, kill", "logback, exit", "logback, kill"})
   void upload_childJvm_idLoadsFromBucketWithLocals(String framework, String end) throws Exception {
     Path dir = Files.createTempDirectory(Path.of("target"), "upload-" + framework + "-").toAbsolutePath();
     String upload = "s3://dumps/" + framework + "-" + end;
-    Process child = ChildJvm.start(framework, end.equals("kill") ? "wait" : "exit", dir, upload, server.environment());
+    Process child = ChildJvm.start(framework, end.equals("kill") ? "wait" : "exit", dir, upload, S3.server().environment());
     try {
       if (end.equals("kill")) {
         Eventually.await("the child logged", () -> read(dir.resolve("console.out")).contains("LOGGED"));
@@ -78,23 +66,23 @@ class UploadChildJvmTest {
     Path dir = Files.createTempDirectory(Path.of("target"), "outage-" + framework + "-").toAbsolutePath();
     String prefix = "outage-" + framework;
     String upload = "s3://dumps/" + prefix;
-    server.stop();
+    S3.server().stop();
     Process child;
     String id;
     try {
-      child = ChildJvm.start(framework, "wait", dir, upload, server.environment());
+      child = ChildJvm.start(framework, "wait", dir, upload, S3.server().environment());
       Eventually.await("the child logged and reported the outage", () -> {
         String console = read(dir.resolve("console.out"));
         return console.contains("LOGGED") && console.contains("cannot upload dumps to " + upload);
       });
       id = loggedId(dir.resolve("app.log"));
     } finally {
-      server.restart();
+      S3.server().restart();
     }
     try {
       Path storeFile = dir.resolve("dumps").resolve(S3UploadTest.storeFile(id));
       Eventually.await("the store file uploaded once the server is back",
-          () -> server.size(prefix + "/" + storeFile.getFileName()) == Files.size(storeFile));
+          () -> S3.server().size(prefix + "/" + storeFile.getFileName()) == Files.size(storeFile));
     } finally {
       child.destroyForcibly();
       child.waitFor();
@@ -112,7 +100,7 @@ class UploadChildJvmTest {
     Path dir = Files.createTempDirectory(Path.of("target"), "denied-" + framework + "-").toAbsolutePath();
     String wrongSecret = "wRoNgSecretKeyValueThatMustNeverAppearAnywhere00";
     Process child = ChildJvm.start(framework, "exit", dir, "s3://dumps/denied-" + framework,
-        server.environment(wrongSecret));
+        S3.server().environment(wrongSecret));
     try {
       assertTrue(child.waitFor(HANG_GUARD_MINUTES, TimeUnit.MINUTES), "child JVM did not exit");
     } finally {
@@ -128,7 +116,7 @@ class UploadChildJvmTest {
     }
     String id = loggedId(dir.resolve("app.log"));
     assertEquals(id, OfflineDebug.open(dir.resolve("dumps")).load(id).id());
-    assertFalse(server.has("denied-" + framework + "/" + S3UploadTest.storeFile(id)));
+    assertFalse(S3.server().has("denied-" + framework + "/" + S3UploadTest.storeFile(id)));
   }
 
   /** The dump of {@code id} loads from the bucket with the locals of the failing frame. */

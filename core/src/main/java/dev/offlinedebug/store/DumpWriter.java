@@ -54,7 +54,7 @@ public final class DumpWriter implements Closeable {
     this.directory = settings.directory();
     this.maxDumpsPerSecond = settings.maxDumpsPerSecond();
     this.capture = new DumpCapture(settings.limits(), settings.application());
-    this.status = new StatusReports("offline-debug", listener);
+    this.status = new StatusReports(listener);
     this.upload = settings.upload() == null ? null : StoreUpload.start(settings.upload(), directory, status);
     this.retention = new Retention(directory, settings.maxTotalSize(), settings.maxAge(), status,
         upload == null ? (name, size) -> false : upload::holds);

@@ -44,6 +44,17 @@ public final class StatusReports implements StatusListener {
     this.target = target == null ? StatusListener.IGNORE : target;
   }
 
+  /**
+   * Messages passed on as they are: for the writer, whose listener already names who reports (an
+   * appender's own {@code StatusReports}), so that a line is never prefixed twice.
+   *
+   * @param target the status channel; {@code null} drops every message
+   */
+  StatusReports(StatusListener target) {
+    this.prefix = "";
+    this.target = target == null ? StatusListener.IGNORE : target;
+  }
+
   /** Passes {@code message} on, unless the same message was passed on within the last minute. */
   @Override
   public void report(String message, Throwable cause) {

@@ -53,7 +53,7 @@ class RobustnessTest {
 
     List<String> reports = status.containing("cannot write dumps to " + dir.resolve("blocker/dumps"));
     assertEquals(1, reports.size(), reports::toString);
-    assertTrue(reports.get(0).startsWith("OfflineDebug appender 'Dumps': "), reports.get(0));
+    assertTrue(reports.get(0).startsWith("OfflineDebug appender 'Dumps': cannot write dumps to "), reports.get(0));
     List<String> ids = LogLines.ids(dir.resolve("app.log"));
     assertEquals(List.of("", ""), ids.subList(0, 2));
     assertEquals(ids.get(2), OfflineDebug.open(dir.resolve("blocker/dumps")).load(ids.get(2)).id());

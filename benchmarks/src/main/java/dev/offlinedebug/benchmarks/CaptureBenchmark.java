@@ -1,9 +1,9 @@
 package dev.offlinedebug.benchmarks;
 
 import dev.offlinedebug.Dump;
-import dev.offlinedebug.capture.CaptureLimits;
-import dev.offlinedebug.capture.DumpCapture;
-import dev.offlinedebug.capture.LoggedEvent;
+import dev.offlinedebug.spi.CaptureLimits;
+import dev.offlinedebug.internal.capture.DumpCapture;
+import dev.offlinedebug.spi.LoggedEvent;
 import dev.offlinedebug.json.JsonExport;
 import java.io.PrintWriter;
 import java.io.StringWriter;

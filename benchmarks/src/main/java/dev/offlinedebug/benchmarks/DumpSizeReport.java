@@ -1,11 +1,11 @@
 package dev.offlinedebug.benchmarks;
 
 import dev.offlinedebug.Dump;
-import dev.offlinedebug.capture.CaptureLimits;
-import dev.offlinedebug.capture.DumpCapture;
-import dev.offlinedebug.capture.LoggedEvent;
-import dev.offlinedebug.codec.DumpCodec;
-import dev.offlinedebug.codec.RecordFrame;
+import dev.offlinedebug.spi.CaptureLimits;
+import dev.offlinedebug.internal.capture.DumpCapture;
+import dev.offlinedebug.spi.LoggedEvent;
+import dev.offlinedebug.internal.codec.DumpCodec;
+import dev.offlinedebug.internal.codec.RecordFrame;
 import dev.offlinedebug.json.JsonExport;
 import java.io.PrintWriter;
 import java.io.StringWriter;

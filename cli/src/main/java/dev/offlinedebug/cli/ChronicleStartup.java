@@ -1,6 +1,6 @@
 package dev.offlinedebug.cli;
 
-import dev.offlinedebug.codec.WireRuntime;
+import dev.offlinedebug.spi.WireRuntime;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;

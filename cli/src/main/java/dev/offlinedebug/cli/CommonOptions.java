@@ -1,6 +1,6 @@
 package dev.offlinedebug.cli;
 
-import dev.offlinedebug.render.Style;
+import dev.offlinedebug.spi.Style;
 import picocli.CommandLine.Option;
 
 /** Options every subcommand takes. */

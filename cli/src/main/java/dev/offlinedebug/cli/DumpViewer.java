@@ -7,7 +7,7 @@ import dev.offlinedebug.DumpExpiredException;
 import dev.offlinedebug.DumpFormatException;
 import dev.offlinedebug.DumpNotFoundException;
 import dev.offlinedebug.DumpStore;
-import dev.offlinedebug.render.HtmlPage;
+import dev.offlinedebug.spi.HtmlPage;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;

@@ -2,7 +2,8 @@ package dev.offlinedebug.cli;
 
 import dev.offlinedebug.Dump;
 import dev.offlinedebug.json.JsonExport;
-import dev.offlinedebug.render.TerminalText;
+import dev.offlinedebug.spi.TerminalText;
+import dev.offlinedebug.spi.WireYaml;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;

@@ -2,7 +2,7 @@ package dev.offlinedebug.cli;
 
 import dev.offlinedebug.DumpFormatException;
 import dev.offlinedebug.DumpNotFoundException;
-import dev.offlinedebug.render.TerminalText;
+import dev.offlinedebug.spi.TerminalText;
 import java.io.PrintWriter;
 import java.nio.file.NoSuchFileException;
 import picocli.CommandLine;

@@ -1,6 +1,6 @@
 package dev.offlinedebug.cli;
 
-import dev.offlinedebug.render.TerminalText;
+import dev.offlinedebug.spi.TerminalText;
 import java.io.IOException;
 
 /**

@@ -1,9 +1,9 @@
 package dev.offlinedebug.cli;
 
 import dev.offlinedebug.DumpOccurrences;
-import dev.offlinedebug.render.DumpRenderer;
-import dev.offlinedebug.render.Style;
-import dev.offlinedebug.render.TerminalText;
+import dev.offlinedebug.spi.DumpRenderer;
+import dev.offlinedebug.spi.Style;
+import dev.offlinedebug.spi.TerminalText;
 
 /**
  * What {@code show} prints under a dump about the repeats of its failure: for an occurrence, the

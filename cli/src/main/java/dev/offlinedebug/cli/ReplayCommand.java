@@ -3,7 +3,7 @@ package dev.offlinedebug.cli;
 import dev.offlinedebug.Dump;
 import dev.offlinedebug.OfflineDebug;
 import dev.offlinedebug.model.ThrowableInfo;
-import dev.offlinedebug.render.TerminalText;
+import dev.offlinedebug.spi.TerminalText;
 import dev.offlinedebug.replay.ReplayLauncher;
 import java.io.IOException;
 import java.io.PrintWriter;

@@ -1,7 +1,7 @@
 package dev.offlinedebug.cli;
 
 import dev.offlinedebug.DumpStore;
-import dev.offlinedebug.render.TerminalText;
+import dev.offlinedebug.spi.TerminalText;
 import java.io.PrintWriter;
 import java.net.Inet6Address;
 import java.net.InetAddress;

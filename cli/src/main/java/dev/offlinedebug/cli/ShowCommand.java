@@ -1,7 +1,7 @@
 package dev.offlinedebug.cli;
 
 import dev.offlinedebug.Dump;
-import dev.offlinedebug.render.DumpRenderer;
+import dev.offlinedebug.spi.DumpRenderer;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;

@@ -1,7 +1,7 @@
 package dev.offlinedebug.cli;
 
 import dev.offlinedebug.DumpSummary;
-import dev.offlinedebug.render.HtmlPage;
+import dev.offlinedebug.spi.HtmlPage;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;

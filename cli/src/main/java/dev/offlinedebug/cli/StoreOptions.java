@@ -2,7 +2,7 @@ package dev.offlinedebug.cli;
 
 import dev.offlinedebug.DumpStore;
 import dev.offlinedebug.OfflineDebug;
-import dev.offlinedebug.store.StorageLocations;
+import dev.offlinedebug.spi.StorageLocations;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;

@@ -1,8 +1,8 @@
 package dev.offlinedebug.cli;
 
 import dev.offlinedebug.DumpSummary;
-import dev.offlinedebug.render.Style;
-import dev.offlinedebug.render.TerminalText;
+import dev.offlinedebug.spi.Style;
+import dev.offlinedebug.spi.TerminalText;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 

@@ -2,7 +2,7 @@ package dev.offlinedebug.cli;
 
 import dev.offlinedebug.DumpStore;
 import dev.offlinedebug.DumpSummary;
-import dev.offlinedebug.render.TerminalText;
+import dev.offlinedebug.spi.TerminalText;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;

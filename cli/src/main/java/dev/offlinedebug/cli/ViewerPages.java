@@ -1,7 +1,7 @@
 package dev.offlinedebug.cli;
 
 import dev.offlinedebug.DumpSummary;
-import dev.offlinedebug.render.HtmlPage;
+import dev.offlinedebug.spi.HtmlPage;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;

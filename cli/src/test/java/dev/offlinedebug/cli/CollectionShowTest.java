@@ -3,8 +3,8 @@ package dev.offlinedebug.cli;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.offlinedebug.OfflineDebug;
-import dev.offlinedebug.render.DumpRenderer;
-import dev.offlinedebug.render.Style;
+import dev.offlinedebug.spi.DumpRenderer;
+import dev.offlinedebug.spi.Style;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Hashtable;

@@ -1,8 +1,8 @@
 package dev.offlinedebug.cli;
 
 import dev.offlinedebug.Dump;
-import dev.offlinedebug.codec.DumpCodec;
-import dev.offlinedebug.codec.RecordFrame;
+import dev.offlinedebug.internal.codec.DumpCodec;
+import dev.offlinedebug.internal.codec.RecordFrame;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;

@@ -8,7 +8,7 @@ import com.acme.shop.Failures;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import dev.offlinedebug.Dump;
-import dev.offlinedebug.codec.RecordFrame;
+import dev.offlinedebug.internal.codec.RecordFrame;
 import dev.offlinedebug.model.ThrowableGraph;
 import dev.offlinedebug.model.ThrowableInfo;
 import dev.offlinedebug.testing.SampleDumps;

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.offlinedebug.render.DumpRenderer;
+import dev.offlinedebug.spi.DumpRenderer;
 import dev.offlinedebug.testing.SampleDumps;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

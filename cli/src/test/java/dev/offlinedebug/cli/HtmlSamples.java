@@ -8,7 +8,7 @@ import dev.offlinedebug.model.StringValue;
 import dev.offlinedebug.model.ThreadInfo;
 import dev.offlinedebug.model.ThrowableGraph;
 import dev.offlinedebug.model.ThrowableInfo;
-import dev.offlinedebug.render.HtmlPage;
+import dev.offlinedebug.spi.HtmlPage;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.offlinedebug.DumpOccurrences;
-import dev.offlinedebug.render.Style;
+import dev.offlinedebug.spi.Style;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.offlinedebug.Dump;
-import dev.offlinedebug.codec.DumpCodec;
-import dev.offlinedebug.codec.RecordFrame;
+import dev.offlinedebug.internal.codec.DumpCodec;
+import dev.offlinedebug.internal.codec.RecordFrame;
 import dev.offlinedebug.model.FrameInfo;
 import dev.offlinedebug.model.LocalVariable;
 import dev.offlinedebug.model.TextValue;

@@ -2,11 +2,11 @@ package dev.offlinedebug.cli;
 
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 
-import dev.offlinedebug.capture.CaptureLimits;
-import dev.offlinedebug.capture.LoggedEvent;
+import dev.offlinedebug.spi.CaptureLimits;
+import dev.offlinedebug.spi.LoggedEvent;
 import dev.offlinedebug.model.ThreadInfo;
-import dev.offlinedebug.store.DumpWriter;
-import dev.offlinedebug.store.WriterSettings;
+import dev.offlinedebug.spi.DumpWriter;
+import dev.offlinedebug.spi.WriterSettings;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Path;

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.offlinedebug.DumpSummary;
-import dev.offlinedebug.render.Style;
+import dev.offlinedebug.spi.Style;
 import java.time.Instant;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;

@@ -3,9 +3,9 @@ package dev.offlinedebug.testing;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import dev.offlinedebug.Dump;
-import dev.offlinedebug.codec.DumpCodec;
-import dev.offlinedebug.codec.RecordFrame;
-import dev.offlinedebug.codec.WireRuntime;
+import dev.offlinedebug.internal.codec.DumpCodec;
+import dev.offlinedebug.internal.codec.RecordFrame;
+import dev.offlinedebug.spi.WireRuntime;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;

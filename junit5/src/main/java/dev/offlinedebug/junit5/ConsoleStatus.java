@@ -1,6 +1,6 @@
 package dev.offlinedebug.junit5;
 
-import dev.offlinedebug.store.StatusListener;
+import dev.offlinedebug.spi.StatusListener;
 
 /**
  * Reports the extension's problems on standard error. A test run has no status channel like

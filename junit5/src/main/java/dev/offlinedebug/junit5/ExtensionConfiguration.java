@@ -2,9 +2,9 @@ package dev.offlinedebug.junit5;
 
 import static java.util.Map.entry;
 
-import dev.offlinedebug.appender.DumpOptions;
-import dev.offlinedebug.store.StatusListener;
-import dev.offlinedebug.store.WriterSettings;
+import dev.offlinedebug.spi.DumpOptions;
+import dev.offlinedebug.spi.StatusListener;
+import dev.offlinedebug.spi.WriterSettings;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;

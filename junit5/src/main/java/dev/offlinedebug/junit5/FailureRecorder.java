@@ -1,7 +1,7 @@
 package dev.offlinedebug.junit5;
 
 import dev.offlinedebug.Dump;
-import dev.offlinedebug.capture.LoggedEvent;
+import dev.offlinedebug.spi.LoggedEvent;
 import dev.offlinedebug.model.ThreadInfo;
 import java.io.IOException;
 import java.lang.reflect.Method;

@@ -2,7 +2,7 @@ package dev.offlinedebug.junit5;
 
 import dev.offlinedebug.Dump;
 import dev.offlinedebug.model.ThrowableInfo;
-import dev.offlinedebug.render.HtmlPage;
+import dev.offlinedebug.spi.HtmlPage;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;

@@ -1,6 +1,6 @@
 package dev.offlinedebug.junit5;
 
-import dev.offlinedebug.store.StatusListener;
+import dev.offlinedebug.spi.StatusListener;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Function;

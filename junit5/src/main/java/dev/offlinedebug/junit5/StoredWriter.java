@@ -1,10 +1,10 @@
 package dev.offlinedebug.junit5;
 
 import dev.offlinedebug.Dump;
-import dev.offlinedebug.capture.LoggedEvent;
-import dev.offlinedebug.store.DumpWriter;
-import dev.offlinedebug.store.StatusListener;
-import dev.offlinedebug.store.WriterSettings;
+import dev.offlinedebug.spi.LoggedEvent;
+import dev.offlinedebug.spi.DumpWriter;
+import dev.offlinedebug.spi.StatusListener;
+import dev.offlinedebug.spi.WriterSettings;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.function.Consumer;

@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.offlinedebug.capture.CaptureLimits;
-import dev.offlinedebug.store.WriterSettings;
+import dev.offlinedebug.spi.CaptureLimits;
+import dev.offlinedebug.spi.WriterSettings;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;

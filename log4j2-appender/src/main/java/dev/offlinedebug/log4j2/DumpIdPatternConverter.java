@@ -1,8 +1,8 @@
 package dev.offlinedebug.log4j2;
 
-import dev.offlinedebug.appender.ConverterStore;
-import dev.offlinedebug.appender.DumpSink;
-import dev.offlinedebug.store.StatusListener;
+import dev.offlinedebug.spi.ConverterStore;
+import dev.offlinedebug.spi.DumpSink;
+import dev.offlinedebug.spi.StatusListener;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.logging.log4j.core.Appender;

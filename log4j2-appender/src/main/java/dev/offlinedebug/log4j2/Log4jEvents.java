@@ -1,9 +1,9 @@
 package dev.offlinedebug.log4j2;
 
-import dev.offlinedebug.appender.EventAdapter;
-import dev.offlinedebug.appender.MarkerNames;
-import dev.offlinedebug.appender.Severity;
-import dev.offlinedebug.capture.LoggedEvent;
+import dev.offlinedebug.spi.EventAdapter;
+import dev.offlinedebug.spi.MarkerNames;
+import dev.offlinedebug.spi.Severity;
+import dev.offlinedebug.spi.LoggedEvent;
 import dev.offlinedebug.model.ThreadInfo;
 import java.time.Instant;
 import java.util.Arrays;

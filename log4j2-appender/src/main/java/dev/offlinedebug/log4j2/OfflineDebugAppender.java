@@ -1,7 +1,7 @@
 package dev.offlinedebug.log4j2;
 
-import dev.offlinedebug.appender.AppenderCore;
-import dev.offlinedebug.appender.DumpOptions;
+import dev.offlinedebug.spi.AppenderCore;
+import dev.offlinedebug.spi.DumpOptions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;

@@ -1,7 +1,7 @@
 package dev.offlinedebug.log4j2;
 
 import com.acme.shop.Failures;
-import dev.offlinedebug.codec.WireRuntime;
+import dev.offlinedebug.spi.WireRuntime;
 import java.time.Duration;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;

@@ -1,6 +1,6 @@
 package dev.offlinedebug.log4j2;
 
-import dev.offlinedebug.codec.WireRuntime;
+import dev.offlinedebug.spi.WireRuntime;
 import dev.offlinedebug.testing.RepeatedOrders;
 import java.time.Duration;
 import org.apache.logging.log4j.LogManager;

@@ -1,6 +1,6 @@
 package dev.offlinedebug.log4j2;
 
-import dev.offlinedebug.codec.WireRuntime;
+import dev.offlinedebug.spi.WireRuntime;
 import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.file.Files;

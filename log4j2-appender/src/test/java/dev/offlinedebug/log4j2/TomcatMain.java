@@ -1,7 +1,7 @@
 package dev.offlinedebug.log4j2;
 
 import com.acme.web.OrderController;
-import dev.offlinedebug.codec.WireRuntime;
+import dev.offlinedebug.spi.WireRuntime;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;

@@ -2,8 +2,8 @@ package dev.offlinedebug.logback;
 
 import ch.qos.logback.classic.pattern.ClassicConverter;
 import ch.qos.logback.classic.spi.ILoggingEvent;
-import dev.offlinedebug.appender.ConverterStore;
-import dev.offlinedebug.appender.DumpSink;
+import dev.offlinedebug.spi.ConverterStore;
+import dev.offlinedebug.spi.DumpSink;
 
 /**
  * Renders the event's dump ID in a pattern layout; empty when the event has no throwable or gets no

@@ -5,8 +5,8 @@ import ch.qos.logback.core.Appender;
 import ch.qos.logback.core.UnsynchronizedAppenderBase;
 import ch.qos.logback.core.spi.AppenderAttachable;
 import ch.qos.logback.core.spi.AppenderAttachableImpl;
-import dev.offlinedebug.appender.AppenderCore;
-import dev.offlinedebug.appender.DumpOptions;
+import dev.offlinedebug.spi.AppenderCore;
+import dev.offlinedebug.spi.DumpOptions;
 import java.util.Iterator;
 
 /**

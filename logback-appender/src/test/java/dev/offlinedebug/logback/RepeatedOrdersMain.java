@@ -1,7 +1,7 @@
 package dev.offlinedebug.logback;
 
 import ch.qos.logback.classic.LoggerContext;
-import dev.offlinedebug.codec.WireRuntime;
+import dev.offlinedebug.spi.WireRuntime;
 import dev.offlinedebug.testing.RepeatedOrders;
 import java.time.Duration;
 import org.slf4j.Logger;

@@ -5,7 +5,7 @@ import dev.offlinedebug.DumpFormatException;
 import dev.offlinedebug.DumpNotFoundException;
 import dev.offlinedebug.DumpStore;
 import dev.offlinedebug.OfflineDebug;
-import dev.offlinedebug.store.StorageLocations;
+import dev.offlinedebug.spi.StorageLocations;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Path;

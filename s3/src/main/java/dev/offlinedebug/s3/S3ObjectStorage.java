@@ -1,6 +1,6 @@
 package dev.offlinedebug.s3;
 
-import dev.offlinedebug.store.ObjectStorage;
+import dev.offlinedebug.spi.ObjectStorage;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

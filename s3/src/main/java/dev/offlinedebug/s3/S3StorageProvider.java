@@ -1,7 +1,7 @@
 package dev.offlinedebug.s3;
 
-import dev.offlinedebug.store.ObjectStorage;
-import dev.offlinedebug.store.ObjectStorageProvider;
+import dev.offlinedebug.spi.ObjectStorage;
+import dev.offlinedebug.spi.ObjectStorageProvider;
 import java.io.IOException;
 import java.net.URI;
 

@@ -1,7 +1,7 @@
 package dev.offlinedebug.s3;
 
 import com.acme.shop.Failures;
-import dev.offlinedebug.codec.WireRuntime;
+import dev.offlinedebug.spi.WireRuntime;
 import java.time.Duration;
 
 /**

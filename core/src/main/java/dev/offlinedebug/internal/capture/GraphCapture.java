@@ -1,0 +1,263 @@
+package dev.offlinedebug.internal.capture;
+
+import dev.offlinedebug.locals.RecordedFrame;
+import dev.offlinedebug.model.FrameInfo;
+import dev.offlinedebug.model.LocalVariable;
+import dev.offlinedebug.model.OmittedValue;
+import dev.offlinedebug.model.ThrowableGraph;
+import dev.offlinedebug.model.ThrowableInfo;
+import dev.offlinedebug.model.Value;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+/**
+ * Captures the exception graph of one dump: every throwable reachable through causes and suppressed
+ * throwables, each once (by identity), in breadth-first order, without recursion, so that cycles,
+ * shared throwables and cause chains thousands deep cost neither the stack nor repeated work.
+ * Calls only the methods {@code printStackTrace} calls, and survives them throwing anything.
+ *
+ * <p>The trace comes first in the byte budget: each throwable's type, message and frames are
+ * charged when it is reached, its fields and locals only after the whole graph. Within {@code
+ * maxDumpBytes}, a throwable's frames take at most half of what is left, and what does not fit is
+ * cut and counted: a message ends in {@code "<truncated> N more characters"}, a trace in a frame
+ * {@code <truncated>.N more frames}, and causes and suppressed throwables beyond the budget in a
+ * throwable of type {@code <truncated>} whose message counts them.
+ */
+final class GraphCapture {
+  /** The type, class name and file name of what stands for cut frames and throwables. */
+  static final String CUT = OmittedValue.Reason.TRUNCATED.marker();
+  /** A throwable's structure in the record besides its texts and frames; charged on reaching it. */
+  private static final int THROWABLE_BYTES = 24;
+  /** Causes counted at most past the cut, so that counting stays cheap on an endless chain. */
+  private static final int MAX_COUNTED = 100_000;
+  private static final String UNAVAILABLE = OmittedValue.Reason.UNAVAILABLE.marker();
+
+  private final FrameFormat format;
+  private final Function<Throwable, List<RecordedFrame>> recorded;
+
+  GraphCapture(FrameFormat format, Function<Throwable, List<RecordedFrame>> recorded) {
+    this.format = format;
+    this.recorded = recorded;
+  }
+
+  /** The graph under construction: throwables by identity, and what stands for the cut ones. */
+  private final class Walk {
+    final ByteBudget budget;
+    final List<Throwable> order = new ArrayList<>();
+    final List<Trace> traces = new ArrayList<>();
+    final Map<Throwable, Integer> index = new IdentityHashMap<>();
+    final Map<String, Integer> cuts = new HashMap<>();
+
+    Walk(ByteBudget budget) {
+      this.budget = budget;
+    }
+
+    /** The index of {@code t}, reaching it now if new; {@code -1} when the budget has no room for it. */
+    int reach(Throwable t) {
+      Integer known = index.get(t);
+      if (known != null) {
+        budget.chargeInt(known);
+        return known;
+      }
+      if (budget.exhausted()) {
+        return -1;
+      }
+      budget.charge(THROWABLE_BYTES);
+      index.put(t, order.size());
+      order.add(t);
+      traces.add(trace(t, budget));
+      return order.size() - 1;
+    }
+
+    /** A {@code <truncated>} throwable saying what was cut; one per distinct message. */
+    int cut(String message) {
+      return cuts.computeIfAbsent(message, m -> {
+        budget.charge(THROWABLE_BYTES);
+        budget.chargeName(CUT);
+        budget.text(m);
+        order.add(null);
+        traces.add(new Trace(CUT, m, CUT + ": " + m, List.of()));
+        return order.size() - 1;
+      });
+    }
+  }
+
+  /** What a throwable prints: type, message, header line, frames. */
+  private record Trace(String type, String message, String description, List<FrameInfo> frames) {}
+
+  ThrowableGraph capture(Throwable root, ValueCapture values, ByteBudget budget) {
+    Walk walk = new Walk(budget);
+    walk.order.add(root);
+    walk.index.put(root, 0);
+    walk.traces.add(trace(root, budget));
+    List<Integer> causes = new ArrayList<>();
+    List<List<Integer>> suppressed = new ArrayList<>();
+    for (int i = 0; i < walk.order.size(); i++) {
+      Throwable t = walk.order.get(i);
+      causes.add(t == null ? ThrowableInfo.NO_CAUSE : causeIndex(t, walk));
+      suppressed.add(t == null ? List.of() : suppressedIndexes(t, walk));
+    }
+    List<ThrowableInfo> infos = new ArrayList<>(walk.order.size());
+    for (int i = 0; i < walk.order.size(); i++) {
+      Throwable t = walk.order.get(i);
+      Trace trace = walk.traces.get(i);
+      Map<String, Value> fields = t == null ? Map.of() : FastThrowNote.addTo(t, ExceptionState.of(t, values));
+      List<FrameInfo> frames = t == null
+          ? trace.frames()
+          : LocalsMatcher.attach(trace.frames(), recordedFor(t), frame -> locals(frame, values));
+      infos.add(new ThrowableInfo(trace.type(), trace.message(), trace.description(), frames, causes.get(i),
+          suppressed.get(i), fields));
+    }
+    return new ThrowableGraph(infos);
+  }
+
+  /** Only {@code thrown} with its trace, within the budget: when capturing the whole graph failed. */
+  ThrowableGraph bare(Throwable thrown, ByteBudget budget) {
+    Trace trace = trace(thrown, budget);
+    return new ThrowableGraph(List.of(new ThrowableInfo(trace.type(), trace.message(), trace.description(),
+        trace.frames(), ThrowableInfo.NO_CAUSE, List.of(), Map.of())));
+  }
+
+  private int causeIndex(Throwable t, Walk walk) {
+    Throwable cause = call(t::getCause, null);
+    if (cause == null || cause == t) {
+      return ThrowableInfo.NO_CAUSE;
+    }
+    int index = walk.reach(cause);
+    return index >= 0 ? index : walk.cut(countCauses(cause, walk) + " more causes");
+  }
+
+  private List<Integer> suppressedIndexes(Throwable t, Walk walk) {
+    Throwable[] all = call(t::getSuppressed, null);
+    if (all == null) {
+      return List.of();
+    }
+    List<Integer> indexes = new ArrayList<>();
+    for (int i = 0; i < all.length; i++) {
+      if (all[i] != null) {
+        int index = walk.reach(all[i]);
+        if (index < 0) {
+          indexes.add(walk.cut((all.length - i) + " more suppressed"));
+          break;
+        }
+        indexes.add(index);
+      }
+    }
+    return indexes;
+  }
+
+  /** The causes from {@code first} on that the graph does not hold yet, {@value #MAX_COUNTED} at most. */
+  private static String countCauses(Throwable first, Walk walk) {
+    Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+    Throwable t = first;
+    while (t != null && seen.size() < MAX_COUNTED && !walk.index.containsKey(t) && seen.add(t)) {
+      Throwable current = t;
+      t = call(current::getCause, null);
+    }
+    return seen.size() < MAX_COUNTED || t == null ? String.valueOf(seen.size()) : "at least " + MAX_COUNTED;
+  }
+
+  private Trace trace(Throwable t, ByteBudget budget) {
+    String type = t.getClass().getName();
+    budget.chargeName(type);
+    String rawMessage = call(t::getMessage, UNAVAILABLE);
+    String message = budget.text(rawMessage);
+    String rawDescription = call(t::toString, null);
+    String description = rawDescription == null || isDefaultDescription(rawDescription, type, rawMessage)
+        ? defaultDescription(type, message)
+        : budget.text(rawDescription);
+    return new Trace(type, message, description, frames(t, budget));
+  }
+
+  /** Whether {@code description} equals {@code defaultDescription(type, message)}, without building that. */
+  private static boolean isDefaultDescription(String description, String type, String message) {
+    if (message == null) {
+      return description.equals(type);
+    }
+    return description.length() == type.length() + 2 + message.length() && description.startsWith(type)
+        && description.startsWith(": ", type.length()) && description.endsWith(message);
+  }
+
+  /** {@code Throwable.toString()}'s own format, which the codec does not store again. */
+  private static String defaultDescription(String type, String message) {
+    return message == null ? type : type + ": " + message;
+  }
+
+  /** The frames of {@code t}, innermost first, cut when they would take more than half of what is left. */
+  private List<FrameInfo> frames(Throwable t, ByteBudget budget) {
+    StackTraceElement[] trace = call(t::getStackTrace, null);
+    if (trace == null) {
+      return List.of();
+    }
+    long floor = budget.remaining() - Math.max(0, budget.remaining()) / 2;
+    List<FrameInfo> frames = new ArrayList<>(Math.min(trace.length, 1024));
+    for (int i = 0; i < trace.length; i++) {
+      StackTraceElement element = trace[i];
+      if (element == null) {
+        continue;
+      }
+      if (budget.remaining() <= floor) {
+        budget.chargeName(CUT);
+        String cut = (trace.length - i) + " more frames";
+        budget.chargeName(cut);
+        frames.add(new FrameInfo(CUT, cut, null, -1, null, null, null, false, List.of()));
+        break;
+      }
+      FrameInfo frame = format.frame(element);
+      budget.chargeName(frame.className());
+      budget.chargeName(frame.methodName());
+      budget.chargeName(frame.fileName());
+      budget.chargeInt(frame.line());
+      if (frame.moduleName() != null || frame.moduleVersion() != null || frame.classLoaderName() != null) {
+        budget.chargeInt(frames.size());
+        budget.chargeName(frame.moduleName());
+        budget.chargeName(frame.moduleVersion());
+        budget.chargeName(frame.classLoaderName());
+      }
+      frames.add(frame);
+    }
+    return frames;
+  }
+
+  private List<RecordedFrame> recordedFor(Throwable t) {
+    List<RecordedFrame> frames = call(() -> recorded.apply(t), null);
+    return frames == null ? List.of() : frames;
+  }
+
+  private static List<LocalVariable> locals(RecordedFrame frame, ValueCapture values) {
+    String[] names = frame.names();
+    String[] types = frame.types();
+    Object[] live = frame.values();
+    if (names == null || types == null || live == null) {
+      return List.of();
+    }
+    int count = Math.min(names.length, Math.min(types.length, live.length));
+    boolean namesUnknown = Redaction.namesUnknown(names);
+    List<LocalVariable> locals = new ArrayList<>(count);
+    for (int i = 0; i < count; i++) {
+      String name = names[i] == null ? "local" + i : names[i];
+      String type = types[i] == null ? "java.lang.Object" : types[i];
+      locals.add(new LocalVariable(name, type, values.local(name, live[i], type, namesUnknown)));
+    }
+    return locals;
+  }
+
+  /**
+   * The result of a method of the throwable (application code), or {@code fallback} when it throws
+   * anything at all: an {@code Error}, or a checked exception thrown sneakily, costs only that part.
+   */
+  private static <T> T call(Supplier<T> method, T fallback) {
+    try {
+      return method.get();
+    } catch (Throwable e) {
+      return fallback;
+    }
+  }
+}

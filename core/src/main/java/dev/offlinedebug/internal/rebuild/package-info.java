@@ -1,0 +1,8 @@
+/**
+ * Internal: Turns a loaded dump back into a throwable, constructing only the JDK's and explicitly allowed exception types.
+ *
+ * <p>No compatibility promise. Public types here are public only for core's other packages; no
+ * other module may use them (core's {@code ModuleBoundaryTest} fails when one does). Users go
+ * through {@link dev.offlinedebug.OfflineDebug}, integrations through {@code dev.offlinedebug.spi}.
+ */
+package dev.offlinedebug.internal.rebuild;

@@ -1,0 +1,8 @@
+/**
+ * Internal: The text and HTML views of a dump behind {@link dev.offlinedebug.spi.DumpRenderer} and {@link dev.offlinedebug.spi.HtmlPage}.
+ *
+ * <p>No compatibility promise. Public types here are public only for core's other packages; no
+ * other module may use them (core's {@code ModuleBoundaryTest} fails when one does). Users go
+ * through {@link dev.offlinedebug.OfflineDebug}, integrations through {@code dev.offlinedebug.spi}.
+ */
+package dev.offlinedebug.internal.render;

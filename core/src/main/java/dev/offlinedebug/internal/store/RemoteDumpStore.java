@@ -1,0 +1,218 @@
+package dev.offlinedebug.internal.store;
+
+import dev.offlinedebug.spi.ObjectStorage;
+import dev.offlinedebug.spi.StorageLocations;
+
+import dev.offlinedebug.Dump;
+import dev.offlinedebug.DumpFormatException;
+import dev.offlinedebug.DumpNotFoundException;
+import dev.offlinedebug.DumpStore;
+import dev.offlinedebug.DumpSummary;
+import dev.offlinedebug.internal.codec.DecodedRecord;
+import dev.offlinedebug.internal.codec.RecordFrame;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The copy of dump stores in object storage that {@link StoreUpload} ships: one object per store
+ * file, named as the file, and its summary. Loading by ID is one ranged read of the object the ID
+ * names (two for a record larger than {@value #FIRST_READ} bytes), however many objects the location
+ * holds; listing is one listing of the location and one small read per store file.
+ *
+ * @since 0.1
+ */
+public final class RemoteDumpStore implements DumpStore {
+  /** Most dumps are a few kilobytes; {@code maxDumpBytes} defaults to 256 KB. */
+  static final int FIRST_READ = 64 << 10;
+
+  private final URI location;
+  private final ObjectStorage storage;
+  /** Per store-file object, what it added to the last listing. */
+  private volatile Map<String, Folded> folded = Map.of();
+
+  private RemoteDumpStore(URI location, ObjectStorage storage) {
+    this.location = location;
+    this.storage = storage;
+  }
+
+  /**
+   * The store at {@code location}, e.g. {@code s3://bucket/prefix}; reads nothing yet.
+   *
+   * @throws IOException when no module on the class path serves the location's scheme, or its
+   *     client cannot be configured
+   */
+  public static RemoteDumpStore open(URI location) throws IOException {
+    return new RemoteDumpStore(location, StorageLocations.open(location));
+  }
+
+  /** @throws UnsupportedOperationException always: object storage has no directory */
+  @Override
+  public Path directory() {
+    throw new UnsupportedOperationException(location + " is object storage, not a directory");
+  }
+
+  @Override
+  public String location() {
+    return storage.location();
+  }
+
+  /**
+   * {@inheritDoc} An occurrence's ID is two ranged reads: its record, then its first dump's.
+   */
+  @Override
+  public Dump load(String id) throws IOException {
+    OccurrenceId occurrence = OccurrenceId.parse(id);
+    if (occurrence != null) {
+      return OccurrenceLoad.load(occurrence, id, this::read, at -> objectPath(name(at)), this::notFound);
+    }
+    DumpId parsed = DumpId.parse(id);
+    if (parsed == null) {
+      throw notFound(String.valueOf(id));
+    }
+    DecodedRecord record = read(parsed, id);
+    if (record.dump() == null || !record.dump().id().equals(id)) {
+      throw notFound(id);
+    }
+    return record.dump();
+  }
+
+  /** The record at {@code at}, for loading {@code id}. */
+  private DecodedRecord read(DumpId at, String id) throws IOException {
+    String name = name(at);
+    byte[] bytes;
+    try {
+      bytes = recordBytes(name, at.offset());
+    } catch (NoSuchFileException e) {
+      throw notFound(id);
+    }
+    if (bytes.length == 0) {
+      throw notFound(id);
+    }
+    RollingDumpStore.requireWire();
+    return RecordFrame.read(bytes, objectPath(name), at.offset());
+  }
+
+  private static String name(DumpId at) {
+    return at.file() + StoreLayout.SUFFIX;
+  }
+
+  private DumpNotFoundException notFound(String id) {
+    return new DumpNotFoundException(id, location);
+  }
+
+  /** The bytes of the record at {@code offset}: its header, then as much of it as the object holds. */
+  private byte[] recordBytes(String name, long offset) throws IOException {
+    byte[] first = storage.read(name, offset, FIRST_READ);
+    int header = RecordFrame.header(first);
+    long wanted = RecordFrame.HEADER_SIZE + (long) RecordFrame.length(header);
+    if (first.length < FIRST_READ || header == 0 || !RecordFrame.isComplete(header)
+        || RecordFrame.length(header) > RecordFrame.MAX_PAYLOAD || wanted <= first.length) {
+      return first;
+    }
+    byte[] rest = storage.read(name, offset + first.length, (int) (wanted - first.length));
+    byte[] all = new byte[first.length + rest.length];
+    System.arraycopy(first, 0, all, 0, first.length);
+    System.arraycopy(rest, 0, all, first.length, rest.length);
+    return all;
+  }
+
+  /**
+   * Every intact dump, oldest first: one listing of the location, then per store file its summary
+   * ({@link StoreSummary}, one small read). A store file without a usable summary (none, damaged,
+   * larger than {@value StoreSummary#MAX_BYTES} bytes, or describing fewer bytes than the object
+   * holds) is downloaded to one temporary file and scanned: memory stays bounded by the listing, the
+   * disk by the largest store file. Listing again (as {@code tail} does) reads only the store files
+   * whose object or summary changed since.
+   */
+  @Override
+  public List<DumpSummary> list() throws IOException {
+    List<ObjectStorage.StoredObject> objects = storage.list();
+    Map<String, ObjectStorage.StoredObject> summaries = new HashMap<>();
+    for (ObjectStorage.StoredObject object : objects) {
+      if (StoreLayout.isSummaryName(object.name())) {
+        summaries.put(object.name(), object);
+      }
+    }
+    Map<String, Folded> last = folded;
+    Map<String, Folded> now = new HashMap<>();
+    SummaryFold all = new SummaryFold();
+    Path copy = null;
+    try {
+      for (ObjectStorage.StoredObject object : objects) {
+        if (!StoreLayout.isStoreFileName(object.name())) {
+          continue;
+        }
+        ObjectStorage.StoredObject summary = summaries.get(StoreLayout.summaryName(object.name()));
+        Folded file = last.get(object.name());
+        if (file == null || !file.storeFile().equals(object) || !Objects.equals(file.summary(), summary)) {
+          SummaryFold fold = summarised(object, summary);
+          if (fold == null) {
+            if (copy == null) {
+              RollingDumpStore.requireWire();
+              copy = Files.createTempFile("offline-debug-", StoreLayout.SUFFIX);
+            }
+            fold = scanned(object, copy);
+          }
+          file = new Folded(object, summary, fold);
+        }
+        now.put(object.name(), file);
+        all.add(file.fold());
+      }
+    } finally {
+      if (copy != null) {
+        Files.deleteIfExists(copy);
+      }
+    }
+    folded = now;
+    return all.summaries();
+  }
+
+  /** What store file {@code object} adds to a listing, read from its summary; null when it must be scanned. */
+  private SummaryFold summarised(ObjectStorage.StoredObject object, ObjectStorage.StoredObject summary)
+      throws IOException {
+    if (summary == null || summary.size() > StoreSummary.MAX_BYTES) {
+      return null;
+    }
+    byte[] bytes;
+    try {
+      bytes = storage.read(summary.name(), 0, (int) summary.size());
+    } catch (NoSuchFileException e) {
+      return null;
+    }
+    return StoreSummary.read(bytes, StoreLayout.fileKey(Path.of(object.name())), object.size());
+  }
+
+  /** What store file {@code object} adds to a listing, downloaded to {@code copy} and scanned. */
+  private SummaryFold scanned(ObjectStorage.StoredObject object, Path copy) throws IOException {
+    SummaryFold fold = new SummaryFold();
+    try (InputStream in = storage.open(object.name())) {
+      Files.copy(in, copy, StandardCopyOption.REPLACE_EXISTING);
+    } catch (NoSuchFileException e) {
+      return fold; // removed by the lifecycle rule after the listing
+    }
+    RecordScanner.scan(copy, fold);
+    return fold;
+  }
+
+  /** A path naming the object in messages ({@link DumpFormatException#file()}). */
+  private Path objectPath(String name) {
+    return Path.of(storage.location(), name);
+  }
+
+  /** What store file {@code storeFile}, with {@code summary} (null: none), added to a listing. */
+  private record Folded(ObjectStorage.StoredObject storeFile, ObjectStorage.StoredObject summary, SummaryFold fold) {}
+
+  /** Releases the storage client. */
+  public void close() {
+    storage.close();
+  }
+}

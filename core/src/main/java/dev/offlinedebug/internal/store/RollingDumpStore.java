@@ -1,0 +1,157 @@
+package dev.offlinedebug.internal.store;
+
+import dev.offlinedebug.Dump;
+import dev.offlinedebug.DumpExpiredException;
+import dev.offlinedebug.DumpFormatException;
+import dev.offlinedebug.DumpNotFoundException;
+import dev.offlinedebug.DumpOccurrences;
+import dev.offlinedebug.DumpStore;
+import dev.offlinedebug.DumpSummary;
+import dev.offlinedebug.internal.codec.DecodedRecord;
+import dev.offlinedebug.internal.codec.Occurrence;
+import dev.offlinedebug.internal.codec.RecordFrame;
+import dev.offlinedebug.internal.codec.RepeatRecords;
+import dev.offlinedebug.spi.WireRuntime;
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * A store directory written by {@link DumpWriter}s, read-only. Loading by ID opens the file the ID
+ * names and reads the record at the offset it names: no scan, however many dumps the store holds.
+ * An occurrence's ID names two records, the occurrence's and its first dump's: two reads.
+ *
+ * @since 0.1
+ */
+public final class RollingDumpStore implements DumpStore {
+  private static final Duration INIT_WAIT = Duration.ofSeconds(30);
+  private final Path directory;
+
+  private RollingDumpStore(Path directory) {
+    this.directory = directory;
+  }
+
+  /** The store in {@code directory}; reads nothing yet. */
+  public static RollingDumpStore open(Path directory) {
+    return new RollingDumpStore(directory);
+  }
+
+  @Override
+  public Path directory() {
+    return directory;
+  }
+
+  @Override
+  public Dump load(String id) throws IOException {
+    OccurrenceId occurrence = OccurrenceId.parse(id);
+    if (occurrence != null) {
+      return OccurrenceLoad.load(occurrence, id, this::read, this::file,
+          missing -> new DumpNotFoundException(missing, directory));
+    }
+    DumpId parsed = DumpId.parse(id);
+    if (parsed == null) {
+      throw new DumpNotFoundException(String.valueOf(id), directory);
+    }
+    DecodedRecord record = read(parsed, id);
+    if (record.dump() == null || !record.dump().id().equals(id)) {
+      throw new DumpNotFoundException(id, directory);
+    }
+    return record.dump();
+  }
+
+  /** The record at {@code at}, for loading {@code id}. */
+  private DecodedRecord read(DumpId at, String id) throws IOException {
+    Path file = file(at);
+    FileChannel channel;
+    try {
+      channel = DumpFileChannel.openForRead(file);
+    } catch (NoSuchFileException e) {
+      if (StoreLayout.isExpired(directory, at.file())) {
+        throw new DumpExpiredException(id, directory);
+      }
+      throw new DumpNotFoundException(id, directory);
+    }
+    try (channel) {
+      requireWire();
+      try {
+        return RecordFrame.read(channel, file, at.offset());
+      } catch (DumpFormatException e) {
+        if (RecordScanner.skipsOver(channel, file, at.offset())) {
+          throw new DumpNotFoundException(id, directory);
+        }
+        throw e;
+      }
+    }
+  }
+
+  private Path file(DumpId at) {
+    return directory.resolve(at.file() + StoreLayout.SUFFIX);
+  }
+
+  /**
+   * Scans the store files created since the first dump's (occurrences and counters follow their
+   * first dump, in its file or a later one) for the occurrences of {@code id}, decoding only the
+   * records that start with its ID ({@link RepeatRecords}).
+   */
+  @Override
+  public DumpOccurrences occurrences(String id) throws IOException {
+    OccurrenceId occurrence = OccurrenceId.parse(id);
+    DumpId first = occurrence != null ? occurrence.first() : DumpId.parse(id);
+    if (first == null) {
+      throw new DumpNotFoundException(String.valueOf(id), directory);
+    }
+    requireWire();
+    String firstId = first.text();
+    List<DumpOccurrences.Stored> stored = new ArrayList<>();
+    long[] unlistedAndCounted = new long[2];
+    RepeatRecords repeats = RepeatRecords.of(firstId);
+    for (Path file : StoreLayout.storeFiles(directory)) {
+      if (StoreLayout.fileKey(file).compareTo(first.file()) < 0) {
+        continue;
+      }
+      String fileKey = StoreLayout.fileKey(file);
+      RecordScanner.scan(file, repeats, (offset, record) -> {
+        Occurrence o = record.occurrence();
+        // Only an occurrence whose ID names where it lies is listed: every listed ID loads.
+        if (o != null && o.firstId().equals(firstId)
+            && o.id().equals(new OccurrenceId(first, new DumpId(fileKey, offset)).text())) {
+          if (stored.size() < DumpOccurrences.MAX_LISTED) {
+            stored.add(new DumpOccurrences.Stored(o.id(), o.time(), o.thread().name()));
+          } else {
+            unlistedAndCounted[0]++;
+          }
+        } else if (record.occurrences() != null && record.occurrences().id().equals(firstId)) {
+          unlistedAndCounted[1] = SummaryFold.saturatedSum(unlistedAndCounted[1], record.occurrences().count());
+        }
+      });
+    }
+    stored.sort(Comparator.comparing(DumpOccurrences.Stored::time));
+    return new DumpOccurrences(firstId, stored, unlistedAndCounted[0], unlistedAndCounted[1]);
+  }
+
+  /**
+   * Every intact dump, oldest first, with the occurrences dedup folded onto it: each stored
+   * occurrence record adds one, each counter record its count. Occurrences are not listed apart.
+   */
+  @Override
+  public List<DumpSummary> list() throws IOException {
+    requireWire();
+    SummaryFold fold = new SummaryFold();
+    for (Path file : StoreLayout.storeFiles(directory)) {
+      RecordScanner.scan(file, fold);
+    }
+    return fold.summaries();
+  }
+
+  static void requireWire() throws IOException {
+    Throwable failure = WireRuntime.awaitReady(INIT_WAIT);
+    if (failure != null) {
+      throw new IOException("Chronicle Wire is unavailable: " + failure, failure);
+    }
+  }
+}

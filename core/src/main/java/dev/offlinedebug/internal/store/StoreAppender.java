@@ -1,0 +1,170 @@
+package dev.offlinedebug.internal.store;
+
+import dev.offlinedebug.Dump;
+import dev.offlinedebug.internal.codec.RecordBuffer;
+import dev.offlinedebug.internal.codec.RecordFrame;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+/**
+ * Appends records to this writer's current store file, rolling to a new file by size and by time
+ * and running retention after each roll. The lock is held only to place and write one record; the
+ * caller encodes before. With {@code summaries} (uploads on), each store file gets a {@link
+ * SummaryFile} with an entry per record.
+ */
+public final class StoreAppender {
+  private final Path directory;
+  private final long maxFileSize;
+  private final long rollNanos;
+  private final Retention retention;
+  private final StatusReports status;
+  private final boolean summaries;
+  private final ReentrantLock lock = new ReentrantLock();
+  private StoreFile file;
+  /** The summary of {@code file}; null without {@code summaries} or when it could not be created. */
+  private SummaryFile summary;
+  private boolean rollBeforeNext;
+  private boolean closed;
+
+  public StoreAppender(Path directory, long maxFileSize, Duration rollInterval, Retention retention, StatusReports status,
+      boolean summaries) {
+    this.directory = directory;
+    this.summaries = summaries;
+    this.status = status;
+    this.maxFileSize = maxFileSize;
+    this.rollNanos = rollInterval.toNanos();
+    this.retention = retention;
+  }
+
+  /**
+   * Seals (see {@link RecordBuffer#seal}) and appends the record of {@code dump} encoded in {@code
+   * record}.
+   *
+   * @return the dump's ID
+   */
+  public String appendDump(RecordBuffer record, Dump dump) throws IOException {
+    return appendSealed(record, DumpId::text, id -> StoreSummary.dump(SummaryFold.summary(id, dump)));
+  }
+
+  /**
+   * Seals and appends the occurrence record encoded in {@code record}, a repeat of the dump at
+   * {@code first}.
+   *
+   * @return the occurrence's ID ({@link OccurrenceId})
+   */
+  public String appendOccurrence(RecordBuffer record, DumpId first) throws IOException {
+    return appendSealed(record, at -> new OccurrenceId(first, at).text(), id -> StoreSummary.occurrence(first.text()));
+  }
+
+  /**
+   * Seals {@code record} with the ID {@code idAt} gives for where it lands, and appends it; {@code
+   * summarised} gives its summary entry's fields from that ID.
+   */
+  private String appendSealed(RecordBuffer record, Function<DumpId, String> idAt, Function<String, byte[]> summarised)
+      throws IOException {
+    boolean rolled;
+    String id;
+    lock.lock();
+    try {
+      rolled = prepare(record.length() + 128);
+      id = idAt.apply(new DumpId(file.key, file.end()));
+      record.seal(id);
+      append(record, () -> summarised.apply(id));
+    } finally {
+      lock.unlock();
+    }
+    if (rolled) {
+      retention.apply();
+    }
+    return id;
+  }
+
+  /** Appends a counter record adding {@code count} occurrences to dump {@code id}. */
+  public void appendOccurrences(String id, long count) throws IOException {
+    RecordBuffer record = RecordBuffer.take();
+    try {
+      record.encodeOccurrences(id, count);
+      lock.lock();
+      try {
+        prepare(record.length());
+        append(record, () -> StoreSummary.counter(id, count));
+      } finally {
+        lock.unlock();
+      }
+    } finally {
+      record.release();
+    }
+  }
+
+  private void append(RecordBuffer record, Supplier<byte[]> summarised) throws IOException {
+    long offset = file.end();
+    try {
+      file.append(record.record());
+    } catch (IOException e) {
+      // A file that has records moves aside: a full file (EFBIG) or a broken handle must not block
+      // the next record. An empty one is retried, so a full disk does not leave a trail of files.
+      rollBeforeNext = file.end() > 0;
+      throw e;
+    }
+    if (summary != null) {
+      summary.add(offset, (int) (file.end() - offset), summarised.get());
+    }
+  }
+
+  /**
+   * Makes sure a file is open with room for about {@code length} bytes; whether it rolled. A file
+   * deleted meanwhile (alone or with the whole directory) is replaced, the directory recreated.
+   */
+  private boolean prepare(int length) throws IOException {
+    if (closed) {
+      throw new IOException("dump writer for " + directory + " is closed");
+    }
+    if (length > RecordFrame.MAX_PAYLOAD) {
+      // Capture keeps a record within maxDumpBytes; this is the last guard: never write what readers refuse.
+      throw new IllegalStateException("a dump record of " + length + " bytes is larger than readers accept ("
+          + RecordFrame.MAX_PAYLOAD + "); not written");
+    }
+    boolean deleted = file != null && !file.isLinked();
+    if (deleted) {
+      status.notice("the dump directory " + directory + " or its current store file was deleted while in use;"
+          + " recreating it (dumps stored there before are gone)");
+    }
+    boolean full = file != null && file.end() > 0
+        && file.end() + length > maxFileSize;
+    boolean old = file != null && System.nanoTime() - file.createdNanos > rollNanos;
+    if (file != null && !(full || old || rollBeforeNext || deleted)) {
+      return false;
+    }
+    closeFile();
+    StoreLayout.createDirectory(directory);
+    file = StoreLayout.createFile(directory);
+    summary = summaries ? SummaryFile.create(directory, file.key) : null;
+    rollBeforeNext = false;
+    return true;
+  }
+
+  public void close() {
+    lock.lock();
+    try {
+      closed = true;
+      closeFile();
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  private void closeFile() {
+    if (file != null) {
+      file.close();
+      file = null;
+    }
+    if (summary != null) {
+      summary.close();
+      summary = null;
+    }
+  }
+}

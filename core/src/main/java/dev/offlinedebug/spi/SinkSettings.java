@@ -1,0 +1,11 @@
+package dev.offlinedebug.spi;
+
+import dev.offlinedebug.spi.WriterSettings;
+
+/**
+ * Parsed and validated appender options.
+ *
+ * @param writer what the dump writer needs
+ * @param minLevel events below it get no dump
+ */
+record SinkSettings(WriterSettings writer, Severity minLevel) {}

@@ -1,0 +1,81 @@
+package dev.offlinedebug.internal.store;
+
+import dev.offlinedebug.spi.DumpWriter;
+import dev.offlinedebug.spi.WriterSettings;
+
+import dev.offlinedebug.spi.CaptureLimits;
+import dev.offlinedebug.spi.LoggedEvent;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The main class of the child JVMs the store tests start. Prints each ID on its own line once
+ * {@code write} returned it, {@code NULL} for a dropped dump and {@code STATUS ...} for reports.
+ *
+ * <p>{@code loop DIR}: writes distinct failures until killed. {@code threads DIR THREADS COUNT}:
+ * THREADS threads write COUNT failures each. {@code fill DIR COUNT}: writes COUNT failures into
+ * never-rolling files, for a child started under a file-size limit. At the end it prints {@code
+ * THREAD name} for each live thread whose name starts with {@code offline-debug}, then {@code DONE}.
+ */
+public final class StoreChild {
+  private static final PrintStream OUT = System.out;
+
+  private StoreChild() {}
+
+  public static void main(String[] args) throws Exception {
+    Path dir = Path.of(args[1]);
+    long maxFileSize = args[0].equals("fill") ? 1L << 40 : 1L << 20;
+    WriterSettings settings = new WriterSettings(dir, maxFileSize, Long.MAX_VALUE, Duration.ofDays(7),
+        Duration.ZERO, 1_000_000, "child", CaptureLimits.DEFAULTS);
+    try (DumpWriter writer = DumpWriter.open(settings, (message, cause) -> print("STATUS " + message))) {
+      switch (args[0]) {
+        case "loop" -> {
+          for (int i = 0; ; i++) {
+            write(writer, i);
+          }
+        }
+        case "threads" -> {
+          int count = Integer.parseInt(args[3]);
+          List<Thread> threads = new ArrayList<>();
+          for (int t = 0; t < Integer.parseInt(args[2]); t++) {
+            Thread thread = new Thread(() -> {
+              for (int i = 0; i < count; i++) {
+                write(writer, i);
+              }
+            });
+            thread.start();
+            threads.add(thread);
+          }
+          for (Thread thread : threads) {
+            thread.join();
+          }
+        }
+        case "fill" -> {
+          for (int i = 0; i < Integer.parseInt(args[2]); i++) {
+            write(writer, i);
+          }
+        }
+        default -> throw new IllegalArgumentException(args[0]);
+      }
+    }
+    for (Thread thread : Thread.getAllStackTraces().keySet()) {
+      if (thread.getName().startsWith("offline-debug")) {
+        print("THREAD " + thread.getName());
+      }
+    }
+    print("DONE");
+  }
+
+  private static void write(DumpWriter writer, int i) {
+    String id = writer.write(StoreTests.failure(i), LoggedEvent.standalone());
+    print(id == null ? "NULL" : id);
+  }
+
+  private static synchronized void print(String line) {
+    OUT.println(line);
+    OUT.flush();
+  }
+}

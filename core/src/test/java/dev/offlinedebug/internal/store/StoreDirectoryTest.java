@@ -1,0 +1,92 @@
+package dev.offlinedebug.internal.store;
+
+import dev.offlinedebug.spi.DumpWriter;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.offlinedebug.OfflineDebug;
+import dev.offlinedebug.spi.LoggedEvent;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The store directory disappearing, or missing at start, while a writer is open. */
+class StoreDirectoryTest {
+  @TempDir Path root;
+
+  @Test
+  void write_afterDirectoryDeleted_recreatesItReportsOnceAndEveryLaterIdLoads() throws IOException {
+    Path dir = root.resolve("logs/dumps");
+    StoreTests.Reports reports = new StoreTests.Reports();
+    List<String> after = new ArrayList<>();
+    try (DumpWriter writer = DumpWriter.open(StoreTests.noDedup(dir), reports)) {
+      assertNotNull(writer.write(StoreTests.failure(0), LoggedEvent.standalone()));
+      deleteRecursively(root.resolve("logs"));
+      for (int i = 1; i <= 5; i++) {
+        after.add(writer.write(StoreTests.failure(i), LoggedEvent.standalone()));
+      }
+    }
+    assertTrue(Files.isDirectory(dir), "the directory is recreated");
+    if (Files.getFileStore(dir).supportsFileAttributeView("posix")) {
+      assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(dir)));
+    }
+    for (String id : after) {
+      assertNotNull(id);
+      assertEquals(id, OfflineDebug.open(dir).load(id).id());
+    }
+    assertEquals(1, reports.count("deleted"), reports.messages.toString());
+  }
+
+  @Test
+  void write_afterStoreFileDeleted_continuesInANewFile() throws IOException {
+    StoreTests.Reports reports = new StoreTests.Reports();
+    String later;
+    try (DumpWriter writer = DumpWriter.open(StoreTests.noDedup(root), reports)) {
+      writer.write(StoreTests.failure(0), LoggedEvent.standalone());
+      for (Path file : StoreLayout.storeFiles(root)) {
+        Files.delete(file);
+      }
+      later = writer.write(StoreTests.failure(1), LoggedEvent.standalone());
+    }
+    assertEquals(later, OfflineDebug.open(root).load(later).id());
+    assertEquals(1, reports.count("deleted"), reports.messages.toString());
+  }
+
+  @Test
+  void write_directoryUncreatableAtOpen_retriesAndWritesOnceItCanBeCreated() throws IOException {
+    Path blocker = root.resolve("blocker");
+    Files.writeString(blocker, "a regular file where the store's parent directory should be");
+    Path dir = blocker.resolve("dumps");
+    StoreTests.Reports reports = new StoreTests.Reports();
+    try (DumpWriter writer = DumpWriter.open(StoreTests.noDedup(dir), reports)) {
+      assertNull(writer.write(StoreTests.failure(0), LoggedEvent.standalone()));
+      assertNull(writer.write(StoreTests.failure(1), LoggedEvent.standalone()));
+      assertEquals(1, reports.count("cannot write dumps to " + dir), reports.messages.toString());
+
+      Files.delete(blocker);
+      String id = writer.write(StoreTests.failure(2), LoggedEvent.standalone());
+
+      assertNotNull(id);
+      assertEquals(id, OfflineDebug.open(dir).load(id).id());
+      assertEquals(1, reports.count("writing dumps to " + dir + " works again"), reports.messages.toString());
+    }
+  }
+
+  static void deleteRecursively(Path top) throws IOException {
+    try (Stream<Path> all = Files.walk(top)) {
+      for (Path p : all.sorted(Comparator.reverseOrder()).toList()) {
+        Files.delete(p);
+      }
+    }
+  }
+}

@@ -1,0 +1,140 @@
+package dev.offlinedebug.internal.store;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import dev.offlinedebug.DumpSummary;
+import java.io.ByteArrayOutputStream;
+import java.nio.ByteBuffer;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Summaries as the writer writes them fold as the scan folds the records; summaries as anyone could
+ * write them into a bucket are refused (null: the store file is scanned) without large allocations.
+ */
+class StoreSummaryTest {
+  private static final String KEY = "0mx4e5ljz-oag9vp";
+  private static final String FIRST = new DumpId(KEY, 0).text();
+  private static final DumpSummary DUMP = new DumpSummary("ignored", Instant.parse("2026-12-01T10:15:30.123456789Z"),
+      "ERROR", "java.lang.IllegalStateException", "d\u00e9j\u00e0 vu \u001b[2J", null, "main",
+      "java.lang.IllegalStateException@a.B.c:1", 1);
+
+  @Test
+  void read_dumpsOccurrencesAndCounters_foldedAsTheScanFolds() {
+    byte[] summary = summary(entry(0, 100, StoreSummary.dump(DUMP)), entry(100, 50, StoreSummary.occurrence(FIRST)),
+        entry(150, 30, StoreSummary.counter(FIRST, 5)), entry(180, 100, StoreSummary.dump(DUMP)));
+    List<DumpSummary> listed = StoreSummary.read(summary, KEY, 280).summaries();
+    assertEquals(List.of(withId(FIRST, 7), withId(new DumpId(KEY, 180).text(), 1)), listed);
+  }
+
+  @Test
+  void read_entriesPastTheObject_ignored() {
+    byte[] summary = summary(entry(0, 100, StoreSummary.dump(DUMP)), entry(100, 50, StoreSummary.occurrence(FIRST)),
+        entry(150, 30, StoreSummary.counter(FIRST, 5)));
+    assertEquals(List.of(withId(FIRST, 2)), StoreSummary.read(summary, KEY, 150).summaries());
+    assertEquals(List.of(), StoreSummary.read(summary, KEY, 0).summaries());
+    // A torn last entry (uploaded mid-append) past the object's bytes does not matter either.
+    assertNotNull(StoreSummary.read(Arrays.copyOf(summary, summary.length - 3), KEY, 150));
+  }
+
+  @Test
+  void read_describesFewerBytesOrEndsMidRecord_null() {
+    byte[] summary = summary(entry(0, 100, StoreSummary.dump(DUMP)), entry(100, 50, StoreSummary.occurrence(FIRST)));
+    assertNull(StoreSummary.read(summary, KEY, 151));
+    assertNull(StoreSummary.read(summary, KEY, 120));
+    assertNull(StoreSummary.read(Arrays.copyOf(summary, summary.length - 3), KEY, 150));
+  }
+
+  @Test
+  void read_damaged_null() {
+    byte[] good = summary(entry(0, 100, StoreSummary.dump(DUMP)), entry(100, 50, StoreSummary.occurrence(FIRST)));
+    byte[] flipped = good.clone();
+    flipped[20] ^= 1;
+    byte[] badMagic = good.clone();
+    badMagic[3] = '2';
+    assertNull(StoreSummary.read(flipped, KEY, 150));
+    assertNull(StoreSummary.read(badMagic, KEY, 150));
+    assertNull(StoreSummary.read(new byte[0], KEY, 0));
+    assertNull(StoreSummary.read(Arrays.copyOf(good, StoreSummary.MAX_BYTES + 1), KEY, 150));
+    // A gap between records, a record of no bytes.
+    assertNull(StoreSummary.read(summary(entry(0, 100, StoreSummary.dump(DUMP)), entry(120, 30,
+        StoreSummary.occurrence(FIRST))), KEY, 150));
+    assertNull(StoreSummary.read(summary(entry(0, 0, StoreSummary.occurrence(FIRST))), KEY, 1));
+  }
+
+  @Test
+  void read_hostileFields_nullWithoutAllocating() {
+    int tooLong = StoreSummary.MAX_TEXT + 1;
+    for (byte[] fields : List.of(
+        fields(1, 0L, 0, tooLong), // a text longer than any summary holds
+        fields(1, 0L, 0, Integer.MAX_VALUE),
+        fields(1, 0L, 0, -2),
+        fields(1, Long.MAX_VALUE, 0, -1, -1, -1, -1, -1, -1), // no such instant
+        fields(1, 0L, 0, -1, -1, -1, -1, -1, -1), // no type, thread or fingerprint
+        fields(9), // unknown kind
+        fields(3, 5, 'a', 'b', 'c', 'd', 'e', 1L), // a counter of something that is no dump ID
+        concat(StoreSummary.counter(FIRST, 1), new byte[] {0}), // bytes left over
+        patchCount(StoreSummary.counter(FIRST, 1), -5))) {
+      assertNull(StoreSummary.read(summary(entry(0, 10, fields)), KEY, 10), Arrays.toString(fields));
+    }
+    ByteBuffer huge = ByteBuffer.allocate(8).putInt(Integer.MAX_VALUE).putInt(0);
+    assertNull(StoreSummary.read(concat(StoreSummary.MAGIC, huge.array()), KEY, 10));
+    ByteBuffer negative = ByteBuffer.allocate(8).putInt(-1).putInt(0);
+    assertNull(StoreSummary.read(concat(StoreSummary.MAGIC, negative.array()), KEY, 10));
+  }
+
+  @Test
+  void dump_textTooLong_notSummarised() {
+    DumpSummary huge = new DumpSummary("x", DUMP.time(), null, "T", "m".repeat(StoreSummary.MAX_TEXT + 1), null, "main",
+        "T@", 1);
+    assertNull(StoreSummary.dump(huge));
+  }
+
+  private static DumpSummary withId(String id, long occurrences) {
+    return new DumpSummary(id, DUMP.time(), DUMP.level(), DUMP.type(), DUMP.message(), DUMP.logger(), DUMP.thread(),
+        DUMP.fingerprint(), occurrences);
+  }
+
+  private static byte[] entry(long offset, int length, byte[] fields) {
+    ByteBuffer entry = StoreSummary.entry(offset, length, fields);
+    byte[] bytes = new byte[entry.remaining()];
+    entry.get(bytes);
+    return bytes;
+  }
+
+  private static byte[] summary(byte[]... entries) {
+    byte[] all = StoreSummary.MAGIC;
+    for (byte[] entry : entries) {
+      all = concat(all, entry);
+    }
+    return all;
+  }
+
+  /** A kind byte, then ints, longs and chars (as single bytes), big-endian. */
+  private static byte[] fields(int kind, Object... values) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    out.write(kind);
+    for (Object value : values) {
+      ByteBuffer b = value instanceof Long l ? ByteBuffer.allocate(8).putLong(l)
+          : value instanceof Character c ? ByteBuffer.allocate(1).put((byte) c.charValue())
+          : ByteBuffer.allocate(4).putInt((Integer) value);
+      out.writeBytes(b.array());
+    }
+    return out.toByteArray();
+  }
+
+  private static byte[] patchCount(byte[] counterFields, long count) {
+    ByteBuffer.wrap(counterFields).putLong(counterFields.length - 8, count);
+    return counterFields;
+  }
+
+  private static byte[] concat(byte[] a, byte[] b) {
+    byte[] all = Arrays.copyOf(a, a.length + b.length);
+    System.arraycopy(b, 0, all, a.length, b.length);
+    return all;
+  }
+}

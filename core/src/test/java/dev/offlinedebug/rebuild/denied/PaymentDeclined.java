@@ -1,8 +1,0 @@
-package dev.offlinedebug.rebuild.denied;
-
-/** An application exception whose package the tests never allow for rebuild. */
-public class PaymentDeclined extends RuntimeException {
-  public PaymentDeclined(String message, Throwable cause) {
-    super(message, cause);
-  }
-}

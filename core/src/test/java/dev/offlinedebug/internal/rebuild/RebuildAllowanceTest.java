@@ -78,7 +78,7 @@ class RebuildAllowanceTest {
 
   @Test
   void rebuild_allowedPackage_loadsThroughContextLoader() {
-    System.setProperty(RebuildAllowance.PROPERTY, " com.example , dev.offlinedebug.rebuild.allowed.* ");
+    System.setProperty(RebuildAllowance.PROPERTY, " com.example , dev.offlinedebug.internal.rebuild.allowed.* ");
     RecordingLoader loader = new RecordingLoader(getClass().getClassLoader());
 
     Throwable rebuilt = rebuildWith(loader, dumpOf("dev.offlinedebug.internal.rebuild.allowed.OrderFailure", "ok"));

@@ -36,7 +36,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * where it is allowed, with the stand-in otherwise.
  */
 class RebuildFidelityTest {
-  private static final String ALLOWED = "dev.offlinedebug.rebuild.allowed";
+  private static final String ALLOWED = "dev.offlinedebug.internal.rebuild.allowed";
 
   private final DumpCapture capture = new DumpCapture(CaptureLimits.DEFAULTS, "fidelity");
 

@@ -46,7 +46,7 @@ class SaveLoadRebuildTest {
 
   @Test
   void rebuild_afterSaveAndLoad_printsAsOriginal() throws IOException {
-    System.setProperty(RebuildAllowance.PROPERTY, "dev.offlinedebug.rebuild.allowed");
+    System.setProperty(RebuildAllowance.PROPERTY, "dev.offlinedebug.internal.rebuild.allowed");
     IllegalStateException original = new IllegalStateException("Grüße 日本 😀 𝄞", new WrappedFailure("wrapped",
         new SQLException("deadlock", "40001", 1213)));
     original.addSuppressed(new OrderFailure("order 42"));

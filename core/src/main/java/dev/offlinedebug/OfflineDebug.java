@@ -1,9 +1,9 @@
 package dev.offlinedebug;
 
-import dev.offlinedebug.spi.FrameReplay;
 import dev.offlinedebug.internal.store.RemoteDumpStore;
 import dev.offlinedebug.internal.store.RollingDumpStore;
 import dev.offlinedebug.internal.store.StandaloneDumpFile;
+import dev.offlinedebug.spi.FrameReplay;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.URI;

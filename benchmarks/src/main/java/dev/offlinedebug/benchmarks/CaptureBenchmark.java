@@ -1,10 +1,10 @@
 package dev.offlinedebug.benchmarks;
 
 import dev.offlinedebug.Dump;
-import dev.offlinedebug.spi.CaptureLimits;
 import dev.offlinedebug.internal.capture.DumpCapture;
-import dev.offlinedebug.spi.LoggedEvent;
 import dev.offlinedebug.json.JsonExport;
+import dev.offlinedebug.spi.CaptureLimits;
+import dev.offlinedebug.spi.LoggedEvent;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.math.BigDecimal;

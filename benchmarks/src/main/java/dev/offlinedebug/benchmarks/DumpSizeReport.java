@@ -1,12 +1,12 @@
 package dev.offlinedebug.benchmarks;
 
 import dev.offlinedebug.Dump;
-import dev.offlinedebug.spi.CaptureLimits;
 import dev.offlinedebug.internal.capture.DumpCapture;
-import dev.offlinedebug.spi.LoggedEvent;
 import dev.offlinedebug.internal.codec.DumpCodec;
 import dev.offlinedebug.internal.codec.RecordFrame;
 import dev.offlinedebug.json.JsonExport;
+import dev.offlinedebug.spi.CaptureLimits;
+import dev.offlinedebug.spi.LoggedEvent;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;

@@ -1,10 +1,10 @@
 package dev.offlinedebug.benchmarks;
 
 import dev.offlinedebug.Dump;
-import dev.offlinedebug.spi.CaptureLimits;
-import dev.offlinedebug.spi.LoggedEvent;
-import dev.offlinedebug.spi.DumpWriter;
 import dev.offlinedebug.internal.store.RemoteDumpStore;
+import dev.offlinedebug.spi.CaptureLimits;
+import dev.offlinedebug.spi.DumpWriter;
+import dev.offlinedebug.spi.LoggedEvent;
 import dev.offlinedebug.spi.StatusListener;
 import dev.offlinedebug.spi.WriterSettings;
 import java.io.IOException;

@@ -5,9 +5,9 @@ import dev.offlinedebug.DumpNotFoundException;
 import dev.offlinedebug.spi.TerminalText;
 import java.io.PrintWriter;
 import java.nio.file.NoSuchFileException;
-import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.ParseResult;
+import picocli.CommandLine;
 
 /**
  * Turns a command's failure into one line on stderr and its exit code: 3 for an unknown or expired

@@ -2,9 +2,9 @@ package dev.offlinedebug.cli;
 
 import dev.offlinedebug.spi.TerminalText;
 import java.io.PrintWriter;
-import picocli.CommandLine;
 import picocli.CommandLine.IParameterExceptionHandler;
 import picocli.CommandLine.ParameterException;
+import picocli.CommandLine;
 
 /** A usage error is one line naming the problem and where to find help; exit code 2. */
 final class UsageErrorHandler implements IParameterExceptionHandler {

@@ -2,10 +2,10 @@ package dev.offlinedebug.cli;
 
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 
-import dev.offlinedebug.spi.CaptureLimits;
-import dev.offlinedebug.spi.LoggedEvent;
 import dev.offlinedebug.model.ThreadInfo;
+import dev.offlinedebug.spi.CaptureLimits;
 import dev.offlinedebug.spi.DumpWriter;
+import dev.offlinedebug.spi.LoggedEvent;
 import dev.offlinedebug.spi.WriterSettings;
 import java.io.IOException;
 import java.net.URI;

@@ -1,6 +1,5 @@
 package dev.offlinedebug.spi;
 
-import dev.offlinedebug.spi.StatusListener;
 import dev.offlinedebug.internal.store.StatusReports;
 import java.io.IOException;
 import java.util.function.BiConsumer;

@@ -1,6 +1,5 @@
 package dev.offlinedebug.spi;
 
-import dev.offlinedebug.spi.StatusListener;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.function.Function;

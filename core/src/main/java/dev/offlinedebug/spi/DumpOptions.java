@@ -1,6 +1,5 @@
 package dev.offlinedebug.spi;
 
-import dev.offlinedebug.spi.WriterSettings;
 import java.net.URI;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;

@@ -1,8 +1,7 @@
 package dev.offlinedebug.spi;
 
-import dev.offlinedebug.internal.render.StackTraceRenderer;
-
 import dev.offlinedebug.Dump;
+import dev.offlinedebug.internal.render.StackTraceRenderer;
 import java.util.List;
 import java.util.Map;
 

@@ -1,7 +1,5 @@
 package dev.offlinedebug.spi;
 
-import dev.offlinedebug.spi.LoggedEvent;
-import dev.offlinedebug.spi.StatusListener;
 import java.nio.file.Path;
 import java.util.function.Supplier;
 

@@ -1,5 +1,10 @@
 package dev.offlinedebug.spi;
 
+import dev.offlinedebug.Dump;
+import dev.offlinedebug.internal.capture.DumpCapture;
+import dev.offlinedebug.internal.codec.OccurrenceBaseline;
+import dev.offlinedebug.internal.codec.Occurrences;
+import dev.offlinedebug.internal.codec.RecordBuffer;
 import dev.offlinedebug.internal.store.Deduplicator;
 import dev.offlinedebug.internal.store.DumpId;
 import dev.offlinedebug.internal.store.Fingerprint;
@@ -10,13 +15,6 @@ import dev.offlinedebug.internal.store.StoreAppender;
 import dev.offlinedebug.internal.store.StoreLayout;
 import dev.offlinedebug.internal.store.StoreUpload;
 import dev.offlinedebug.internal.store.ThrowableIds;
-
-import dev.offlinedebug.Dump;
-import dev.offlinedebug.internal.capture.DumpCapture;
-import dev.offlinedebug.spi.LoggedEvent;
-import dev.offlinedebug.internal.codec.OccurrenceBaseline;
-import dev.offlinedebug.internal.codec.Occurrences;
-import dev.offlinedebug.internal.codec.RecordBuffer;
 import java.io.Closeable;
 import java.io.IOException;
 import java.nio.file.Path;

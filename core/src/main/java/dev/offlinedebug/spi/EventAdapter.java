@@ -1,6 +1,5 @@
 package dev.offlinedebug.spi;
 
-import dev.offlinedebug.spi.LoggedEvent;
 
 /**
  * What {@link AppenderCore} needs to know about one logging framework's event type. Implementations

@@ -1,9 +1,8 @@
 package dev.offlinedebug.spi;
 
+import dev.offlinedebug.Dump;
 import dev.offlinedebug.internal.render.HtmlDump;
 import dev.offlinedebug.internal.render.HtmlText;
-
-import dev.offlinedebug.Dump;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

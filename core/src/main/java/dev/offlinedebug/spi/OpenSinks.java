@@ -1,8 +1,5 @@
 package dev.offlinedebug.spi;
 
-import dev.offlinedebug.spi.DumpWriter;
-import dev.offlinedebug.spi.StatusListener;
-import dev.offlinedebug.spi.WriterSettings;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -1,7 +1,5 @@
 package dev.offlinedebug.spi;
 
-import dev.offlinedebug.spi.DumpWriter;
-import dev.offlinedebug.spi.WriterSettings;
 
 /**
  * One open {@link DumpWriter}, shared by every appender configured with identical settings, so that

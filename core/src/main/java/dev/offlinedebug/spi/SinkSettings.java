@@ -1,6 +1,5 @@
 package dev.offlinedebug.spi;
 
-import dev.offlinedebug.spi.WriterSettings;
 
 /**
  * Parsed and validated appender options.

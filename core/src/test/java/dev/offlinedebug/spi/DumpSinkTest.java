@@ -5,9 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 
 import dev.offlinedebug.DumpSummary;
 import dev.offlinedebug.OfflineDebug;
-import dev.offlinedebug.spi.LoggedEvent;
-import dev.offlinedebug.spi.StatusListener;
-import dev.offlinedebug.spi.WriterSettings;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;

@@ -1,8 +1,8 @@
 package dev.offlinedebug.junit5;
 
 import dev.offlinedebug.Dump;
-import dev.offlinedebug.spi.LoggedEvent;
 import dev.offlinedebug.model.ThreadInfo;
+import dev.offlinedebug.spi.LoggedEvent;
 import java.io.IOException;
 import java.lang.reflect.Method;
 import java.nio.file.Path;

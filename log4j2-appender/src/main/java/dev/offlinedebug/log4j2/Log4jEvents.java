@@ -1,10 +1,10 @@
 package dev.offlinedebug.log4j2;
 
+import dev.offlinedebug.model.ThreadInfo;
 import dev.offlinedebug.spi.EventAdapter;
+import dev.offlinedebug.spi.LoggedEvent;
 import dev.offlinedebug.spi.MarkerNames;
 import dev.offlinedebug.spi.Severity;
-import dev.offlinedebug.spi.LoggedEvent;
-import dev.offlinedebug.model.ThreadInfo;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;

@@ -1,15 +1,13 @@
 package dev.offlinedebug.internal.capture;
 
-import dev.offlinedebug.spi.CaptureLimits;
-
-import dev.offlinedebug.spi.LoggedEvent;
-
 import dev.offlinedebug.Dump;
 import dev.offlinedebug.locals.RecordedFrame;
 import dev.offlinedebug.locals.UnwindRecorder;
 import dev.offlinedebug.model.ThreadInfo;
 import dev.offlinedebug.model.ThrowableGraph;
 import dev.offlinedebug.model.ThrowableInfo;
+import dev.offlinedebug.spi.CaptureLimits;
+import dev.offlinedebug.spi.LoggedEvent;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,18 +1,17 @@
 package dev.offlinedebug.internal.capture;
 
-import dev.offlinedebug.spi.CaptureLimits;
-
 import dev.offlinedebug.model.ArrayValue;
 import dev.offlinedebug.model.MapValue;
 import dev.offlinedebug.model.NullValue;
 import dev.offlinedebug.model.ObjectValue;
-import dev.offlinedebug.model.OmittedValue;
 import dev.offlinedebug.model.OmittedValue.Reason;
+import dev.offlinedebug.model.OmittedValue;
 import dev.offlinedebug.model.PrimitiveValue;
 import dev.offlinedebug.model.RefValue;
 import dev.offlinedebug.model.StringValue;
 import dev.offlinedebug.model.TextValue;
 import dev.offlinedebug.model.Value;
+import dev.offlinedebug.spi.CaptureLimits;
 import java.lang.reflect.Array;
 import java.util.ArrayList;
 import java.util.Arrays;

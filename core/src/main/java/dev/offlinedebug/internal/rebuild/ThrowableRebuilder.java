@@ -1,11 +1,10 @@
 package dev.offlinedebug.internal.rebuild;
 
-import dev.offlinedebug.rebuild.RebuiltThrowable;
-
 import dev.offlinedebug.Dump;
 import dev.offlinedebug.model.FrameInfo;
 import dev.offlinedebug.model.ThrowableGraph;
 import dev.offlinedebug.model.ThrowableInfo;
+import dev.offlinedebug.rebuild.RebuiltThrowable;
 import java.util.ArrayList;
 import java.util.List;
 

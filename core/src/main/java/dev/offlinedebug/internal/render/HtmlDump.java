@@ -1,9 +1,8 @@
 package dev.offlinedebug.internal.render;
 
+import dev.offlinedebug.Dump;
 import dev.offlinedebug.spi.HtmlPage;
 import dev.offlinedebug.spi.TerminalText;
-
-import dev.offlinedebug.Dump;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;

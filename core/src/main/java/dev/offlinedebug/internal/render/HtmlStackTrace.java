@@ -1,12 +1,11 @@
 package dev.offlinedebug.internal.render;
 
-import dev.offlinedebug.spi.DumpRenderer;
-
 import dev.offlinedebug.model.FrameInfo;
 import dev.offlinedebug.model.LocalVariable;
 import dev.offlinedebug.model.ThrowableGraph;
 import dev.offlinedebug.model.ThrowableInfo;
 import dev.offlinedebug.model.Value;
+import dev.offlinedebug.spi.DumpRenderer;
 import java.util.BitSet;
 import java.util.List;
 import java.util.Map;

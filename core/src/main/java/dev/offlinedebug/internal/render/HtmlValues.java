@@ -1,8 +1,5 @@
 package dev.offlinedebug.internal.render;
 
-import dev.offlinedebug.spi.DumpRenderer;
-import dev.offlinedebug.spi.Style;
-
 import dev.offlinedebug.model.ArrayValue;
 import dev.offlinedebug.model.CompositeValue;
 import dev.offlinedebug.model.MapValue;
@@ -13,6 +10,8 @@ import dev.offlinedebug.model.PrimitiveValue;
 import dev.offlinedebug.model.RefValue;
 import dev.offlinedebug.model.StringValue;
 import dev.offlinedebug.model.Value;
+import dev.offlinedebug.spi.DumpRenderer;
+import dev.offlinedebug.spi.Style;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;

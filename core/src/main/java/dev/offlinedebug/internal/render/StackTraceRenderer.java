@@ -1,14 +1,13 @@
 package dev.offlinedebug.internal.render;
 
-import dev.offlinedebug.spi.Style;
-import dev.offlinedebug.spi.TerminalText;
-
 import dev.offlinedebug.model.CompositeValue;
 import dev.offlinedebug.model.FrameInfo;
 import dev.offlinedebug.model.LocalVariable;
 import dev.offlinedebug.model.ThrowableGraph;
 import dev.offlinedebug.model.ThrowableInfo;
 import dev.offlinedebug.model.Value;
+import dev.offlinedebug.spi.Style;
+import dev.offlinedebug.spi.TerminalText;
 import java.util.BitSet;
 import java.util.List;
 import java.util.Map;

@@ -1,8 +1,5 @@
 package dev.offlinedebug.internal.render;
 
-import dev.offlinedebug.spi.Style;
-import dev.offlinedebug.spi.TerminalText;
-
 import dev.offlinedebug.model.ArrayValue;
 import dev.offlinedebug.model.CompositeValue;
 import dev.offlinedebug.model.MapValue;
@@ -14,6 +11,8 @@ import dev.offlinedebug.model.RefValue;
 import dev.offlinedebug.model.StringValue;
 import dev.offlinedebug.model.TextValue;
 import dev.offlinedebug.model.Value;
+import dev.offlinedebug.spi.Style;
+import dev.offlinedebug.spi.TerminalText;
 import java.util.List;
 import java.util.Map;
 

@@ -1,8 +1,5 @@
 package dev.offlinedebug.internal.store;
 
-import dev.offlinedebug.spi.ObjectStorage;
-import dev.offlinedebug.spi.StorageLocations;
-
 import dev.offlinedebug.Dump;
 import dev.offlinedebug.DumpFormatException;
 import dev.offlinedebug.DumpNotFoundException;
@@ -10,6 +7,8 @@ import dev.offlinedebug.DumpStore;
 import dev.offlinedebug.DumpSummary;
 import dev.offlinedebug.internal.codec.DecodedRecord;
 import dev.offlinedebug.internal.codec.RecordFrame;
+import dev.offlinedebug.spi.ObjectStorage;
+import dev.offlinedebug.spi.StorageLocations;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;

@@ -2,12 +2,12 @@ package dev.offlinedebug.internal.store;
 
 import dev.offlinedebug.Dump;
 import dev.offlinedebug.DumpFormatException;
-import dev.offlinedebug.spi.CaptureLimits;
 import dev.offlinedebug.internal.capture.DumpCapture;
-import dev.offlinedebug.spi.LoggedEvent;
 import dev.offlinedebug.internal.codec.DecodedRecord;
 import dev.offlinedebug.internal.codec.RecordBuffer;
 import dev.offlinedebug.internal.codec.RecordFrame;
+import dev.offlinedebug.spi.CaptureLimits;
+import dev.offlinedebug.spi.LoggedEvent;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;

@@ -1,7 +1,6 @@
 package dev.offlinedebug.internal.store;
 
 import dev.offlinedebug.spi.StatusListener;
-
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;

@@ -2,7 +2,6 @@ package dev.offlinedebug.internal.store;
 
 import dev.offlinedebug.spi.ObjectStorage;
 import dev.offlinedebug.spi.StorageLocations;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;

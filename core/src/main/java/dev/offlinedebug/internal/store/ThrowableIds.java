@@ -1,7 +1,6 @@
 package dev.offlinedebug.internal.store;
 
 import dev.offlinedebug.spi.StatusListener;
-
 import java.lang.ref.WeakReference;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;

@@ -1,7 +1,5 @@
 package dev.offlinedebug.internal.capture;
 
-import dev.offlinedebug.spi.CaptureLimits;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
@@ -23,6 +21,7 @@ import dev.offlinedebug.internal.capture.Tripwires.ItemText;
 import dev.offlinedebug.internal.capture.Tripwires.Pair;
 import dev.offlinedebug.model.StringValue;
 import dev.offlinedebug.model.Value;
+import dev.offlinedebug.spi.CaptureLimits;
 import java.io.ByteArrayOutputStream;
 import java.io.CharArrayWriter;
 import java.io.IOException;

@@ -1,7 +1,5 @@
 package dev.offlinedebug.internal.capture;
 
-import dev.offlinedebug.spi.CaptureLimits;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -20,36 +18,37 @@ import dev.offlinedebug.json.JsonExport;
 import dev.offlinedebug.model.ArrayValue;
 import dev.offlinedebug.model.MapValue;
 import dev.offlinedebug.model.ObjectValue;
-import dev.offlinedebug.model.OmittedValue;
 import dev.offlinedebug.model.OmittedValue.Reason;
+import dev.offlinedebug.model.OmittedValue;
 import dev.offlinedebug.model.PrimitiveValue;
 import dev.offlinedebug.model.StringValue;
 import dev.offlinedebug.model.TextValue;
 import dev.offlinedebug.model.Value;
+import dev.offlinedebug.spi.CaptureLimits;
 import dev.offlinedebug.spi.DumpRenderer;
 import dev.offlinedebug.spi.Style;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Hashtable;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Hashtable;
 import java.util.Properties;
 import java.util.Set;
 import java.util.Stack;
-import java.util.TreeSet;
-import java.util.concurrent.ArrayBlockingQueue;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.Vector;
+import java.util.concurrent.ArrayBlockingQueue;
 import java.util.stream.Collectors;
 import kotlin.collections.builders.ListBuilder;
 import kotlin.collections.builders.MapBuilder;
 import kotlin.collections.builders.SetBuilder;
 import org.junit.jupiter.api.Test;
-import scala.jdk.javaapi.CollectionConverters;
 import org.junit.jupiter.api.io.TempDir;
+import scala.jdk.javaapi.CollectionConverters;
 
 /** Collections that are not plain JDK collections still show as collections, read from fields. */
 class CollectionCaptureTest {
@@ -303,7 +302,8 @@ class CollectionCaptureTest {
 
     Dump dump = OfflineDebug.load(file);
     String shown = new DumpRenderer(Style.PLAIN).render(dump);
-    for (String listed : List.of("[\"g1\", \"g2\"]", "{\"gk\"=7}", "[\"n1\"]", "[\"k1\"]", "[\"s1\"]")) {
+    // The subclass's long name puts its element on a line of its own ("[0] = "n1""), the rest inline.
+    for (String listed : List.of("[\"g1\", \"g2\"]", "{\"gk\"=7}", "[0] = \"n1\"", "[\"k1\"]", "[\"s1\"]")) {
       assertTrue(shown.contains(listed), "show lists " + listed + ":\n" + shown);
     }
     JsonNode json = new ObjectMapper().readTree(JsonExport.toJson(dump));

@@ -1,9 +1,5 @@
 package dev.offlinedebug.internal.capture;
 
-import dev.offlinedebug.spi.CaptureLimits;
-
-import dev.offlinedebug.spi.LoggedEvent;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -18,6 +14,8 @@ import dev.offlinedebug.model.StringValue;
 import dev.offlinedebug.model.ThreadInfo;
 import dev.offlinedebug.model.ThrowableGraph;
 import dev.offlinedebug.model.ThrowableInfo;
+import dev.offlinedebug.spi.CaptureLimits;
+import dev.offlinedebug.spi.LoggedEvent;
 import java.io.InterruptedIOException;
 import java.sql.SQLException;
 import java.time.Instant;

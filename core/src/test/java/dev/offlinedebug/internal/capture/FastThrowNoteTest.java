@@ -1,12 +1,11 @@
 package dev.offlinedebug.internal.capture;
 
-import dev.offlinedebug.spi.CaptureLimits;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import dev.offlinedebug.model.StringValue;
 import dev.offlinedebug.model.ThrowableInfo;
+import dev.offlinedebug.spi.CaptureLimits;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

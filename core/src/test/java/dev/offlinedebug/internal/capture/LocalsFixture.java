@@ -1,13 +1,11 @@
 package dev.offlinedebug.internal.capture;
 
-import dev.offlinedebug.spi.CaptureLimits;
-
-import dev.offlinedebug.spi.LoggedEvent;
-
 import dev.offlinedebug.Dump;
 import dev.offlinedebug.locals.RecordedFrame;
 import dev.offlinedebug.model.LocalVariable;
 import dev.offlinedebug.model.Value;
+import dev.offlinedebug.spi.CaptureLimits;
+import dev.offlinedebug.spi.LoggedEvent;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;

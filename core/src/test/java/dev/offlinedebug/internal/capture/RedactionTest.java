@@ -1,9 +1,5 @@
 package dev.offlinedebug.internal.capture;
 
-import dev.offlinedebug.spi.CaptureLimits;
-
-import dev.offlinedebug.spi.LoggedEvent;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -13,11 +9,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.offlinedebug.Dump;
 import dev.offlinedebug.model.MapValue;
 import dev.offlinedebug.model.ObjectValue;
-import dev.offlinedebug.model.OmittedValue;
 import dev.offlinedebug.model.OmittedValue.Reason;
+import dev.offlinedebug.model.OmittedValue;
 import dev.offlinedebug.model.PrimitiveValue;
 import dev.offlinedebug.model.StringValue;
 import dev.offlinedebug.model.Value;
+import dev.offlinedebug.spi.CaptureLimits;
+import dev.offlinedebug.spi.LoggedEvent;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;

@@ -1,9 +1,5 @@
 package dev.offlinedebug.internal.capture;
 
-import dev.offlinedebug.spi.CaptureLimits;
-
-import dev.offlinedebug.spi.LoggedEvent;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -15,11 +11,13 @@ import dev.offlinedebug.model.ArrayValue;
 import dev.offlinedebug.model.LocalVariable;
 import dev.offlinedebug.model.MapValue;
 import dev.offlinedebug.model.ObjectValue;
-import dev.offlinedebug.model.OmittedValue;
 import dev.offlinedebug.model.OmittedValue.Reason;
+import dev.offlinedebug.model.OmittedValue;
 import dev.offlinedebug.model.PrimitiveValue;
 import dev.offlinedebug.model.StringValue;
 import dev.offlinedebug.model.Value;
+import dev.offlinedebug.spi.CaptureLimits;
+import dev.offlinedebug.spi.LoggedEvent;
 import java.math.BigInteger;
 import java.util.LinkedHashMap;
 import java.util.List;

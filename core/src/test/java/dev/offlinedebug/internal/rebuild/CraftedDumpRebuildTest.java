@@ -1,11 +1,10 @@
 package dev.offlinedebug.internal.rebuild;
 
-import dev.offlinedebug.rebuild.RebuiltThrowable;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 
 import dev.offlinedebug.OfflineDebug;
+import dev.offlinedebug.rebuild.RebuiltThrowable;
 import dev.offlinedebug.testing.FileTraps;
 import dev.offlinedebug.testing.SampleDumpFiles;
 import java.nio.file.Path;

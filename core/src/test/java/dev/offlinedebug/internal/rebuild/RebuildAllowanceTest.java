@@ -1,7 +1,5 @@
 package dev.offlinedebug.internal.rebuild;
 
-import dev.offlinedebug.rebuild.RebuiltThrowable;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -9,11 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.offlinedebug.Dump;
+import dev.offlinedebug.internal.rebuild.denied.Tripwire;
 import dev.offlinedebug.model.FrameInfo;
 import dev.offlinedebug.model.ThreadInfo;
 import dev.offlinedebug.model.ThrowableGraph;
 import dev.offlinedebug.model.ThrowableInfo;
-import dev.offlinedebug.internal.rebuild.denied.Tripwire;
+import dev.offlinedebug.rebuild.RebuiltThrowable;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,19 +1,18 @@
 package dev.offlinedebug.internal.rebuild;
 
-import dev.offlinedebug.rebuild.RebuiltThrowable;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertSame;
 
 import dev.offlinedebug.Dump;
-import dev.offlinedebug.spi.CaptureLimits;
 import dev.offlinedebug.internal.capture.DumpCapture;
-import dev.offlinedebug.spi.LoggedEvent;
 import dev.offlinedebug.internal.rebuild.allowed.LabelledFailure;
 import dev.offlinedebug.internal.rebuild.allowed.OrderFailure;
 import dev.offlinedebug.internal.rebuild.allowed.WrappedFailure;
 import dev.offlinedebug.internal.rebuild.denied.PaymentDeclined;
+import dev.offlinedebug.rebuild.RebuiltThrowable;
+import dev.offlinedebug.spi.CaptureLimits;
+import dev.offlinedebug.spi.LoggedEvent;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;

@@ -1,7 +1,5 @@
 package dev.offlinedebug.internal.rebuild;
 
-import dev.offlinedebug.rebuild.RebuiltThrowable;
-
 import static dev.offlinedebug.internal.rebuild.RebuildFidelityTest.onLargeStack;
 import static dev.offlinedebug.internal.rebuild.RebuildFidelityTest.printed;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -10,14 +8,15 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 
 import dev.offlinedebug.Dump;
 import dev.offlinedebug.OfflineDebug;
-import dev.offlinedebug.spi.CaptureLimits;
 import dev.offlinedebug.internal.capture.DumpCapture;
-import dev.offlinedebug.spi.LoggedEvent;
-import dev.offlinedebug.json.JsonExport;
-import dev.offlinedebug.model.ThreadInfo;
 import dev.offlinedebug.internal.rebuild.allowed.OrderFailure;
 import dev.offlinedebug.internal.rebuild.allowed.WrappedFailure;
 import dev.offlinedebug.internal.rebuild.denied.PaymentDeclined;
+import dev.offlinedebug.json.JsonExport;
+import dev.offlinedebug.model.ThreadInfo;
+import dev.offlinedebug.rebuild.RebuiltThrowable;
+import dev.offlinedebug.spi.CaptureLimits;
+import dev.offlinedebug.spi.LoggedEvent;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.sql.SQLException;

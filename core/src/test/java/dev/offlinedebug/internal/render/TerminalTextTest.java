@@ -1,10 +1,9 @@
 package dev.offlinedebug.internal.render;
 
-import dev.offlinedebug.spi.TerminalText;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 
+import dev.offlinedebug.spi.TerminalText;
 import org.junit.jupiter.api.Test;
 
 class TerminalTextTest {

@@ -1,14 +1,13 @@
 package dev.offlinedebug.internal.store;
 
-import dev.offlinedebug.spi.DumpWriter;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 
 import dev.offlinedebug.Dump;
 import dev.offlinedebug.OfflineDebug;
-import dev.offlinedebug.spi.LoggedEvent;
 import dev.offlinedebug.model.ThrowableInfo;
+import dev.offlinedebug.spi.DumpWriter;
+import dev.offlinedebug.spi.LoggedEvent;
 import java.io.IOException;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;

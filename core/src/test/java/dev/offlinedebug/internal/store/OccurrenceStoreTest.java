@@ -1,9 +1,5 @@
 package dev.offlinedebug.internal.store;
 
-import dev.offlinedebug.spi.DumpWriter;
-import dev.offlinedebug.spi.StatusListener;
-import dev.offlinedebug.spi.WriterSettings;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -13,9 +9,12 @@ import dev.offlinedebug.DumpOccurrences;
 import dev.offlinedebug.DumpStore;
 import dev.offlinedebug.DumpSummary;
 import dev.offlinedebug.OfflineDebug;
-import dev.offlinedebug.spi.CaptureLimits;
-import dev.offlinedebug.spi.LoggedEvent;
 import dev.offlinedebug.model.ThreadInfo;
+import dev.offlinedebug.spi.CaptureLimits;
+import dev.offlinedebug.spi.DumpWriter;
+import dev.offlinedebug.spi.LoggedEvent;
+import dev.offlinedebug.spi.StatusListener;
+import dev.offlinedebug.spi.WriterSettings;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

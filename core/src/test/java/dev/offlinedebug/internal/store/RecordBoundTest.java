@@ -1,9 +1,5 @@
 package dev.offlinedebug.internal.store;
 
-import dev.offlinedebug.spi.DumpWriter;
-import dev.offlinedebug.spi.StatusListener;
-import dev.offlinedebug.spi.WriterSettings;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -11,12 +7,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.offlinedebug.Dump;
 import dev.offlinedebug.OfflineDebug;
-import dev.offlinedebug.spi.CaptureLimits;
-import dev.offlinedebug.spi.LoggedEvent;
 import dev.offlinedebug.internal.codec.RecordFrame;
 import dev.offlinedebug.model.FrameInfo;
 import dev.offlinedebug.model.ThreadInfo;
 import dev.offlinedebug.model.ThrowableInfo;
+import dev.offlinedebug.spi.CaptureLimits;
+import dev.offlinedebug.spi.DumpWriter;
+import dev.offlinedebug.spi.LoggedEvent;
+import dev.offlinedebug.spi.StatusListener;
+import dev.offlinedebug.spi.WriterSettings;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

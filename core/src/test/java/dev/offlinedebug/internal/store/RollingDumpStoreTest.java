@@ -1,9 +1,5 @@
 package dev.offlinedebug.internal.store;
 
-import dev.offlinedebug.spi.DumpWriter;
-import dev.offlinedebug.spi.StatusListener;
-import dev.offlinedebug.spi.WriterSettings;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -17,7 +13,10 @@ import dev.offlinedebug.DumpNotFoundException;
 import dev.offlinedebug.DumpStore;
 import dev.offlinedebug.DumpSummary;
 import dev.offlinedebug.OfflineDebug;
+import dev.offlinedebug.spi.DumpWriter;
 import dev.offlinedebug.spi.LoggedEvent;
+import dev.offlinedebug.spi.StatusListener;
+import dev.offlinedebug.spi.WriterSettings;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;

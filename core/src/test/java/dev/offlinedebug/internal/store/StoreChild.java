@@ -1,10 +1,9 @@
 package dev.offlinedebug.internal.store;
 
-import dev.offlinedebug.spi.DumpWriter;
-import dev.offlinedebug.spi.WriterSettings;
-
 import dev.offlinedebug.spi.CaptureLimits;
+import dev.offlinedebug.spi.DumpWriter;
 import dev.offlinedebug.spi.LoggedEvent;
+import dev.offlinedebug.spi.WriterSettings;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;

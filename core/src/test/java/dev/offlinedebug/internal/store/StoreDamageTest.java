@@ -1,8 +1,5 @@
 package dev.offlinedebug.internal.store;
 
-import dev.offlinedebug.spi.DumpWriter;
-import dev.offlinedebug.spi.StatusListener;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -14,7 +11,9 @@ import dev.offlinedebug.DumpNotFoundException;
 import dev.offlinedebug.DumpStore;
 import dev.offlinedebug.DumpSummary;
 import dev.offlinedebug.OfflineDebug;
+import dev.offlinedebug.spi.DumpWriter;
 import dev.offlinedebug.spi.LoggedEvent;
+import dev.offlinedebug.spi.StatusListener;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

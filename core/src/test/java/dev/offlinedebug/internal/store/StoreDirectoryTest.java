@@ -1,13 +1,12 @@
 package dev.offlinedebug.internal.store;
 
-import dev.offlinedebug.spi.DumpWriter;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.offlinedebug.OfflineDebug;
+import dev.offlinedebug.spi.DumpWriter;
 import dev.offlinedebug.spi.LoggedEvent;
 import java.io.IOException;
 import java.nio.file.Files;

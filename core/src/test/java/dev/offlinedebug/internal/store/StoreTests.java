@@ -1,9 +1,8 @@
 package dev.offlinedebug.internal.store;
 
+import dev.offlinedebug.spi.CaptureLimits;
 import dev.offlinedebug.spi.StatusListener;
 import dev.offlinedebug.spi.WriterSettings;
-
-import dev.offlinedebug.spi.CaptureLimits;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;

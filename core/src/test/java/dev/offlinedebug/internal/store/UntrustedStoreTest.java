@@ -1,8 +1,5 @@
 package dev.offlinedebug.internal.store;
 
-import dev.offlinedebug.spi.DumpWriter;
-import dev.offlinedebug.spi.StatusListener;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -13,7 +10,9 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.offlinedebug.DumpNotFoundException;
 import dev.offlinedebug.OfflineDebug;
+import dev.offlinedebug.spi.DumpWriter;
 import dev.offlinedebug.spi.LoggedEvent;
+import dev.offlinedebug.spi.StatusListener;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;

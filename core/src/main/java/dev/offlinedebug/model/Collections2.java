@@ -9,6 +9,7 @@ final class Collections2 {
   private Collections2() {}
 
   static <K, V> Map<K, V> copyOfOrdered(Map<K, V> map) {
-    return Collections.unmodifiableMap(new LinkedHashMap<>(map));
+    // Most throwables have no fields: no copy to make.
+    return map.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(map));
   }
 }

@@ -216,8 +216,11 @@ public final class DumpWriter implements Closeable {
     } finally {
       record.release();
     }
-    status.cleared("write", "writing dumps to " + directory + " works again");
-    status.cleared("rate", "dumps are within maxDumpsPerSecond again");
+    if (status.anyProblem()) {
+      // Checked first: the message costs a string concatenation per dump otherwise.
+      status.cleared("write", "writing dumps to " + directory + " works again");
+      status.cleared("rate", "dumps are within maxDumpsPerSecond again");
+    }
     return id;
   }
 

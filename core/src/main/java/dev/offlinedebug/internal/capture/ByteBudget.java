@@ -25,14 +25,17 @@ final class ByteBudget {
   static final long CEILING = RecordFrame.MAX_PAYLOAD - (1L << 20);
   /** Appended to a cut text, before the count of characters cut. */
   static final String CUT_MARKER = " <truncated> ";
+  /** Longer names (map keys can be any text) are measured each time rather than remembered. */
+  private static final int MAX_CACHED_LENGTH = 96;
 
   /**
    * One per thread, cleared per dump: a fresh hash set per dump cost more than the rest of the
    * estimate. A capture nested on the same thread would only make the estimate rougher.
    */
-  private static final ThreadLocal<StringTable> NAMES = ThreadLocal.withInitial(StringTable::new);
+  private static final ThreadLocal<Names> NAMES = ThreadLocal.withInitial(Names::new);
 
-  private final StringTable names = NAMES.get();
+  private final Names seen = NAMES.get();
+  private final StringTable names = seen.table;
   private final long limit;
   private long remaining;
 
@@ -64,7 +67,7 @@ final class ByteBudget {
   void chargeName(String name) {
     int known = names.size();
     if (name != null && names.indexOf(name) == known) {
-      remaining -= encodedLength(name) + PREFIX;
+      remaining -= seen.encodedLength(name) + PREFIX;
     }
     chargeInt(names.size());
   }
@@ -139,5 +142,43 @@ final class ByteBudget {
       }
     }
     return utf8;
+  }
+
+  /**
+   * A thread's names: the table of the dump being captured, and the encoded lengths of the names
+   * seen lately. Dump after dump the names are mostly the same (class, method, file names), and
+   * measuring each anew was a tenth of a capture.
+   */
+  private static final class Names {
+    private static final int SLOTS = 256;
+    private static final int SHIFT = Integer.numberOfLeadingZeros(SLOTS) + 1;
+    private static final int PROBES = 4;
+
+    final StringTable table = new StringTable();
+    private final String[] lengthOf = new String[SLOTS];
+    private final long[] lengths = new long[SLOTS];
+
+    long encodedLength(String name) {
+      int first = (name.hashCode() * 0x9E3779B9) >>> SHIFT;
+      int free = first;
+      for (int probe = 0; probe < PROBES; probe++) {
+        int slot = (first + probe) & (SLOTS - 1);
+        String cached = lengthOf[slot];
+        if (cached == null) {
+          free = slot;
+          break;
+        }
+        if (cached == name || cached.equals(name)) {
+          return lengths[slot];
+        }
+      }
+      long length = ByteBudget.encodedLength(name);
+      if (name.length() <= MAX_CACHED_LENGTH) {
+        // A name that finds its slots taken replaces the one in its first: the cache stays bounded.
+        lengthOf[free] = name;
+        lengths[free] = length;
+      }
+      return length;
+    }
   }
 }

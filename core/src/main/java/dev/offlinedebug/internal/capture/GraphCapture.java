@@ -38,6 +38,22 @@ final class GraphCapture {
   /** Causes counted at most past the cut, so that counting stays cheap on an endless chain. */
   private static final int MAX_COUNTED = 100_000;
   private static final String UNAVAILABLE = OmittedValue.Reason.UNAVAILABLE.marker();
+  /**
+   * Whether a throwable class has a header line of its own: it overrides {@code toString} or
+   * {@code getLocalizedMessage}. Otherwise {@code toString()} is {@code type: message} by definition,
+   * and is not called: building that text cost more than the rest of a throwable's header.
+   */
+  private static final ClassValue<Boolean> OWN_DESCRIPTION = new ClassValue<>() {
+    @Override
+    protected Boolean computeValue(Class<?> type) {
+      try {
+        return type.getMethod("toString").getDeclaringClass() != Throwable.class
+            || type.getMethod("getLocalizedMessage").getDeclaringClass() != Throwable.class;
+      } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
+        return true;
+      }
+    }
+  };
 
   private final FrameFormat format;
   private final Function<Throwable, List<RecordedFrame>> recorded;
@@ -52,7 +68,8 @@ final class GraphCapture {
     final ByteBudget budget;
     final List<Throwable> order = new ArrayList<>();
     final List<Trace> traces = new ArrayList<>();
-    final Map<Throwable, Integer> index = new IdentityHashMap<>();
+    // Sized for a usual chain: the default table is 0.5 KB.
+    final Map<Throwable, Integer> index = new IdentityHashMap<>(8);
     final Map<String, Integer> cuts = new HashMap<>();
 
     Walk(ByteBudget budget) {
@@ -169,7 +186,7 @@ final class GraphCapture {
     budget.chargeName(type);
     String rawMessage = call(t::getMessage, UNAVAILABLE);
     String message = budget.text(rawMessage);
-    String rawDescription = call(t::toString, null);
+    String rawDescription = OWN_DESCRIPTION.get(t.getClass()) ? call(t::toString, null) : null;
     String description = rawDescription == null || isDefaultDescription(rawDescription, type, rawMessage)
         ? defaultDescription(type, message)
         : budget.text(rawDescription);

@@ -42,7 +42,8 @@ final class ValueCapture {
   private final int maxDepth;
   private final int maxElements;
   private final int maxStringLength;
-  private final IdentityHashMap<Object, Integer> ids = new IdentityHashMap<>();
+  /** Made on the first object registered: most dumps hold no object values (a table is 0.5 KB). */
+  private IdentityHashMap<Object, Integer> ids;
   private int nextId = 1;
 
   ValueCapture(CaptureLimits limits, Redaction redaction, ByteBudget budget) {
@@ -115,7 +116,7 @@ final class ValueCapture {
     if (value instanceof Enum<?> e) {
       return text(e.getDeclaringClass().getName(), e.name());
     }
-    Integer seen = ids.get(value);
+    Integer seen = ids == null ? null : ids.get(value);
     if (seen != null) {
       budget.charge(ByteBudget.SMALL);
       return new RefValue(seen);
@@ -185,6 +186,9 @@ final class ValueCapture {
 
   private int register(Object value, String type) {
     int id = nextId++;
+    if (ids == null) {
+      ids = new IdentityHashMap<>();
+    }
     ids.put(value, id);
     budget.chargeName(type);
     budget.charge(ByteBudget.SMALL);

@@ -114,7 +114,7 @@ final class DumpEncoder {
     out.field(NAMES);
     out.beginSequence();
     for (int i = 1; i < names.size(); i++) {
-      TextWriter.write(out, names.get(i));
+      out.name(names.get(i));
     }
     out.endSequence();
   }
@@ -145,21 +145,21 @@ final class DumpEncoder {
     w.field(NANOS);
     w.smallInt(dump.time().getNano());
     if (process) {
-      text(w, HOST, dump.host());
+      name(w, HOST, dump.host());
       w.field(PID);
       w.int64(dump.pid());
-      text(w, JVM, dump.jvm());
-      text(w, APPLICATION, dump.application());
+      name(w, JVM, dump.jvm());
+      name(w, APPLICATION, dump.application());
     }
-    text(w, THREAD_NAME, dump.thread().name());
+    name(w, THREAD_NAME, dump.thread().name());
     w.field(THREAD_ID);
     w.int64(dump.thread().id());
     w.field(THREAD_DAEMON);
     w.bool(dump.thread().daemon());
     w.field(THREAD_PRIORITY);
     w.int32(dump.thread().priority());
-    text(w, LOGGER, dump.logger());
-    text(w, LEVEL, dump.level());
+    name(w, LOGGER, dump.logger());
+    name(w, LEVEL, dump.level());
     text(w, MESSAGE, dump.message());
     pairs(w, MDC, dump.mdc());
     if (!dump.markers().isEmpty()) {
@@ -310,6 +310,14 @@ final class DumpEncoder {
     if (text != null) {
       w.field(field);
       TextWriter.write(w, text);
+    }
+  }
+
+  /** As {@link #text}, for a text that is mostly the same from dump to dump (host, logger, thread). */
+  private static void name(WireOutput w, String field, String text) {
+    if (text != null) {
+      w.field(field);
+      w.name(text);
     }
   }
 

@@ -27,6 +27,14 @@ interface WireOutput {
   /** {@code text(value)}: UTF-8 as Chronicle encodes it (a surrogate pair as two 3-byte units). */
   void text(String value);
 
+  /**
+   * A name of the record's string table, as {@link TextWriter#write} writes it. Names repeat from
+   * record to record (class, method and file names), so an output may keep their encoded bytes.
+   */
+  default void name(String value) {
+    TextWriter.write(this, value);
+  }
+
   /** {@code bytes(value)}: a length-prefixed byte array. */
   void bytes(byte[] value);
 

@@ -14,10 +14,24 @@ import java.util.regex.Pattern;
  */
 public record DumpId(String file, long offset) {
   static final String PREFIX = "od-";
+  /** Base-36 digits of the largest offset. */
+  private static final int MAX_DIGITS = 13;
   private static final Pattern SHAPE = Pattern.compile("od-([0-9a-z]{9}-[0-9a-z]{6})-([0-9a-z]{1,12})");
 
   String text() {
-    return PREFIX + file + "-" + Long.toString(offset, 36);
+    if (offset < 0) {
+      return PREFIX + file + "-" + Long.toString(offset, 36);
+    }
+    // By hand: Long.toString(offset, 36) fills a 65-char scratch and copies it, once per dump written.
+    char[] digits = new char[MAX_DIGITS];
+    int at = MAX_DIGITS;
+    long rest = offset;
+    do {
+      digits[--at] = Character.forDigit((int) (rest % 36), 36);
+      rest /= 36;
+    } while (rest > 0);
+    return new StringBuilder(PREFIX.length() + file.length() + 1 + MAX_DIGITS - at)
+        .append(PREFIX).append(file).append('-').append(digits, at, MAX_DIGITS - at).toString();
   }
 
   /** The ID {@code text}, or {@code null} when it is not an ID of this shape. */

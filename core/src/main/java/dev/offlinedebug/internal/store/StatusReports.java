@@ -83,9 +83,14 @@ public final class StatusReports implements StatusListener {
     send(message, null);
   }
 
+  /** Whether some problem is active, that is, whether {@link #cleared} may report. */
+  public boolean anyProblem() {
+    return !active.isEmpty();
+  }
+
   /** Problem {@code kind} is over; reports how many times it occurred, if it was active. */
   public void cleared(String kind, String message) {
-    if (active.isEmpty()) {
+    if (!anyProblem()) {
       return;
     }
     AtomicLong count = active.remove(kind);

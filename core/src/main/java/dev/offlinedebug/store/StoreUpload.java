@@ -68,6 +68,8 @@ final class StoreUpload implements AutoCloseable {
     this.status = status;
     this.worker = new Thread(this::run, "offline-debug-upload");
     worker.setDaemon(true);
+    // Honoured by Windows and macOS; Linux ignores it by default, hence the cheap passes above all.
+    worker.setPriority(Thread.MIN_PRIORITY);
     this.shutdownHook = new Thread(this::close, "offline-debug-upload-flush");
   }
 

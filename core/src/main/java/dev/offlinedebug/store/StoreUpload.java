@@ -26,8 +26,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * listing, and a crash or a restart leaves nothing to reassemble. The price is re-sending a file
  * while it grows, which would cost the square of its size: so a file this process uploaded already
  * is re-sent at most every {@link #RESEND_INTERVAL} (a file seen for the first time goes at the next
- * pass), and with upload on files roll at {@link #MAX_FILE_SIZE}. Re-sending then
- * adds at most {@code MAX_FILE_SIZE / RESEND_INTERVAL / 2}, about 100 KB/s, to the bytes logged.
+ * pass), and with upload on files roll at {@link #MAX_FILE_SIZE}. Re-sending then adds to the bytes
+ * logged at most one such file per interval (200 KB/s), about half that on average.
  *
  * <p>Failures (server down, wrong credentials, no bucket) are reported once, then retried with
  * exponential backoff up to {@link #MAX_BACKOFF}; when it works again that is reported too. State is a
@@ -53,7 +53,7 @@ final class StoreUpload implements AutoCloseable {
   private final StatusReports status;
   /** Per file name, the bytes its object holds as far as this process knows. */
   private final Map<String, Long> shipped = new ConcurrentHashMap<>();
-  /** Per store file name, when this process last uploaded it ({@link System#nanoTime}); upload thread only. */
+  /** Per store file name, when this process last uploaded it ({@link System#nanoTime}); under {@code passLock}. */
   private final Map<String, Long> sentAt = new HashMap<>();
   private final Object passLock = new Object();
   private final Thread worker;

@@ -64,17 +64,25 @@ public final class DumpWriter implements Closeable {
     this.maxDumpsPerSecond = settings.maxDumpsPerSecond();
     this.capture = new DumpCapture(settings.limits(), settings.application());
     this.status = new StatusReports(listener);
-    this.upload = settings.upload() == null ? null : StoreUpload.start(settings.upload(), directory, status);
+    this.upload = settings.upload() == null ? null : StoreUpload.open(settings.upload(), directory, status);
     this.retention = new Retention(directory, settings.maxTotalSize(), settings.maxAge(), status,
         upload == null ? (name, size) -> false : upload::holds);
-    this.appender = new StoreAppender(directory, settings.maxFileSize(), rollInterval(settings.maxAge()), retention, status,
-        upload != null);
+    // With upload, files become deletable when uploaded: the upload thread runs retention, not the
+    // logging thread after each roll, and files roll smaller to keep re-sending the growing one cheap.
+    this.appender = upload == null
+        ? new StoreAppender(directory, settings.maxFileSize(), rollInterval(settings.maxAge()), retention::apply,
+            status, false)
+        : new StoreAppender(directory, Math.min(settings.maxFileSize(), StoreUpload.MAX_FILE_SIZE),
+            rollInterval(settings.maxAge()), () -> { }, status, true);
     this.dedup = settings.dedupWindow().isZero() || settings.dedupWindow().isNegative()
         ? null
         : new Deduplicator(settings.dedupWindow().toNanos(), settings.limits().maxDumpBytes(),
             settings.maxDumpsPerSecond());
     this.rateLimit = new RateLimit(settings.maxDumpsPerSecond());
     this.ids = new ThrowableIds(ThrowableIds.WAIT_NANOS, status);
+    if (upload != null) {
+      upload.start(retention::apply);
+    }
   }
 
   /**

@@ -10,7 +10,8 @@ import java.util.Objects;
  *
  * @param directory the store directory, created {@code 0700} when missing; never null
  * @param maxFileSize a store file rolls when it would grow past this many bytes (a single larger
- *     dump still gets a file of its own)
+ *     dump still gets a file of its own); with {@code upload}, at 1 MB at most, since a growing file
+ *     is re-sent whole
  * @param maxTotalSize the oldest files are deleted while the store is larger than this; a file a
  *     writer (in any process) still appends to is never deleted
  * @param maxAge files last written longer ago than this are deleted; never null. Files also roll by

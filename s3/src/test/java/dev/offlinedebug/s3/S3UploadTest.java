@@ -152,6 +152,46 @@ class S3UploadTest {
   }
 
   @Test
+  void upload_growingFile_reSentUntilWholeAndFilesRollAtOneMegabyte() throws Exception {
+    URI bucket = URI.create("s3://dumps/growing");
+    Path dir = temp.resolve("dumps");
+    List<String> ids = new ArrayList<>();
+    try (DumpWriter writer = DumpWriter.open(settings(dir, bucket, Long.MAX_VALUE), StatusListener.IGNORE)) {
+      ids.add(writer.write(new IllegalStateException("first"), LoggedEvent.standalone()));
+      Eventually.await("first dump uploaded", () -> S3.server().has("growing/" + storeFile(ids.get(0))));
+      // The same store file grows: its object is re-sent, without a close, until it holds the new dump.
+      ids.add(writer.write(new IllegalStateException("second"), LoggedEvent.standalone()));
+      assertEquals(storeFile(ids.get(0)), storeFile(ids.get(1)));
+      Path file = dir.resolve(storeFile(ids.get(1)));
+      Eventually.await("the grown file re-sent", () -> S3.server().size("growing/" + storeFile(ids.get(1)))
+          == Files.size(file));
+      // Over 1 MB of dumps: with upload on, files roll at 1 MB whatever maxFileSize (16 MB here) says.
+      for (int i = 0; storeFile(ids.get(ids.size() - 1)).equals(storeFile(ids.get(0))); i++) {
+        String id = writer.write(new IllegalStateException("more " + i), LoggedEvent.standalone());
+        if (id != null) {
+          ids.add(id);
+        } else {
+          Thread.sleep(100); // maxDumpsPerSecond
+        }
+      }
+    }
+    try (Stream<Path> files = Files.list(dir)) {
+      List<Path> storeFiles = files.filter(f -> f.toString().endsWith(".odump")).toList();
+      assertTrue(storeFiles.size() > 1, storeFiles::toString);
+      for (Path f : storeFiles) {
+        assertTrue(Files.size(f) <= 1 << 20, f + " " + Files.size(f));
+        assertEquals(Files.size(f), S3.server().size("growing/" + f.getFileName()), f::toString);
+      }
+    }
+    deleteRecursively(dir);
+    DumpStore store = OfflineDebug.open(bucket);
+    for (String id : ids) {
+      assertEquals(id, store.load(id).id());
+    }
+    assertEquals(ids, store.list().stream().map(DumpSummary::id).toList());
+  }
+
+  @Test
   void upload_moduleNameInMessage_whenSchemeHasNoModule() throws Exception {
     Reports reports = new Reports();
     try (DumpWriter writer = DumpWriter.open(settings(temp.resolve("dumps"), URI.create("gs://dumps"), Long.MAX_VALUE),

@@ -12,7 +12,7 @@ import java.util.function.Supplier;
 
 /**
  * Appends records to this writer's current store file, rolling to a new file by size and by time
- * and running retention after each roll. The lock is held only to place and write one record; the
+ * and running {@code afterRoll} (retention, unless the upload thread runs it) after each roll. The lock is held only to place and write one record; the
  * caller encodes before. With {@code summaries} (uploads on), each store file gets a {@link
  * SummaryFile} with an entry per record.
  */
@@ -20,7 +20,7 @@ public final class StoreAppender {
   private final Path directory;
   private final long maxFileSize;
   private final long rollNanos;
-  private final Retention retention;
+  private final Runnable afterRoll;
   private final StatusReports status;
   private final boolean summaries;
   private final ReentrantLock lock = new ReentrantLock();
@@ -30,14 +30,14 @@ public final class StoreAppender {
   private boolean rollBeforeNext;
   private boolean closed;
 
-  public StoreAppender(Path directory, long maxFileSize, Duration rollInterval, Retention retention, StatusReports status,
+  public StoreAppender(Path directory, long maxFileSize, Duration rollInterval, Runnable afterRoll, StatusReports status,
       boolean summaries) {
     this.directory = directory;
     this.summaries = summaries;
     this.status = status;
     this.maxFileSize = maxFileSize;
     this.rollNanos = rollInterval.toNanos();
-    this.retention = retention;
+    this.afterRoll = afterRoll;
   }
 
   /**
@@ -78,7 +78,7 @@ public final class StoreAppender {
       lock.unlock();
     }
     if (rolled) {
-      retention.apply();
+      afterRoll.run();
     }
     return id;
   }

@@ -40,7 +40,7 @@ final class ClassInstrumenter {
       return null;
     }
     Planner planner = new Planner(reader.getClassName(), codeSizes);
-    reader.accept(planner, ClassReader.EXPAND_FRAMES);
+    reader.accept(planner, 0);
     if (planner.changed.isEmpty()) {
       return null;
     }

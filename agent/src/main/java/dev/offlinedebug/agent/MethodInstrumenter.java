@@ -9,7 +9,6 @@ import java.util.Set;
 import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.tree.AbstractInsnNode;
 import org.objectweb.asm.tree.FieldInsnNode;
-import org.objectweb.asm.tree.FrameNode;
 import org.objectweb.asm.tree.InsnList;
 import org.objectweb.asm.tree.MethodInsnNode;
 import org.objectweb.asm.tree.MethodNode;
@@ -53,8 +52,9 @@ final class MethodInstrumenter {
 
   /** @return whether the method was changed */
   boolean instrument() {
-    EnclosingHandlers handlers = new EnclosingHandlers(method);
-    List<CoveredRange> ranges = coveredRanges(handlers);
+    Object[][] frames = SlotStates.expandFrames(owner, method);
+    EnclosingHandlers handlers = new EnclosingHandlers(method, frames);
+    List<CoveredRange> ranges = coveredRanges(handlers, frames);
     if (ranges.isEmpty()) {
       return false;
     }
@@ -85,7 +85,7 @@ final class MethodInstrumenter {
   }
 
   /** One pass over the code; see {@link SlotStates}. */
-  private List<CoveredRange> coveredRanges(EnclosingHandlers handlers) {
+  private List<CoveredRange> coveredRanges(EnclosingHandlers handlers, Object[][] frames) {
     InsnList instructions = method.instructions;
     int count = instructions.size();
     List<CoveredRange> ranges = new ArrayList<>();
@@ -109,7 +109,7 @@ final class MethodInstrumenter {
       AbstractInsnNode instruction = instructions.get(i);
       int type = instruction.getType();
       if (type == AbstractInsnNode.FRAME) {
-        states.reset((FrameNode) instruction);
+        states.reset(frames[i]);
         reachable = true;
         layoutStale = true;
         previous = null;

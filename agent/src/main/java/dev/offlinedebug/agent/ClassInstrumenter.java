@@ -1,9 +1,13 @@
 package dev.offlinedebug.agent;
 
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 import org.objectweb.asm.ClassReader;
 import org.objectweb.asm.ClassVisitor;
 import org.objectweb.asm.ClassWriter;
+import org.objectweb.asm.FieldVisitor;
 import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.tree.MethodNode;
@@ -35,12 +39,13 @@ final class ClassInstrumenter {
     if (!hasInstrumentableCode(codeSizes)) {
       return null;
     }
-    ClassWriter writer = new ClassWriter(reader, 0);
-    MethodsVisitor visitor = new MethodsVisitor(writer, reader.getClassName(), codeSizes);
-    reader.accept(visitor, ClassReader.EXPAND_FRAMES);
-    if (visitor.instrumented == 0) {
+    Planner planner = new Planner(reader.getClassName(), codeSizes);
+    reader.accept(planner, 0);
+    if (planner.changed.isEmpty()) {
       return null;
     }
+    ClassWriter writer = new ClassWriter(reader, 0);
+    reader.accept(new Replacer(writer, planner.changed), 0);
     AgentReport.CLASSES_INSTRUMENTED.increment();
     return writer.toByteArray();
   }
@@ -59,42 +64,76 @@ final class ClassInstrumenter {
   }
 
   /**
-   * Sends each method that may be instrumented through a {@link MethodNode}, and every other method
-   * straight to the writer. Relies on ASM calling {@code visitEnd} of a method's node before the
-   * next {@code visitMethod}.
+   * First pass: reads each method that may be instrumented into a {@link MethodNode} and keeps the
+   * ones the {@link MethodInstrumenter} changed. Writes nothing, so that a class or method left
+   * alone costs no rewrite.
    */
-  private final class MethodsVisitor extends ClassVisitor {
+  private final class Planner extends ClassVisitor {
     private final String owner;
     private final Map<String, Integer> codeSizes;
-    int instrumented;
+    /** Fields this class declares, as {@link MethodInstrumenter} keys them. */
+    private final Set<String> ownFields = new HashSet<>();
+    final Map<String, MethodNode> changed = new HashMap<>();
 
-    MethodsVisitor(ClassWriter writer, String owner, Map<String, Integer> codeSizes) {
-      super(Opcodes.ASM9, writer);
+    Planner(String owner, Map<String, Integer> codeSizes) {
+      super(Opcodes.ASM9);
       this.owner = owner;
       this.codeSizes = codeSizes;
+    }
+
+    @Override
+    public FieldVisitor visitField(int access, String name, String descriptor, String signature,
+        Object value) {
+      ownFields.add(MethodInstrumenter.fieldKey((access & Opcodes.ACC_STATIC) != 0, name,
+          descriptor));
+      return null;
+    }
+
+    @Override
+    public MethodVisitor visitMethod(int access, String name, String descriptor,
+        String signature, String[] exceptions) {
+      int skipped = Opcodes.ACC_ABSTRACT | Opcodes.ACC_NATIVE | Opcodes.ACC_BRIDGE;
+      if ((access & skipped) != 0 || name.equals("<clinit>")) {
+        return null;
+      }
+      String key = name + descriptor;
+      Integer codeSize = codeSizes.get(key);
+      if (codeSize == null) {
+        return null;
+      }
+      return new MethodNode(Opcodes.ASM9, access, name, descriptor, signature, exceptions) {
+        @Override
+        public void visitEnd() {
+          if (new MethodInstrumenter(owner, ownFields, this, codeSize, inliningGuard).instrument()) {
+            changed.put(key, this);
+          }
+        }
+      };
+    }
+  }
+
+  /**
+   * Second pass: writes the changed methods from their nodes; ASM copies every other method byte
+   * for byte without parsing it, since the writer shares the reader's constant pool.
+   */
+  private static final class Replacer extends ClassVisitor {
+    private final Map<String, MethodNode> changed;
+
+    Replacer(ClassWriter writer, Map<String, MethodNode> changed) {
+      super(Opcodes.ASM9, writer);
+      this.changed = changed;
     }
 
     @Override
     public MethodVisitor visitMethod(int access, String name, String descriptor,
         String signature, String[] exceptions) {
       MethodVisitor target = super.visitMethod(access, name, descriptor, signature, exceptions);
-      int skipped = Opcodes.ACC_ABSTRACT | Opcodes.ACC_NATIVE | Opcodes.ACC_BRIDGE;
-      if ((access & skipped) != 0 || name.equals("<clinit>")) {
+      MethodNode node = changed.get(name + descriptor);
+      if (node == null) {
         return target;
       }
-      Integer codeSize = codeSizes.get(name + descriptor);
-      if (codeSize == null) {
-        return target;
-      }
-      return new MethodNode(Opcodes.ASM9, access, name, descriptor, signature, exceptions) {
-        @Override
-        public void visitEnd() {
-          if (new MethodInstrumenter(owner, this, codeSize, inliningGuard).instrument()) {
-            instrumented++;
-          }
-          accept(target);
-        }
-      };
+      node.accept(target);
+      return null;
     }
   }
 }

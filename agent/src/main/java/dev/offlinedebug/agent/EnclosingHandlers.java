@@ -27,7 +27,8 @@ final class EnclosingHandlers {
   /** Per set, the frame type of each slot ({@code TOP} when free); null when not usable. */
   private final List<Object[]> baseFrames = new ArrayList<>();
 
-  EnclosingHandlers(MethodNode method) {
+  /** @param frames full frame locals by instruction index, see {@link SlotStates#expandFrames} */
+  EnclosingHandlers(MethodNode method, Object[][] frames) {
     InsnList instructions = method.instructions;
     int count = instructions.size();
     setAt = new int[count];
@@ -59,7 +60,7 @@ final class EnclosingHandlers {
         }
         current = covering.isEmpty() ? NONE : ids.computeIfAbsent(covering, set -> {
           sets.add(set);
-          baseFrames.add(meet(set, method.maxLocals));
+          baseFrames.add(meet(set, instructions, frames, method.maxLocals));
           return sets.size() - 1;
         });
       }
@@ -85,7 +86,8 @@ final class EnclosingHandlers {
    * Slot by slot, the one type the handlers' frames give (or {@code TOP}); null when two disagree,
    * or one holds an uninitialised object or has no frame at all.
    */
-  private static Object[] meet(List<TryCatchBlockNode> set, int maxLocals) {
+  private static Object[] meet(List<TryCatchBlockNode> set, InsnList instructions,
+      Object[][] frames, int maxLocals) {
     Object[] merged = new Object[maxLocals];
     Arrays.fill(merged, Opcodes.TOP);
     for (TryCatchBlockNode entry : set) {
@@ -94,7 +96,7 @@ final class EnclosingHandlers {
         return null;
       }
       int slot = 0;
-      for (Object local : frame.local == null ? List.of() : frame.local) {
+      for (Object local : frames[instructions.indexOf(frame)]) {
         if (slot >= maxLocals) {
           return null;
         }
@@ -123,11 +125,11 @@ final class EnclosingHandlers {
     return merged;
   }
 
-  /** The full frame ASM expanded at a handler: it follows the label, before any instruction. */
+  /** The frame at a handler: it follows the label, before any instruction. */
   private static FrameNode frameAt(AbstractInsnNode handler) {
     for (AbstractInsnNode node = handler; node != null; node = node.getNext()) {
       if (node instanceof FrameNode frame) {
-        return frame.type == Opcodes.F_NEW ? frame : null;
+        return frame;
       }
       if (node.getOpcode() >= 0) {
         return null;

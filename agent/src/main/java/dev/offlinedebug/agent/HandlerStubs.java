@@ -47,7 +47,8 @@ import org.objectweb.asm.tree.VarInsnNode;
  *       dup; astore t; dup; invokedynamic left(Throwable)V; athrow     // covered by F
  * </pre>
  *
- * Frames are written by hand (ASM's computed frames would load classes inside the transformer).
+ * Frames are written by hand (ASM's computed frames would load classes inside the transformer), as
+ * full frames: the method's own frames stay compressed as read.
  * Every byte counts: the handlers add to the method's size, which decides JIT inlining.
  */
 final class HandlerStubs {
@@ -126,7 +127,7 @@ final class HandlerStubs {
       LabelNode recordStart = new LabelNode();
       LabelNode recordEnd = new LabelNode();
       code.add(handler);
-      code.add(new FrameNode(Opcodes.F_NEW, locals.length, locals, 1,
+      code.add(new FrameNode(Opcodes.F_FULL, locals.length, locals, 1,
           new Object[] {LocalsLayout.THROWABLE}));
       code.add(new InsnNode(Opcodes.DUP));
       code.add(new VarInsnNode(Opcodes.ASTORE, thrownSlot));
@@ -150,7 +151,7 @@ final class HandlerStubs {
         withThrown[thrownSlot] = LocalsLayout.THROWABLE;
         Object[] rethrowLocals = LocalsLayout.expand(withThrown);
         code.add(rethrow);
-        code.add(new FrameNode(Opcodes.F_NEW, rethrowLocals.length, rethrowLocals, 1,
+        code.add(new FrameNode(Opcodes.F_FULL, rethrowLocals.length, rethrowLocals, 1,
             new Object[] {LocalsLayout.THROWABLE}));
         code.add(new VarInsnNode(Opcodes.ALOAD, thrownSlot));
         code.add(new InsnNode(Opcodes.ATHROW));
@@ -174,7 +175,7 @@ final class HandlerStubs {
     Arrays.fill(failedLocals, Opcodes.TOP);
     failedLocals[thrownSlot] = LocalsLayout.THROWABLE;
     code.add(failed);
-    code.add(new FrameNode(Opcodes.F_NEW, failedLocals.length, failedLocals, 1,
+    code.add(new FrameNode(Opcodes.F_FULL, failedLocals.length, failedLocals, 1,
         new Object[] {LocalsLayout.THROWABLE}));
     code.add(new VarInsnNode(Opcodes.ALOAD, thrownSlot));
     code.add(new InsnNode(Opcodes.ATHROW));
@@ -192,7 +193,7 @@ final class HandlerStubs {
     LabelNode start = new LabelNode();
     LabelNode end = new LabelNode();
     code.add(left);
-    code.add(new FrameNode(Opcodes.F_NEW, 0, new Object[0], 1,
+    code.add(new FrameNode(Opcodes.F_FULL, 0, new Object[0], 1,
         new Object[] {LocalsLayout.THROWABLE}));
     code.add(new InsnNode(Opcodes.DUP));
     code.add(new VarInsnNode(Opcodes.ASTORE, thrownSlot));

@@ -5,9 +5,10 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.tree.AbstractInsnNode;
-import org.objectweb.asm.tree.FrameNode;
+import org.objectweb.asm.tree.FieldInsnNode;
 import org.objectweb.asm.tree.InsnList;
 import org.objectweb.asm.tree.MethodInsnNode;
 import org.objectweb.asm.tree.MethodNode;
@@ -34,12 +35,16 @@ final class MethodInstrumenter {
   private static final int MAX_VALUE_SLOTS = 254;
 
   private final String owner;
+  private final Set<String> ownFields;
   private final MethodNode method;
   private final int codeSize;
   private final boolean inliningGuard;
 
-  MethodInstrumenter(String owner, MethodNode method, int codeSize, boolean inliningGuard) {
+  /** @param ownFields the fields the class declares, by {@link #fieldKey} */
+  MethodInstrumenter(String owner, Set<String> ownFields, MethodNode method, int codeSize,
+      boolean inliningGuard) {
     this.owner = owner;
+    this.ownFields = ownFields;
     this.method = method;
     this.codeSize = codeSize;
     this.inliningGuard = inliningGuard;
@@ -47,8 +52,9 @@ final class MethodInstrumenter {
 
   /** @return whether the method was changed */
   boolean instrument() {
-    EnclosingHandlers handlers = new EnclosingHandlers(method);
-    List<CoveredRange> ranges = coveredRanges(handlers);
+    Object[][] frames = SlotStates.expandFrames(owner, method);
+    EnclosingHandlers handlers = new EnclosingHandlers(method, frames);
+    List<CoveredRange> ranges = coveredRanges(handlers, frames);
     if (ranges.isEmpty()) {
       return false;
     }
@@ -79,7 +85,7 @@ final class MethodInstrumenter {
   }
 
   /** One pass over the code; see {@link SlotStates}. */
-  private List<CoveredRange> coveredRanges(EnclosingHandlers handlers) {
+  private List<CoveredRange> coveredRanges(EnclosingHandlers handlers, Object[][] frames) {
     InsnList instructions = method.instructions;
     int count = instructions.size();
     List<CoveredRange> ranges = new ArrayList<>();
@@ -98,19 +104,24 @@ final class MethodInstrumenter {
     LocalsLayout layout = null;
     CoveredRange open = null;
     AbstractInsnNode previous = null;
+    AbstractInsnNode beforePrevious = null;
     for (int i = 0; i < count; i++) {
       AbstractInsnNode instruction = instructions.get(i);
       int type = instruction.getType();
       if (type == AbstractInsnNode.FRAME) {
-        states.reset((FrameNode) instruction);
+        states.reset(frames[i]);
         reachable = true;
         layoutStale = true;
         previous = null;
+        beforePrevious = null;
         continue;
       }
       if (type == AbstractInsnNode.LABEL || type == AbstractInsnNode.LINE) {
         layoutStale |= scopeBoundaries[i];
-        previous = type == AbstractInsnNode.LABEL ? null : previous;
+        if (type == AbstractInsnNode.LABEL) {
+          previous = null;
+          beforePrevious = null;
+        }
         continue;
       }
       int opcode = instruction.getOpcode();
@@ -131,7 +142,8 @@ final class MethodInstrumenter {
           open = new CoveredRange(instruction, layout, enclosing);
         }
         open.last = instruction;
-        open.canThrow |= canThrow(opcode) && !readsOwnField(instruction, previous);
+        open.canThrow |= canThrow(opcode)
+            && !accessesOwnField(instruction, previous, beforePrevious);
       } else {
         open = close(open, ranges);
       }
@@ -156,6 +168,7 @@ final class MethodInstrumenter {
         reachable = false;
         open = close(open, ranges);
       }
+      beforePrevious = previous;
       previous = instruction;
     }
     close(open, ranges);
@@ -206,11 +219,47 @@ final class MethodInstrumenter {
         || opcode == Opcodes.TABLESWITCH || opcode == Opcodes.LOOKUPSWITCH;
   }
 
-  /** {@code aload_0; getfield} in an instance method: {@code this} is never null. */
-  private boolean readsOwnField(AbstractInsnNode instruction, AbstractInsnNode previous) {
-    return instruction.getOpcode() == Opcodes.GETFIELD && previous != null
-        && previous.getOpcode() == Opcodes.ALOAD && ((VarInsnNode) previous).var == 0
-        && (method.access & Opcodes.ACC_STATIC) == 0;
+  /**
+   * An access that cannot fail: {@code aload_0; getfield} in an instance method ({@code this} is
+   * never null); a static field this class declares (the class is initialised while its method
+   * runs); {@code aload_0; <push>; putfield} of an instance field this class declares. Spares
+   * trivial getters, setters and constructors that only store their arguments.
+   */
+  private boolean accessesOwnField(AbstractInsnNode instruction, AbstractInsnNode previous,
+      AbstractInsnNode beforePrevious) {
+    int opcode = instruction.getOpcode();
+    if (opcode == Opcodes.GETFIELD) {
+      return isThis(previous);
+    }
+    if (opcode != Opcodes.GETSTATIC && opcode != Opcodes.PUTSTATIC && opcode != Opcodes.PUTFIELD) {
+      return false;
+    }
+    FieldInsnNode field = (FieldInsnNode) instruction;
+    boolean isStatic = opcode != Opcodes.PUTFIELD;
+    if (!field.owner.equals(owner)
+        || !ownFields.contains(fieldKey(isStatic, field.name, field.desc))) {
+      return false;
+    }
+    return isStatic || (isThis(beforePrevious) && pushesOneValue(previous));
+  }
+
+  private boolean isThis(AbstractInsnNode instruction) {
+    return instruction != null && instruction.getOpcode() == Opcodes.ALOAD
+        && ((VarInsnNode) instruction).var == 0 && (method.access & Opcodes.ACC_STATIC) == 0;
+  }
+
+  /** A load or constant: the stack below it is what it was before. */
+  private static boolean pushesOneValue(AbstractInsnNode instruction) {
+    if (instruction == null) {
+      return false;
+    }
+    int opcode = instruction.getOpcode();
+    return (opcode >= Opcodes.ACONST_NULL && opcode <= Opcodes.SIPUSH)
+        || (opcode >= Opcodes.ILOAD && opcode <= Opcodes.ALOAD);
+  }
+
+  static String fieldKey(boolean isStatic, String name, String descriptor) {
+    return (isStatic ? "static " : "") + name + ':' + descriptor;
   }
 
   /** Whether the instruction can complete abruptly (linkage and resolution errors included). */

@@ -1,5 +1,6 @@
 package dev.offlinedebug.agent;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.objectweb.asm.Opcodes;
@@ -7,9 +8,11 @@ import org.objectweb.asm.Type;
 import org.objectweb.asm.tree.AbstractInsnNode;
 import org.objectweb.asm.tree.FieldInsnNode;
 import org.objectweb.asm.tree.FrameNode;
+import org.objectweb.asm.tree.InsnList;
 import org.objectweb.asm.tree.InvokeDynamicInsnNode;
 import org.objectweb.asm.tree.LdcInsnNode;
 import org.objectweb.asm.tree.MethodInsnNode;
+import org.objectweb.asm.tree.MethodNode;
 import org.objectweb.asm.tree.TypeInsnNode;
 import org.objectweb.asm.tree.VarInsnNode;
 
@@ -48,13 +51,62 @@ final class SlotStates {
     return states;
   }
 
-  void reset(FrameNode frame) {
+  /**
+   * The full locals of every stack map frame, by instruction index (null elsewhere), in ASM's
+   * expanded form. The class is read without {@code EXPAND_FRAMES}: its frames stay compressed, so
+   * that writing them back costs next to nothing, and are expanded here in one pass.
+   */
+  static Object[][] expandFrames(String owner, MethodNode method) {
+    InsnList instructions = method.instructions;
+    Object[][] expanded = new Object[instructions.size()][];
+    List<Object> current = entryFrame(owner, method);
+    int index = 0;
+    for (AbstractInsnNode node : instructions) {
+      if (node instanceof FrameNode frame) {
+        List<Object> local = frame.local == null ? List.of() : frame.local;
+        switch (frame.type) {
+          case Opcodes.F_NEW, Opcodes.F_FULL -> current = new ArrayList<>(local);
+          case Opcodes.F_APPEND -> {
+            current = new ArrayList<>(current);
+            current.addAll(local);
+          }
+          case Opcodes.F_CHOP -> current = new ArrayList<>(
+              current.subList(0, Math.max(0, current.size() - local.size())));
+          default -> { }
+        }
+        expanded[index] = current.toArray();
+      }
+      index++;
+    }
+    return expanded;
+  }
+
+  /** The implicit frame at method entry, in ASM's expanded form. */
+  private static List<Object> entryFrame(String owner, MethodNode method) {
+    List<Object> locals = new ArrayList<>();
+    if ((method.access & Opcodes.ACC_STATIC) == 0) {
+      locals.add(method.name.equals("<init>") ? Opcodes.UNINITIALIZED_THIS : owner);
+    }
+    for (Type argument : Type.getArgumentTypes(method.desc)) {
+      locals.add(switch (argument.getSort()) {
+        case Type.BOOLEAN, Type.BYTE, Type.CHAR, Type.SHORT, Type.INT -> Opcodes.INTEGER;
+        case Type.FLOAT -> Opcodes.FLOAT;
+        case Type.LONG -> Opcodes.LONG;
+        case Type.DOUBLE -> Opcodes.DOUBLE;
+        case Type.ARRAY -> argument.getDescriptor();
+        default -> argument.getInternalName();
+      });
+    }
+    return locals;
+  }
+
+  /** @param locals a frame's full locals, as {@link #expandFrames} gives them */
+  void reset(Object[] locals) {
     Arrays.fill(kinds, 'T');
     Arrays.fill(refTypes, null);
-    List<Object> locals = frame.local;
     int slot = 0;
-    for (int i = 0; locals != null && i < locals.size() && slot < kinds.length; i++) {
-      Object local = locals.get(i);
+    for (int i = 0; i < locals.length && slot < kinds.length; i++) {
+      Object local = locals[i];
       char kind;
       String type = null;
       if (local instanceof String internalName) {

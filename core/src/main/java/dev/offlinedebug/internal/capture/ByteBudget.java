@@ -1,5 +1,6 @@
 package dev.offlinedebug.internal.capture;
 
+import dev.offlinedebug.internal.codec.NameCache;
 import dev.offlinedebug.internal.codec.RecordFrame;
 import dev.offlinedebug.internal.codec.StringTable;
 
@@ -25,8 +26,6 @@ final class ByteBudget {
   static final long CEILING = RecordFrame.MAX_PAYLOAD - (1L << 20);
   /** Appended to a cut text, before the count of characters cut. */
   static final String CUT_MARKER = " <truncated> ";
-  /** Longer names (map keys can be any text) are measured each time rather than remembered. */
-  private static final int MAX_CACHED_LENGTH = 96;
 
   /**
    * One per thread, cleared per dump: a fresh hash set per dump cost more than the rest of the
@@ -150,34 +149,19 @@ final class ByteBudget {
    * measuring each anew was a tenth of a capture.
    */
   private static final class Names {
-    private static final int SLOTS = 256;
-    private static final int SHIFT = Integer.numberOfLeadingZeros(SLOTS) + 1;
-    private static final int PROBES = 4;
-
     final StringTable table = new StringTable();
-    private final String[] lengthOf = new String[SLOTS];
-    private final long[] lengths = new long[SLOTS];
+    private final NameCache<Long> lengths = new NameCache<>();
 
     long encodedLength(String name) {
-      int first = (name.hashCode() * 0x9E3779B9) >>> SHIFT;
-      int free = first;
-      for (int probe = 0; probe < PROBES; probe++) {
-        int slot = (first + probe) & (SLOTS - 1);
-        String cached = lengthOf[slot];
-        if (cached == null) {
-          free = slot;
-          break;
-        }
-        if (cached == name || cached.equals(name)) {
-          return lengths[slot];
-        }
+      if (name.length() > NameCache.MAX_LENGTH) {
+        return ByteBudget.encodedLength(name);
+      }
+      Long known = lengths.get(name);
+      if (known != null) {
+        return known;
       }
       long length = ByteBudget.encodedLength(name);
-      if (name.length() <= MAX_CACHED_LENGTH) {
-        // A name that finds its slots taken replaces the one in its first: the cache stays bounded.
-        lengthOf[free] = name;
-        lengths[free] = length;
-      }
+      lengths.put(name, length);
       return length;
     }
   }

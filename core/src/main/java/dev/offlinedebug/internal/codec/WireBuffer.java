@@ -36,12 +36,6 @@ final class WireBuffer implements WireOutput {
   private static final int FIELD_NAME0 = 0xC0;
   private static final int STRING_0 = 0xE0;
   private static final int SHORT_LIMIT = 0x20;
-  /** Names remembered by {@link #name}: a power of two; longer names are encoded each time. */
-  private static final int NAME_SLOTS = 256;
-  private static final int NAME_SHIFT = Integer.numberOfLeadingZeros(NAME_SLOTS) + 1;
-  /** Slots looked at from a name's first: similar names (handle0, handle1) often share that one. */
-  private static final int NAME_PROBES = 4;
-  private static final int MAX_NAME_LENGTH = 96;
 
   private byte[] bytes;
   private int position;
@@ -50,9 +44,8 @@ final class WireBuffer implements WireOutput {
   /** Where the length of each open sequence or marshallable goes. */
   private int[] open = new int[8];
   private int depth;
-  /** The last names written by {@link #name}, by hash, with their encoded bytes; made on first use. */
-  private String[] names;
-  private byte[][] encodedNames;
+  /** The names written by {@link #name} lately, with their encoded bytes; made on first use. */
+  private NameCache<byte[]> names;
 
   WireBuffer(int capacity) {
     bytes = new byte[capacity];
@@ -194,34 +187,21 @@ final class WireBuffer implements WireOutput {
    */
   @Override
   public void name(String value) {
-    if (value == null || value.length() > MAX_NAME_LENGTH) {
+    if (value == null || value.length() > NameCache.MAX_LENGTH) {
       TextWriter.write(this, value);
       return;
     }
     if (names == null) {
-      names = new String[NAME_SLOTS];
-      encodedNames = new byte[NAME_SLOTS][];
+      names = new NameCache<>();
     }
-    int first = (value.hashCode() * 0x9E3779B9) >>> NAME_SHIFT;
-    int free = first;
-    for (int probe = 0; probe < NAME_PROBES; probe++) {
-      int slot = (first + probe) & (NAME_SLOTS - 1);
-      String cached = names[slot];
-      if (cached == null) {
-        free = slot;
-        break;
-      }
-      if (cached == value || cached.equals(value)) {
-        byte[] encoded = encodedNames[slot];
-        append(encoded, 0, encoded.length);
-        return;
-      }
+    byte[] encoded = names.get(value);
+    if (encoded != null) {
+      append(encoded, 0, encoded.length);
+      return;
     }
     int start = position;
     TextWriter.write(this, value);
-    // A name that finds its slots taken replaces the one in its first: the cache stays bounded.
-    names[free] = value;
-    encodedNames[free] = Arrays.copyOfRange(bytes, start, position);
+    names.put(value, Arrays.copyOfRange(bytes, start, position));
   }
 
   /**

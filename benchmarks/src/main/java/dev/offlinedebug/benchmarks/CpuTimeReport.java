@@ -3,6 +3,7 @@ package dev.offlinedebug.benchmarks;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.util.Arrays;
+import java.util.function.Supplier;
 
 /**
  * The dump rows of the README's table in CPU time of the calling thread instead of wall-clock time:
@@ -37,34 +38,25 @@ public final class CpuTimeReport {
       dumps.close();
     }
     for (String fileAppender : new String[] {"readme", "buffered"}) {
-      Log4j2AppenderBenchmark plain = new Log4j2AppenderBenchmark();
-      Log4j2AppenderBenchmark full = new Log4j2AppenderBenchmark();
-      plain.setup = "plain";
-      full.setup = "dedupOff";
-      plain.fileAppender = fileAppender;
-      full.fileAppender = fileAppender;
-      plain.start();
-      full.start();
-      try {
-        report("Log4j2 full dump / plain, " + fileAppender, plain::logError, full::logError, null);
-      } finally {
-        plain.stop();
-        full.stop();
-      }
-      LogbackAppenderBenchmark plainLogback = new LogbackAppenderBenchmark();
-      LogbackAppenderBenchmark fullLogback = new LogbackAppenderBenchmark();
-      plainLogback.setup = "plain";
-      fullLogback.setup = "dedupOff";
-      plainLogback.fileAppender = fileAppender;
-      fullLogback.fileAppender = fileAppender;
-      plainLogback.start();
-      fullLogback.start();
-      try {
-        report("Logback full dump / plain, " + fileAppender, plainLogback::logError, fullLogback::logError, null);
-      } finally {
-        plainLogback.stop();
-        fullLogback.stop();
-      }
+      compare("Log4j2", Log4j2AppenderBenchmark::new, fileAppender);
+      compare("Logback", LogbackAppenderBenchmark::new, fileAppender);
+    }
+  }
+
+  /** A full dump every call ({@code dedupOff}) against the same logger without the appender. */
+  private static void compare(String framework, Supplier<AppenderBenchmark> make, String fileAppender)
+      throws Exception {
+    AppenderBenchmark plain = make.get();
+    AppenderBenchmark full = make.get();
+    plain.configure("plain", fileAppender);
+    full.configure("dedupOff", fileAppender);
+    plain.start();
+    full.start();
+    try {
+      report(framework + " full dump / plain, " + fileAppender, plain::logError, full::logError, null);
+    } finally {
+      plain.stop();
+      full.stop();
     }
   }
 

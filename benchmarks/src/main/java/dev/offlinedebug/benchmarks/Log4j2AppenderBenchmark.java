@@ -44,7 +44,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @Warmup(iterations = 3, time = 1)
 @Measurement(iterations = 5, time = 1)
 @Fork(1)
-public class Log4j2AppenderBenchmark {
+public class Log4j2AppenderBenchmark implements AppenderBenchmark {
   private static final int FRAMES = 20;
 
   @Param({"plain", "dedupHit", "dedupOff"})
@@ -59,7 +59,14 @@ public class Log4j2AppenderBenchmark {
   private StackTraceElement[] frames;
   private Throwable cause;
 
+  @Override
+  public void configure(String setup, String fileAppender) {
+    this.setup = setup;
+    this.fileAppender = fileAppender;
+  }
+
   @Setup(Level.Trial)
+  @Override
   public void start() throws IOException, URISyntaxException {
     dir = Files.createTempDirectory("od-log4j2-bench");
     System.setProperty("od.bench.dir", dir.toString());
@@ -80,6 +87,7 @@ public class Log4j2AppenderBenchmark {
   }
 
   @TearDown(Level.Trial)
+  @Override
   public void stop() throws IOException {
     context.stop();
     try (Stream<Path> files = Files.walk(dir)) {
@@ -88,6 +96,7 @@ public class Log4j2AppenderBenchmark {
   }
 
   @Benchmark
+  @Override
   public void logError() {
     IllegalStateException failure = new IllegalStateException("order 42 failed", cause);
     failure.setStackTrace(frames);

@@ -45,7 +45,7 @@ import org.slf4j.Logger;
 @Warmup(iterations = 3, time = 1)
 @Measurement(iterations = 5, time = 1)
 @Fork(1)
-public class LogbackAppenderBenchmark {
+public class LogbackAppenderBenchmark implements AppenderBenchmark {
 
   @Param({"plain", "dedupHit", "dedupOff"})
   public String setup;
@@ -58,7 +58,14 @@ public class LogbackAppenderBenchmark {
   private Logger logger;
   private ReferenceFailure failure;
 
+  @Override
+  public void configure(String setup, String fileAppender) {
+    this.setup = setup;
+    this.fileAppender = fileAppender;
+  }
+
   @Setup(Level.Trial)
+  @Override
   public void start() throws IOException, JoranException {
     dir = new ScratchDirectory("od-logback-bench");
     context = new LoggerContext();
@@ -82,12 +89,14 @@ public class LogbackAppenderBenchmark {
   }
 
   @TearDown(Level.Trial)
+  @Override
   public void stop() throws IOException {
     context.stop();
     dir.close();
   }
 
   @Benchmark
+  @Override
   public void logError() {
     logger.error("order {} failed", 42, failure.next());
   }

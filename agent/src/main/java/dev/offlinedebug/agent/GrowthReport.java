@@ -81,8 +81,8 @@ public final class GrowthReport {
         before += size;
         after += newSize;
         changed += newSize != size ? 1 : 0;
-        overInlining += size <= MethodInstrumenter.FREQ_INLINE_SIZE && newSize > MethodInstrumenter.FREQ_INLINE_SIZE ? 1 : 0;
-        overHuge += size <= MethodInstrumenter.HUGE_METHOD_LIMIT && newSize > MethodInstrumenter.HUGE_METHOD_LIMIT ? 1 : 0;
+        overInlining += MethodInstrumenter.crossesInliningLimit(size, newSize) ? 1 : 0;
+        overHuge += MethodInstrumenter.crossesCompileLimit(size, newSize) ? 1 : 0;
       }
     }
   }

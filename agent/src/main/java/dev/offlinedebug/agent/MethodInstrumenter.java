@@ -69,11 +69,11 @@ final class MethodInstrumenter {
       byKey.computeIfAbsent(key, k -> new ArrayList<>()).add(range);
     }
     int newSize = codeSize + stubs.size(byKey.keySet());
-    if (newSize > MAX_CODE_SIZE || (codeSize <= HUGE_METHOD_LIMIT && newSize > HUGE_METHOD_LIMIT)) {
+    if (newSize > MAX_CODE_SIZE || crossesCompileLimit(codeSize, newSize)) {
       AgentReport.SKIPPED_TOO_LARGE.increment();
       return false;
     }
-    if (inliningGuard && codeSize <= FREQ_INLINE_SIZE && newSize > FREQ_INLINE_SIZE) {
+    if (inliningGuard && crossesInliningLimit(codeSize, newSize)) {
       AgentReport.SKIPPED_INLINING.increment();
       return false;
     }
@@ -82,6 +82,16 @@ final class MethodInstrumenter {
     AgentReport.HANDLERS.add(byKey.size());
     AgentReport.BYTES_ADDED.add(newSize - codeSize);
     return true;
+  }
+
+  /** Whether growing a method from {@code before} to {@code after} bytes stops HotSpot compiling it. */
+  static boolean crossesCompileLimit(int before, int after) {
+    return before <= HUGE_METHOD_LIMIT && after > HUGE_METHOD_LIMIT;
+  }
+
+  /** Whether growing a hot callee from {@code before} to {@code after} bytes stops HotSpot inlining it. */
+  static boolean crossesInliningLimit(int before, int after) {
+    return before <= FREQ_INLINE_SIZE && after > FREQ_INLINE_SIZE;
   }
 
   /** One pass over the code; see {@link SlotStates}. */

@@ -118,11 +118,8 @@ public final class StoreUpload implements AutoCloseable {
   }
 
   private boolean summaryShipped(String summary) {
-    long size;
-    try {
-      size = Files.readAttributes(directory.resolve(summary), BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS)
-          .size();
-    } catch (IOException e) {
+    long size = sizeOf(directory.resolve(summary));
+    if (size < 0) {
       return true; // none: written without summaries, or it could not be created
     }
     Long inBucket = shipped.get(summary);

@@ -1,6 +1,5 @@
 package dev.offlinedebug.spi;
 
-
 /**
  * What {@link AppenderCore} needs to know about one logging framework's event type. Implementations
  * are stateless and must not throw.

@@ -1,6 +1,5 @@
 package dev.offlinedebug.spi;
 
-
 /**
  * One open {@link DumpWriter}, shared by every appender configured with identical settings, so that
  * they all get its one dump per throwable. Sharing keeps the writer open while a reconfiguration

@@ -1,6 +1,5 @@
 package dev.offlinedebug.spi;
 
-
 /**
  * Parsed and validated appender options.
  *

@@ -1,6 +1,5 @@
 package dev.offlinedebug.internal.codec;
 
-
 import static dev.offlinedebug.internal.codec.WireSchema.APPLICATION;
 import static dev.offlinedebug.internal.codec.WireSchema.ATTRIBUTES;
 import static dev.offlinedebug.internal.codec.WireSchema.CAUSE;

@@ -1,6 +1,5 @@
 package dev.offlinedebug.internal.codec;
 
-
 import dev.offlinedebug.Dump;
 import java.nio.ByteBuffer;
 import java.util.Arrays;

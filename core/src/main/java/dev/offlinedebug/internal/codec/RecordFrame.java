@@ -1,6 +1,5 @@
 package dev.offlinedebug.internal.codec;
 
-
 import dev.offlinedebug.DumpFormatException;
 import java.io.IOException;
 import java.nio.ByteBuffer;

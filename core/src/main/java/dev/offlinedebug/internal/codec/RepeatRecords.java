@@ -1,6 +1,5 @@
 package dev.offlinedebug.internal.codec;
 
-
 import java.util.Arrays;
 
 /**

@@ -12,9 +12,9 @@ import java.util.function.Supplier;
 
 /**
  * Appends records to this writer's current store file, rolling to a new file by size and by time
- * and running {@code afterRoll} (retention, unless the upload thread runs it) after each roll. The lock is held only to place and write one record; the
- * caller encodes before. With {@code summaries} (uploads on), each store file gets a {@link
- * SummaryFile} with an entry per record.
+ * and running {@code afterRoll} (retention, unless the upload thread runs it) after each roll. The
+ * lock is held only to place and write one record; the caller encodes before. With {@code
+ * summaries} (uploads on), each store file gets a {@link SummaryFile} with an entry per record.
  */
 public final class StoreAppender {
   private final Path directory;
@@ -30,8 +30,8 @@ public final class StoreAppender {
   private boolean rollBeforeNext;
   private boolean closed;
 
-  public StoreAppender(Path directory, long maxFileSize, Duration rollInterval, Runnable afterRoll, StatusReports status,
-      boolean summaries) {
+  public StoreAppender(Path directory, long maxFileSize, Duration rollInterval, Runnable afterRoll,
+      StatusReports status, boolean summaries) {
     this.directory = directory;
     this.summaries = summaries;
     this.status = status;

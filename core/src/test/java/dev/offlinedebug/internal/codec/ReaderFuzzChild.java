@@ -1,6 +1,5 @@
 package dev.offlinedebug.internal.codec;
 
-
 import dev.offlinedebug.Dump;
 import dev.offlinedebug.DumpFormatException;
 import dev.offlinedebug.OfflineDebug;

@@ -1,6 +1,5 @@
 package dev.offlinedebug.internal.codec;
 
-
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

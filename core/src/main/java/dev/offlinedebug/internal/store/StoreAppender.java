@@ -117,7 +117,8 @@ public final class StoreAppender {
 
   /**
    * Makes sure a file is open with room for about {@code length} bytes; whether it rolled. A file
-   * deleted meanwhile (alone or with the whole directory) is replaced, the directory recreated.
+   * deleted meanwhile (alone or with the whole directory) is restored with its records, the
+   * directory recreated; one replaced by another file is left to it.
    */
   private boolean prepare(int length) throws IOException {
     if (closed) {
@@ -128,16 +129,18 @@ public final class StoreAppender {
       throw new IllegalStateException("a dump record of " + length + " bytes is larger than readers accept ("
           + RecordFrame.MAX_PAYLOAD + "); not written");
     }
-    boolean deleted = file != null && !file.isLinked();
-    if (deleted) {
-      status.notice("the dump directory " + directory + " or its current store file was deleted while in use;"
-          + " recreating it (dumps stored there before are gone)");
-    }
-    boolean full = file != null && file.end() > 0
-        && file.end() + length > maxFileSize;
-    boolean old = file != null && System.nanoTime() - file.createdNanos > rollNanos;
-    if (file != null && !(full || old || rollBeforeNext || deleted)) {
-      return false;
+    if (file != null) {
+      long now = System.nanoTime();
+      boolean full = file.end() > 0 && file.end() + length > maxFileSize;
+      boolean old = now - file.createdNanos > rollNanos;
+      boolean roll = full || old || rollBeforeNext;
+      // A file about to be closed is checked now: the records of its last interval must not go with it.
+      if ((roll || file.linkCheckDue(now)) && !keepLinked()) {
+        roll = true;
+      }
+      if (!roll) {
+        return false;
+      }
     }
     closeFile();
     StoreLayout.createDirectory(directory);
@@ -147,12 +150,65 @@ public final class StoreAppender {
     return true;
   }
 
+  /**
+   * Checks that the current file is still linked under its name, and restores it when it was deleted;
+   * false when another file took its name, so that this one must be left.
+   */
+  private boolean keepLinked() throws IOException {
+    switch (file.link()) {
+      case DELETED:
+        restore();
+        return true;
+      case REPLACED:
+        status.notice("the current store file " + file.key + " in " + directory + " was replaced while in use;"
+            + " the dumps stored in it are gone, continuing in a new file");
+        return false;
+      default:
+        return true;
+    }
+  }
+
+  /**
+   * Creates the deleted current file again, and its directory, with every record it held: no ID
+   * given for it becomes unloadable. Without its summary, which went with it: listings and uploads
+   * then read the store file itself.
+   */
+  private void restore() throws IOException {
+    status.notice("the dump directory " + directory + " or its current store file was deleted while in use;"
+        + " recreating it with the dumps it held");
+    StoreFile deleted = file;
+    file = null;
+    if (summary != null) {
+      summary.close();
+      summary = null;
+    }
+    try {
+      StoreLayout.createDirectory(directory);
+      StoreFile restored = StoreLayout.recreateFile(directory, deleted.key, deleted.createdNanos);
+      try {
+        restored.restoreFrom(deleted);
+      } catch (IOException e) {
+        restored.close();
+        throw e;
+      }
+      file = restored;
+    } finally {
+      // Its records are copied, or cannot be: either way it takes no more.
+      deleted.close();
+    }
+  }
+
   public void close() {
     lock.lock();
     try {
       closed = true;
-      closeFile();
+      if (file != null) {
+        keepLinked();
+      }
+    } catch (IOException e) {
+      status.problem("write", "cannot restore the deleted store file in " + directory + ": " + e, e);
     } finally {
+      closeFile();
       lock.unlock();
     }
   }

@@ -25,12 +25,14 @@ final class StoreFile {
   /** The file system's identity of the file (device and inode on Unix), or {@code null} where it has none. */
   private final Object identity;
   private long end;
+  private long linkCheckedNanos;
 
   StoreFile(String key, Path path, FileChannel channel, long createdNanos) throws IOException {
     this.key = key;
     this.path = path;
     this.channel = channel;
     this.createdNanos = createdNanos;
+    this.linkCheckedNanos = createdNanos;
     try {
       this.lock = channel.lock();
       this.identity = identityAt(path);
@@ -40,20 +42,57 @@ final class StoreFile {
     }
   }
 
+  /** Where the file's name now leads, as {@link #link()} finds it. */
+  enum Link {
+    /** To this file. */
+    LINKED,
+    /** Nowhere: the file was deleted, alone or with its directory ({@code rm -rf logs/}). */
+    DELETED,
+    /** To another file put in its place. */
+    REPLACED
+  }
+
   /**
-   * Whether the file is still reachable under its name: not deleted, alone or with its directory
-   * ({@code rm -rf logs/}), and not replaced. Records appended to a file that is no longer linked
-   * would be lost with IDs already logged. One {@code lstat}, about a microsecond.
+   * How often {@link #linkCheckDue} asks for a {@link #link()} check while records are appended. A
+   * deleted file is restored with all its records ({@link #restoreFrom}), so the check need not cost
+   * a system call per record: what a later check or a roll or close finds is restored just as well.
    */
-  boolean isLinked() {
+  static final long LINK_CHECK_NANOS = 100_000_000L;
+
+  /** Whether the last {@link #link()} check was at least {@link #LINK_CHECK_NANOS} before {@code now}. */
+  boolean linkCheckDue(long now) {
+    return now - linkCheckedNanos >= LINK_CHECK_NANOS;
+  }
+
+  /**
+   * Whether the file is still reachable under its name. Records appended to a file that is no longer
+   * linked would be lost with IDs already logged. One {@code lstat}, about a microsecond.
+   */
+  Link link() {
+    linkCheckedNanos = System.nanoTime();
     try {
-      return Objects.equals(identity, identityAt(path));
+      return Objects.equals(identity, identityAt(path)) ? Link.LINKED : Link.REPLACED;
     } catch (NoSuchFileException e) {
-      return false;
+      return Link.DELETED;
     } catch (IOException | RuntimeException e) {
       // Unreadable directory and the like: the file may well be there, keep writing to it.
-      return true;
+      return Link.LINKED;
     }
+  }
+
+  /**
+   * Copies every record appended to {@code deleted}, which still reads through its open handle, into
+   * this new, empty file of the same name: every ID already given for them loads again.
+   */
+  void restoreFrom(StoreFile deleted) throws IOException {
+    while (end < deleted.end) {
+      long copied = deleted.channel.transferTo(end, deleted.end - end, channel);
+      if (copied <= 0) {
+        throw new IOException("could not copy " + path + " back past offset " + end);
+      }
+      end += copied;
+    }
+    linkCheckedNanos = System.nanoTime();
   }
 
   private static Object identityAt(Path path) throws IOException {

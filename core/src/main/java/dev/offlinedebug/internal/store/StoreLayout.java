@@ -61,23 +61,37 @@ public final class StoreLayout {
     TrustedDirectory.check(directory);
   }
 
+  private static final Set<OpenOption> NEW_FILE = Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.READ,
+      StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS);
+
   /** Creates a new store file (mode 0600) that no other writer can have, open for reading and writing. */
   static StoreFile createFile(Path directory) throws IOException {
-    Set<OpenOption> options = Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.READ, StandardOpenOption.WRITE,
-        LinkOption.NOFOLLOW_LINKS);
-    FileAttribute<?>[] mode = ownerOnly(directory);
     for (int attempt = 0; ; attempt++) {
       long now = System.currentTimeMillis();
       String name = base36(now, TIME_DIGITS) + "-" + base36(ThreadLocalRandom.current().nextLong(36L * 36 * 36 * 36 * 36 * 36), TAG_DIGITS);
-      Path path = directory.resolve(name + SUFFIX);
       try {
-        return new StoreFile(name, path, FileChannel.open(path, options, mode), System.nanoTime());
+        return openNew(directory, name, System.nanoTime());
       } catch (FileAlreadyExistsException e) {
         if (attempt == 10) {
           throw e;
         }
       }
     }
+  }
+
+  /**
+   * Creates store file {@code key} again, empty, after it was deleted while open; {@code
+   * createdNanos} is the deleted file's, so that it rolls when that one would have.
+   *
+   * @throws FileAlreadyExistsException when something took the name meanwhile
+   */
+  static StoreFile recreateFile(Path directory, String key, long createdNanos) throws IOException {
+    return openNew(directory, key, createdNanos);
+  }
+
+  private static StoreFile openNew(Path directory, String key, long createdNanos) throws IOException {
+    Path path = directory.resolve(key + SUFFIX);
+    return new StoreFile(key, path, FileChannel.open(path, NEW_FILE, ownerOnly(directory)), createdNanos);
   }
 
   /**

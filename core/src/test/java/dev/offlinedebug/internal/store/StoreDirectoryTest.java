@@ -11,6 +11,7 @@ import dev.offlinedebug.spi.LoggedEvent;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -24,22 +25,22 @@ class StoreDirectoryTest {
   @TempDir Path root;
 
   @Test
-  void write_afterDirectoryDeleted_recreatesItReportsOnceAndEveryLaterIdLoads() throws IOException {
+  void write_afterDirectoryDeleted_restoresItWithEveryDumpAndReportsOnce() throws IOException {
     Path dir = root.resolve("logs/dumps");
     StoreTests.Reports reports = new StoreTests.Reports();
-    List<String> after = new ArrayList<>();
+    List<String> ids = new ArrayList<>();
     try (DumpWriter writer = DumpWriter.open(StoreTests.noDedup(dir), reports)) {
-      assertNotNull(writer.write(StoreTests.failure(0), LoggedEvent.standalone()));
+      ids.add(writer.write(StoreTests.failure(0), LoggedEvent.standalone()));
       deleteRecursively(root.resolve("logs"));
       for (int i = 1; i <= 5; i++) {
-        after.add(writer.write(StoreTests.failure(i), LoggedEvent.standalone()));
+        ids.add(writer.write(StoreTests.failure(i), LoggedEvent.standalone()));
       }
     }
     assertTrue(Files.isDirectory(dir), "the directory is recreated");
     if (Files.getFileStore(dir).supportsFileAttributeView("posix")) {
       assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(dir)));
     }
-    for (String id : after) {
+    for (String id : ids) {
       assertNotNull(id);
       assertEquals(id, OfflineDebug.open(dir).load(id).id());
     }
@@ -47,18 +48,43 @@ class StoreDirectoryTest {
   }
 
   @Test
-  void write_afterStoreFileDeleted_continuesInANewFile() throws IOException {
+  void write_storeFileDeletedOnceCheckIsDue_restoresItAndGoesOnInIt() throws Exception {
     StoreTests.Reports reports = new StoreTests.Reports();
-    String later;
+    List<String> ids = new ArrayList<>();
     try (DumpWriter writer = DumpWriter.open(StoreTests.noDedup(root), reports)) {
-      writer.write(StoreTests.failure(0), LoggedEvent.standalone());
+      ids.add(writer.write(StoreTests.failure(0), LoggedEvent.standalone()));
       for (Path file : StoreLayout.storeFiles(root)) {
         Files.delete(file);
       }
+      // Past the interval, the next write checks the file first: it restores it, then appends to it.
+      Thread.sleep(StoreFile.LINK_CHECK_NANOS / 1_000_000 + 50);
+      ids.add(writer.write(StoreTests.failure(1), LoggedEvent.standalone()));
+      assertEquals(1, reports.count("deleted"), reports.messages.toString());
+      assertEquals(1, StoreLayout.storeFiles(root).size(), "the same file, restored");
+      for (String id : ids) {
+        assertEquals(id, OfflineDebug.open(root).load(id).id(), "loads while the writer is still open");
+      }
+    }
+    assertEquals(1, reports.count("deleted"), reports.messages.toString());
+  }
+
+  @Test
+  void write_storeFileReplacedByAnother_leavesItAndGoesOnInANewFile() throws Exception {
+    StoreTests.Reports reports = new StoreTests.Reports();
+    String later;
+    Path replaced;
+    try (DumpWriter writer = DumpWriter.open(StoreTests.noDedup(root), reports)) {
+      writer.write(StoreTests.failure(0), LoggedEvent.standalone());
+      replaced = StoreLayout.storeFiles(root).get(0);
+      Path other = root.resolve("other");
+      Files.writeString(other, "someone else's file");
+      Files.move(other, replaced, StandardCopyOption.REPLACE_EXISTING);
+      Thread.sleep(StoreFile.LINK_CHECK_NANOS / 1_000_000 + 50);
       later = writer.write(StoreTests.failure(1), LoggedEvent.standalone());
     }
+    assertEquals("someone else's file", Files.readString(replaced), "not ours to restore or write to");
     assertEquals(later, OfflineDebug.open(root).load(later).id());
-    assertEquals(1, reports.count("deleted"), reports.messages.toString());
+    assertEquals(1, reports.count("replaced while in use"), reports.messages.toString());
   }
 
   @Test

@@ -5,9 +5,16 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.lang.instrument.Instrumentation;
 import java.net.URISyntaxException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileAttribute;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.LocalDateTime;
 import java.util.Enumeration;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
 import java.util.jar.JarOutputStream;
@@ -20,6 +27,8 @@ import java.util.jar.JarOutputStream;
 final class BootstrapPackage {
   private static final String PACKAGE_PATH = "dev/offlinedebug/locals/";
   private static final String PROBE = "dev.offlinedebug.locals.RecordingSite";
+  private static final LocalDateTime ENTRY_TIME = LocalDateTime.of(2000, 1, 1, 0, 0);
+  private static final int MAX_NAME_ATTEMPTS = 100;
 
   private BootstrapPackage() {}
 
@@ -28,16 +37,19 @@ final class BootstrapPackage {
       ClassNotFoundException {
     Path agentJar = Path.of(BootstrapPackage.class.getProtectionDomain().getCodeSource()
         .getLocation().toURI());
-    Path extracted = Files.createTempFile("offline-debug-locals-", ".jar");
+    Path extracted = createTempJar();
     extracted.toFile().deleteOnExit();
     int copied = 0;
     try (JarFile source = new JarFile(agentJar.toFile());
-        OutputStream file = Files.newOutputStream(extracted);
+        OutputStream file = Files.newOutputStream(extracted, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS);
         JarOutputStream target = new JarOutputStream(file)) {
       for (Enumeration<JarEntry> entries = source.entries(); entries.hasMoreElements(); ) {
         JarEntry entry = entries.nextElement();
         if (entry.getName().startsWith(PACKAGE_PATH) && entry.getName().endsWith(".class")) {
-          target.putNextEntry(new JarEntry(entry.getName()));
+          JarEntry copy = new JarEntry(entry.getName());
+          // A fixed time: stamping the current one would load the JDK's time-zone rules.
+          copy.setTimeLocal(ENTRY_TIME);
+          target.putNextEntry(copy);
           try (InputStream in = source.getInputStream(entry)) {
             in.transferTo(target);
           }
@@ -57,5 +69,29 @@ final class BootstrapPackage {
           + " itself: locals are recorded but the application's capture may not see them");
     }
     return probe.getModule();
+  }
+
+  /**
+   * A new empty file (mode 0600 where POSIX) in the temporary directory, never one planted there.
+   * Not {@code Files.createTempFile}: its {@code SecureRandom} loads the security providers, tens of
+   * milliseconds of the application's start-up; the name need not be unguessable, as creating it
+   * fails on anything already there, which the next name avoids.
+   */
+  private static Path createTempJar() throws IOException {
+    Path directory = Path.of(System.getProperty("java.io.tmpdir"));
+    FileAttribute<?>[] mode = directory.getFileSystem().supportedFileAttributeViews().contains("posix")
+        ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"))}
+        : new FileAttribute<?>[0];
+    for (int attempt = 0; ; attempt++) {
+      Path path = directory.resolve(
+          "offline-debug-locals-" + Long.toUnsignedString(ThreadLocalRandom.current().nextLong(), 36) + ".jar");
+      try {
+        return Files.createFile(path, mode);
+      } catch (FileAlreadyExistsException e) {
+        if (attempt == MAX_NAME_ATTEMPTS) {
+          throw e;
+        }
+      }
+    }
   }
 }

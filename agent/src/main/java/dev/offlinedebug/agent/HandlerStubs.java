@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import org.objectweb.asm.Handle;
 import org.objectweb.asm.Opcodes;
@@ -59,8 +60,23 @@ final class HandlerStubs {
           + "Ljava/lang/invoke/CallSite;", false);
   private static final int INVOKEDYNAMIC_SIZE = 5;
 
-  /** Which stub records a group of ranges: exit stubs have {@link EnclosingHandlers#NONE}. */
-  record Key(LocalsLayout layout, int enclosing) {}
+  /**
+   * Which stub records a group of ranges: exit stubs have {@link EnclosingHandlers#NONE}. Equality
+   * written out: a record's generated {@code equals} and {@code hashCode} are bootstrapped through
+   * method handles at first use, tens of milliseconds of the application's start-up spent in the
+   * JVM's method handle runtime while the agent instruments its first class.
+   */
+  record Key(LocalsLayout layout, int enclosing) {
+    @Override
+    public boolean equals(Object other) {
+      return other instanceof Key that && enclosing == that.enclosing && Objects.equals(layout, that.layout);
+    }
+
+    @Override
+    public int hashCode() {
+      return 31 * Objects.hashCode(layout) + enclosing;
+    }
+  }
 
   private final String ownerName;
   private final MethodNode method;

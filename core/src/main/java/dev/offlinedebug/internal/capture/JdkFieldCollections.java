@@ -22,17 +22,23 @@ final class JdkFieldCollections {
   private static final String UTIL = "java.util.";
   private static final String CONCURRENT = "java.util.concurrent.";
 
-  private static final Map<String, LibraryCollections.Layout> LAYOUTS = Map.of(
-      UTIL + "Vector", JdkFieldCollections::vector,
-      UTIL + "Stack", JdkFieldCollections::vector,
-      UTIL + "Hashtable", JdkFieldCollections::hashtable,
-      CONCURRENT + "ArrayBlockingQueue", JdkFieldCollections::arrayQueue,
-      CONCURRENT + "LinkedBlockingQueue",
-          (v, max) -> nodes(field(field(v, "head"), "next"), ((Number) field(v, "count")).intValue(), max),
-      CONCURRENT + "LinkedBlockingDeque",
-          (v, max) -> nodes(field(v, "first"), (Integer) field(v, "count"), max),
-      CONCURRENT + "PriorityBlockingQueue",
-          (v, max) -> LibraryCollections.array(field(v, "queue"), (Integer) field(v, "size"), max));
+  /**
+   * The layout of the JDK class named {@code name}, or null. A switch, not a table of lambdas: only
+   * the layout asked for is made, and a host's first dump does not wait for the others.
+   */
+  private static LibraryCollections.Layout layoutOf(String name) {
+    return switch (name) {
+      case UTIL + "Vector", UTIL + "Stack" -> JdkFieldCollections::vector;
+      case UTIL + "Hashtable" -> JdkFieldCollections::hashtable;
+      case CONCURRENT + "ArrayBlockingQueue" -> JdkFieldCollections::arrayQueue;
+      case CONCURRENT + "LinkedBlockingQueue" ->
+          (v, max) -> nodes(field(field(v, "head"), "next"), ((Number) field(v, "count")).intValue(), max);
+      case CONCURRENT + "LinkedBlockingDeque" -> (v, max) -> nodes(field(v, "first"), (Integer) field(v, "count"), max);
+      case CONCURRENT + "PriorityBlockingQueue" ->
+          (v, max) -> LibraryCollections.array(field(v, "queue"), (Integer) field(v, "size"), max);
+      default -> null;
+    };
+  }
 
   /** The layout of the nearest JDK class of a type, or null. */
   private static final ClassValue<LibraryCollections.Layout> BY_TYPE =
@@ -43,7 +49,7 @@ final class JdkFieldCollections {
           while (c != null && !JdkClasses.isJdk(c)) {
             c = c.getSuperclass();
           }
-          return c == null ? null : LAYOUTS.get(c.getName());
+          return c == null ? null : layoutOf(c.getName());
         }
       };
 

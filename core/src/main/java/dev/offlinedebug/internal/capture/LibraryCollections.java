@@ -2,7 +2,6 @@ package dev.offlinedebug.internal.capture;
 
 import java.lang.reflect.Array;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -26,11 +25,25 @@ final class LibraryCollections {
   private static final String GUAVA = "com.google.common.collect.";
   private static final String KOTLIN = "kotlin.collections.";
 
-  private static final Map<String, Layout> LAYOUTS = layouts();
+  /**
+   * Guava's and Kotlin's layouts, made the first time a value of one of their classes is read: each
+   * layout is a lambda, and spinning dozens of them would hold up a host's first dump for tens of
+   * milliseconds whatever its values.
+   */
+  private static final class Known {
+    static final Map<String, Layout> LAYOUTS = layouts();
+  }
+
+  /** The layout of the class named {@code className}, or null; no table is made for other classes. */
+  private static Layout layoutOf(String className) {
+    if (className.startsWith(ScalaCollections.PACKAGE)) {
+      return ScalaCollections.LAYOUTS.get(className);
+    }
+    return className.startsWith(GUAVA) || className.startsWith(KOTLIN) ? Known.LAYOUTS.get(className) : null;
+  }
 
   private static Map<String, Layout> layouts() {
-    Map<String, Layout> layouts = new HashMap<>(ScalaCollections.LAYOUTS);
-    layouts.putAll(Map.ofEntries(
+    return Map.ofEntries(
         Map.entry(GUAVA + "RegularImmutableList", (v, max) -> array(get(v, "array"), -1, max)),
         Map.entry(GUAVA + "SingletonImmutableList", (v, max) -> single(get(v, "element"))),
         Map.entry(GUAVA + "RegularImmutableSet", (v, max) -> array(get(v, "elements"), -1, max)),
@@ -49,8 +62,7 @@ final class LibraryCollections {
         Map.entry(KOTLIN + "builders.ListBuilder",
             (v, max) -> array(get(v, "backing"), (Integer) get(v, "length"), max)),
         Map.entry(KOTLIN + "builders.MapBuilder", (v, max) -> kotlinMap(v, max, true)),
-        Map.entry(KOTLIN + "builders.SetBuilder", (v, max) -> kotlinMap(get(v, "backing"), max, false))));
-    return Map.copyOf(layouts);
+        Map.entry(KOTLIN + "builders.SetBuilder", (v, max) -> kotlinMap(get(v, "backing"), max, false)));
   }
 
   /**
@@ -58,7 +70,7 @@ final class LibraryCollections {
    * expected, else {@code null}.
    */
   static CollectionContents read(Object value, int max) {
-    return readBy(LAYOUTS.get(value.getClass().getName()), value, max);
+    return readBy(layoutOf(value.getClass().getName()), value, max);
   }
 
   /** The contents of {@code value} read by {@code layout}; {@code null} without one or when the fields are not as expected. */
@@ -103,7 +115,7 @@ final class LibraryCollections {
 
   /** A collection held by another of known layout (a sorted set's list). */
   static CollectionContents inner(Object collection, int max) throws ReflectiveOperationException {
-    Layout layout = collection == null ? null : LAYOUTS.get(collection.getClass().getName());
+    Layout layout = collection == null ? null : layoutOf(collection.getClass().getName());
     if (layout == null) {
       throw new NoSuchFieldException("no layout for the inner collection");
     }

@@ -14,8 +14,10 @@ import java.util.Map;
 final class ScalaCollections {
   private ScalaCollections() {}
 
-  private static final String IMMUTABLE = "scala.collection.immutable.";
-  private static final String MUTABLE = "scala.collection.mutable.";
+  /** Every class with a layout here is in this package or one below it. */
+  static final String PACKAGE = "scala.collection.";
+  private static final String IMMUTABLE = PACKAGE + "immutable.";
+  private static final String MUTABLE = PACKAGE + "mutable.";
   /** Bounds the walk that counts a long list's cells. */
   private static final int COUNT_CEILING = 100_000;
 

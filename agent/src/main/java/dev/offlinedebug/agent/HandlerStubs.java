@@ -55,7 +55,7 @@ final class HandlerStubs {
   private static final Handle BOOTSTRAP = new Handle(Opcodes.H_INVOKESTATIC,
       "dev/offlinedebug/locals/RecordingSite", "bootstrap",
       "(Ljava/lang/invoke/MethodHandles$Lookup;Ljava/lang/String;Ljava/lang/invoke/MethodType;"
-          + "Ljava/lang/String;Ljava/lang/String;Ljava/lang/String;Ljava/lang/String;)"
+          + "Ljava/lang/String;Ljava/lang/String;[Ljava/lang/String;)"
           + "Ljava/lang/invoke/CallSite;", false);
   private static final int INVOKEDYNAMIC_SIZE = 5;
 
@@ -137,8 +137,7 @@ final class HandlerStubs {
         code.add(new VarInsnNode(LocalsLayout.loadOpcode(layout.kinds[i]), layout.slots[i]));
       }
       code.add(new InvokeDynamicInsnNode(catches ? "caught" : "record", layout.descriptor(),
-          BOOTSTRAP, ownerName, method.name, String.join(",", layout.names),
-          String.join(",", layout.types)));
+          BOOTSTRAP, layout.bootstrapArguments(ownerName, method.name)));
       code.add(recordEnd);
       if (catches) {
         left = left == null ? new LabelNode() : left;
@@ -200,7 +199,7 @@ final class HandlerStubs {
     code.add(start);
     code.add(new InsnNode(Opcodes.DUP));
     code.add(new InvokeDynamicInsnNode("left", "(L" + LocalsLayout.THROWABLE + ";)V", BOOTSTRAP,
-        ownerName, method.name, "", ""));
+        ownerName, method.name));
     code.add(end);
     code.add(new InsnNode(Opcodes.ATHROW));
     stubCovers.add(new TryCatchBlockNode(start, end, failed, null));

@@ -1,8 +1,6 @@
 package dev.offlinedebug.agent;
 
-import java.util.HashMap;
 import java.util.HashSet;
-import java.util.Map;
 import java.util.Set;
 import org.objectweb.asm.ClassReader;
 import org.objectweb.asm.ClassVisitor;
@@ -35,13 +33,13 @@ final class ClassInstrumenter {
         || (reader.getAccess() & Opcodes.ACC_MODULE) != 0) {
       return null;
     }
-    Map<String, Integer> codeSizes = CodeSizes.of(reader);
+    int[] codeSizes = CodeSizes.ofInstrumentable(reader);
     if (!hasInstrumentableCode(codeSizes)) {
       return null;
     }
     Planner planner = new Planner(reader.getClassName(), codeSizes);
     reader.accept(planner, 0);
-    if (planner.changed.isEmpty()) {
+    if (!planner.changedAny) {
       return null;
     }
     ClassWriter writer = new ClassWriter(reader, 0);
@@ -54,9 +52,9 @@ final class ClassInstrumenter {
    * Whether any method but the static initialiser has code: spares interfaces, annotations and
    * other classes with nothing to instrument the whole read and write.
    */
-  private static boolean hasInstrumentableCode(Map<String, Integer> codeSizes) {
-    for (String method : codeSizes.keySet()) {
-      if (!method.startsWith("<clinit>")) {
+  private static boolean hasInstrumentableCode(int[] codeSizes) {
+    for (int size : codeSizes) {
+      if (size >= 0) {
         return true;
       }
     }
@@ -66,19 +64,26 @@ final class ClassInstrumenter {
   /**
    * First pass: reads each method that may be instrumented into a {@link MethodNode} and keeps the
    * ones the {@link MethodInstrumenter} changed. Writes nothing, so that a class or method left
-   * alone costs no rewrite.
+   * alone costs no rewrite. Methods are known by their position, as ASM visits them in class-file
+   * order.
    */
   private final class Planner extends ClassVisitor {
     private final String owner;
-    private final Map<String, Integer> codeSizes;
+    private final String className;
+    private final int[] codeSizes;
     /** Fields this class declares, as {@link MethodInstrumenter} keys them. */
     private final Set<String> ownFields = new HashSet<>();
-    final Map<String, MethodNode> changed = new HashMap<>();
+    /** By position; null for a method left alone. */
+    final MethodNode[] changed;
+    boolean changedAny;
+    private int position = -1;
 
-    Planner(String owner, Map<String, Integer> codeSizes) {
+    Planner(String owner, int[] codeSizes) {
       super(Opcodes.ASM9);
       this.owner = owner;
+      this.className = owner.replace('/', '.');
       this.codeSizes = codeSizes;
+      this.changed = new MethodNode[codeSizes.length];
     }
 
     @Override
@@ -92,20 +97,19 @@ final class ClassInstrumenter {
     @Override
     public MethodVisitor visitMethod(int access, String name, String descriptor,
         String signature, String[] exceptions) {
+      int method = ++position;
       int skipped = Opcodes.ACC_ABSTRACT | Opcodes.ACC_NATIVE | Opcodes.ACC_BRIDGE;
-      if ((access & skipped) != 0 || name.equals("<clinit>")) {
-        return null;
-      }
-      String key = name + descriptor;
-      Integer codeSize = codeSizes.get(key);
-      if (codeSize == null) {
+      int codeSize = codeSizes[method];
+      if ((access & skipped) != 0 || codeSize < 0) {
         return null;
       }
       return new MethodNode(Opcodes.ASM9, access, name, descriptor, signature, exceptions) {
         @Override
         public void visitEnd() {
-          if (new MethodInstrumenter(owner, ownFields, this, codeSize, inliningGuard).instrument()) {
-            changed.put(key, this);
+          if (new MethodInstrumenter(owner, className, ownFields, this, codeSize, inliningGuard)
+              .instrument()) {
+            changed[method] = this;
+            changedAny = true;
           }
         }
       };
@@ -117,9 +121,10 @@ final class ClassInstrumenter {
    * for byte without parsing it, since the writer shares the reader's constant pool.
    */
   private static final class Replacer extends ClassVisitor {
-    private final Map<String, MethodNode> changed;
+    private final MethodNode[] changed;
+    private int position = -1;
 
-    Replacer(ClassWriter writer, Map<String, MethodNode> changed) {
+    Replacer(ClassWriter writer, MethodNode[] changed) {
       super(Opcodes.ASM9, writer);
       this.changed = changed;
     }
@@ -128,7 +133,7 @@ final class ClassInstrumenter {
     public MethodVisitor visitMethod(int access, String name, String descriptor,
         String signature, String[] exceptions) {
       MethodVisitor target = super.visitMethod(access, name, descriptor, signature, exceptions);
-      MethodNode node = changed.get(name + descriptor);
+      MethodNode node = changed[++position];
       if (node == null) {
         return target;
       }

@@ -1,6 +1,8 @@
 package dev.offlinedebug.agent;
 
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.objectweb.asm.ClassReader;
 
@@ -9,10 +11,36 @@ import org.objectweb.asm.ClassReader;
  * keep it): the size guards need it before anything is written.
  */
 final class CodeSizes {
+  private static final String STATIC_INITIALISER = "<clinit>";
+
   private CodeSizes() {}
 
+  /**
+   * By position in the class file, the order in which ASM visits and writes the methods: no key
+   * built and hashed per method, as the instrumenter runs for every class loaded.
+   *
+   * @return code length of each method; -1 for a method without code and for the static
+   *     initialiser, which is never instrumented
+   */
+  static int[] ofInstrumentable(ClassReader reader) {
+    return read(reader, false, null);
+  }
+
   /** @return code length by method name + descriptor; methods without code are absent */
-  static Map<String, Integer> of(ClassReader reader) {
+  static Map<String, Integer> byMethod(ClassReader reader) {
+    List<String> keys = new ArrayList<>();
+    int[] sizes = read(reader, true, keys);
+    Map<String, Integer> byMethod = new HashMap<>();
+    for (int i = 0; i < sizes.length; i++) {
+      if (sizes[i] >= 0) {
+        byMethod.put(keys.get(i), sizes[i]);
+      }
+    }
+    return byMethod;
+  }
+
+  /** @param keys receives each method's name + descriptor, when not null */
+  private static int[] read(ClassReader reader, boolean staticInitialiser, List<String> keys) {
     char[] buffer = new char[reader.getMaxStringLength()];
     int offset = reader.header + 6;
     offset += 2 + 2 * reader.readUnsignedShort(offset);
@@ -23,16 +51,21 @@ final class CodeSizes {
     }
     int methods = reader.readUnsignedShort(offset);
     offset += 2;
-    Map<String, Integer> sizes = new HashMap<>();
+    int[] sizes = new int[methods];
     for (int i = 0; i < methods; i++) {
-      String key = reader.readUTF8(offset + 2, buffer) + reader.readUTF8(offset + 4, buffer);
+      String name = reader.readUTF8(offset + 2, buffer);
+      if (keys != null) {
+        keys.add(name + reader.readUTF8(offset + 4, buffer));
+      }
+      boolean skipped = !staticInitialiser && name.equals(STATIC_INITIALISER);
+      sizes[i] = -1;
       int attributes = reader.readUnsignedShort(offset + 6);
       offset += 8;
       for (int a = 0; a < attributes; a++) {
         int length = reader.readInt(offset + 2);
-        if ("Code".equals(reader.readUTF8(offset, buffer))) {
+        if (!skipped && "Code".equals(reader.readUTF8(offset, buffer))) {
           // max_stack (u2), max_locals (u2), then code_length (u4)
-          sizes.put(key, reader.readInt(offset + 10));
+          sizes[i] = reader.readInt(offset + 10);
         }
         offset += 6 + length;
       }

@@ -53,8 +53,8 @@ public final class GrowthReport {
         }
         byte[] original = file.getInputStream(entry).readAllBytes();
         byte[] instrumented = instrumenter.instrument(original);
-        totals.add(CodeSizes.of(new ClassReader(original)),
-            instrumented == null ? null : CodeSizes.of(new ClassReader(instrumented)));
+        totals.add(CodeSizes.byMethod(new ClassReader(original)),
+            instrumented == null ? null : CodeSizes.byMethod(new ClassReader(instrumented)));
       }
     }
     out.printf("%-34s %7d %8d %11d %7.1f%% %9d %9d %9d  (%s)%n",

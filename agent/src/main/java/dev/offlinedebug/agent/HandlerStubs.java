@@ -67,8 +67,9 @@ final class HandlerStubs {
   private final EnclosingHandlers handlers;
   private final int thrownSlot;
 
-  HandlerStubs(String owner, MethodNode method, EnclosingHandlers handlers) {
-    this.ownerName = owner.replace('/', '.');
+  /** @param className binary name of the class, with dots */
+  HandlerStubs(String className, MethodNode method, EnclosingHandlers handlers) {
+    this.ownerName = className;
     this.method = method;
     this.handlers = handlers;
     this.thrownSlot = method.maxLocals;

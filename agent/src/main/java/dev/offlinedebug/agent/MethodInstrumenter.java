@@ -35,15 +35,21 @@ final class MethodInstrumenter {
   private static final int MAX_VALUE_SLOTS = 254;
 
   private final String owner;
+  private final String className;
   private final Set<String> ownFields;
   private final MethodNode method;
   private final int codeSize;
   private final boolean inliningGuard;
 
-  /** @param ownFields the fields the class declares, by {@link #fieldKey} */
-  MethodInstrumenter(String owner, Set<String> ownFields, MethodNode method, int codeSize,
-      boolean inliningGuard) {
+  /**
+   * @param owner internal name of the class
+   * @param className its binary name with dots, as the handlers record it
+   * @param ownFields the fields the class declares, by {@link #fieldKey}
+   */
+  MethodInstrumenter(String owner, String className, Set<String> ownFields, MethodNode method,
+      int codeSize, boolean inliningGuard) {
     this.owner = owner;
+    this.className = className;
     this.ownFields = ownFields;
     this.method = method;
     this.codeSize = codeSize;
@@ -58,7 +64,7 @@ final class MethodInstrumenter {
     if (ranges.isEmpty()) {
       return false;
     }
-    HandlerStubs stubs = new HandlerStubs(owner, method, handlers);
+    HandlerStubs stubs = new HandlerStubs(className, method, handlers);
     Map<HandlerStubs.Key, List<CoveredRange>> byKey = new LinkedHashMap<>();
     for (CoveredRange range : ranges) {
       HandlerStubs.Key key = new HandlerStubs.Key(range.layout, range.enclosing);
@@ -66,7 +72,7 @@ final class MethodInstrumenter {
           && stubs.catchingFrame(key) == null) {
         key = new HandlerStubs.Key(range.layout, EnclosingHandlers.NONE);
       }
-      byKey.computeIfAbsent(key, k -> new ArrayList<>()).add(range);
+      addMerging(byKey.computeIfAbsent(key, k -> new ArrayList<>()), range);
     }
     int newSize = codeSize + stubs.size(byKey.keySet());
     if (newSize > MAX_CODE_SIZE || crossesCompileLimit(codeSize, newSize)) {
@@ -82,6 +88,27 @@ final class MethodInstrumenter {
     AgentReport.HANDLERS.add(byKey.size());
     AgentReport.BYTES_ADDED.add(newSize - codeSize);
     return true;
+  }
+
+  /**
+   * Adds {@code range} to the ranges of its handler, or extends the last of them when {@code range}
+   * starts at the instruction right after it (as it does after a jump or a return, which closes a
+   * range): one exception-table entry fewer, which the verifier checks at every instruction of the
+   * method, for the very same instructions covered.
+   */
+  private static void addMerging(List<CoveredRange> ranges, CoveredRange range) {
+    if (!ranges.isEmpty()) {
+      CoveredRange last = ranges.get(ranges.size() - 1);
+      AbstractInsnNode next = last.last.getNext();
+      while (next != null && next.getOpcode() < 0) {
+        next = next.getNext();
+      }
+      if (next == range.first) {
+        last.last = range.last;
+        return;
+      }
+    }
+    ranges.add(range);
   }
 
   /** Whether growing a method from {@code before} to {@code after} bytes stops HotSpot compiling it. */

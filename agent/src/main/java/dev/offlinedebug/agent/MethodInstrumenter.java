@@ -6,6 +6,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
+import org.objectweb.asm.Attribute;
 import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.tree.AbstractInsnNode;
 import org.objectweb.asm.tree.FieldInsnNode;
@@ -56,13 +58,16 @@ final class MethodInstrumenter {
     this.inliningGuard = inliningGuard;
   }
 
-  /** @return whether the method was changed */
-  boolean instrument() {
+  /**
+   * @param splicer gives the splicer of this method's code, once it is known to change
+   * @return the method's new {@code Code} attribute, or null when the method is left alone
+   */
+  Attribute instrument(Supplier<CodeSplicer> splicer) {
     Object[][] frames = SlotStates.expandFrames(owner, method);
     EnclosingHandlers handlers = new EnclosingHandlers(method, frames);
     List<CoveredRange> ranges = coveredRanges(handlers, frames);
     if (ranges.isEmpty()) {
-      return false;
+      return null;
     }
     HandlerStubs stubs = new HandlerStubs(className, method, handlers);
     Map<HandlerStubs.Key, List<CoveredRange>> byKey = new LinkedHashMap<>();
@@ -77,17 +82,17 @@ final class MethodInstrumenter {
     int newSize = codeSize + stubs.size(byKey.keySet());
     if (newSize > MAX_CODE_SIZE || crossesCompileLimit(codeSize, newSize)) {
       AgentReport.SKIPPED_TOO_LARGE.increment();
-      return false;
+      return null;
     }
     if (inliningGuard && crossesInliningLimit(codeSize, newSize)) {
       AgentReport.SKIPPED_INLINING.increment();
-      return false;
+      return null;
     }
-    stubs.append(byKey);
+    Attribute code = stubs.append(byKey, splicer.get());
     AgentReport.METHODS_INSTRUMENTED.increment();
     AgentReport.HANDLERS.add(byKey.size());
     AgentReport.BYTES_ADDED.add(newSize - codeSize);
-    return true;
+    return code;
   }
 
   /**

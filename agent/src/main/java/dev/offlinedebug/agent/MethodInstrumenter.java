@@ -139,6 +139,8 @@ final class MethodInstrumenter {
     names.markScopeBoundaries(scopeBoundaries);
     SlotStates states = SlotStates.atEntry(owner, method.access, method.name, method.desc,
         method.maxLocals);
+    int[] scratchSlots = new int[method.maxLocals];
+    LocalNames.Variable[] scratchFound = new LocalNames.Variable[method.maxLocals];
     boolean covering = !method.name.equals("<init>");
     int pendingNews = 0;
     boolean reachable = true;
@@ -169,7 +171,7 @@ final class MethodInstrumenter {
       int opcode = instruction.getOpcode();
       if (covering && reachable) {
         if (layoutStale) {
-          LocalsLayout current = layoutAt(states, names, i, layout);
+          LocalsLayout current = layoutAt(states, names, i, layout, scratchSlots, scratchFound);
           layoutStale = false;
           if (current != layout) {
             open = close(open, ranges);
@@ -217,12 +219,15 @@ final class MethodInstrumenter {
     return ranges;
   }
 
-  /** The layout at {@code index}: {@code current} itself when unchanged, to spare allocation. */
+  /**
+   * The layout at {@code index}: {@code current} itself when unchanged, to spare allocation.
+   *
+   * @param slots scratch space, one per local slot
+   * @param found scratch space, one per local slot
+   */
   private LocalsLayout layoutAt(SlotStates states, LocalNames names, int index,
-      LocalsLayout current) {
+      LocalsLayout current, int[] slots, LocalNames.Variable[] found) {
     int capacity = states.kinds.length;
-    int[] slots = new int[capacity];
-    LocalNames.Variable[] found = new LocalNames.Variable[capacity];
     int size = 0;
     int valueSlots = 0;
     for (int slot = 0; slot < capacity; slot++) {

@@ -99,7 +99,7 @@ final class CodeSplicer {
     return codeLength + added.length;
   }
 
-  /** A full frame at {@link #pc()}: {@code locals} in ASM's expanded form, one Throwable on the stack. */
+  /** A full frame at {@link #pc()}: {@code locals} as ASM expands them, Throwable on the stack. */
   void frame(Object[] locals) {
     int pc = pc();
     frames.put1(FULL_FRAME).put2(lastFrame < 0 ? pc : pc - lastFrame - 1).put2(locals.length);
@@ -202,7 +202,7 @@ final class CodeSplicer {
     return new SplicedCode(code);
   }
 
-  /** Length of the original instruction at {@code offset}, switch padding and {@code wide} included. */
+  /** Length of the original instruction at {@code offset}, switch padding and {@code wide} too. */
   private int instructionLength(int offset) {
     int at = codeStart + offset;
     int opcode = reader.b[at] & 0xFF;

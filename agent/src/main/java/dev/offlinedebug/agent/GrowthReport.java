@@ -14,7 +14,8 @@ import org.objectweb.asm.ClassReader;
  * How much the agent grows the bytecode and the class files of some jars, and how many methods it
  * pushes over HotSpot's size limits: 325 bytes ({@code FreqInlineSize}: hot callees larger are not
  * inlined) and 8,000 bytes ({@code HugeMethodLimit}: larger methods are never compiled). With the
- * default {@code inliningGuard=true} and without it. Nothing is loaded or run; the jars are only read:
+ * default {@code inliningGuard=true} and without it. Nothing is loaded or run; the jars are only
+ * read:
  *
  * <pre>{@code
  * java -cp offline-debug-agent.jar dev.offlinedebug.agent.GrowthReport app.jar lib.jar
@@ -78,7 +79,7 @@ public final class GrowthReport {
     int overHuge;
     long before;
     long after;
-    /** Whole class files: code, and what the JVM also parses at load (constants, frames, tables). */
+    /** Whole class files: code and what the JVM also parses at load (constants, frames, tables). */
     long filesBefore;
     long filesAfter;
 

@@ -15,8 +15,9 @@ import org.objectweb.asm.tree.MethodNode;
 
 /**
  * Rewrites one class file: every method that can throw gets handlers that record its locals (see
- * {@link MethodInstrumenter}). Methods it leaves alone are copied byte for byte by ASM, and so are
- * the constant pool and every attribute: retransformation allows changes to method bodies only.
+ * {@link MethodInstrumenter}), appended to its code (see {@link CodeSplicer}). Methods it leaves
+ * alone are copied byte for byte by ASM, and so are the constant pool and every attribute:
+ * retransformation allows changes to method bodies only.
  */
 final class ClassInstrumenter {
   /** Invokedynamic needs class files of Java 7 or later. */

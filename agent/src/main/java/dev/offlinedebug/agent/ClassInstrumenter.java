@@ -1,21 +1,23 @@
 package dev.offlinedebug.agent;
 
-import java.util.HashMap;
 import java.util.HashSet;
-import java.util.Map;
 import java.util.Set;
+import org.objectweb.asm.AnnotationVisitor;
+import org.objectweb.asm.Attribute;
 import org.objectweb.asm.ClassReader;
 import org.objectweb.asm.ClassVisitor;
 import org.objectweb.asm.ClassWriter;
 import org.objectweb.asm.FieldVisitor;
 import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Opcodes;
+import org.objectweb.asm.TypePath;
 import org.objectweb.asm.tree.MethodNode;
 
 /**
  * Rewrites one class file: every method that can throw gets handlers that record its locals (see
- * {@link MethodInstrumenter}). Methods it leaves alone are copied byte for byte by ASM, and so are
- * the constant pool and every attribute: retransformation allows changes to method bodies only.
+ * {@link MethodInstrumenter}), appended to its code (see {@link CodeSplicer}). Methods it leaves
+ * alone are copied byte for byte by ASM, and so are the constant pool and every attribute:
+ * retransformation allows changes to method bodies only.
  */
 final class ClassInstrumenter {
   /** Invokedynamic needs class files of Java 7 or later. */
@@ -35,28 +37,27 @@ final class ClassInstrumenter {
         || (reader.getAccess() & Opcodes.ACC_MODULE) != 0) {
       return null;
     }
-    Map<String, Integer> codeSizes = CodeSizes.of(reader);
-    if (!hasInstrumentableCode(codeSizes)) {
+    int[] codeAttributes = CodeSizes.codeAttributes(reader);
+    if (!hasInstrumentableCode(codeAttributes)) {
       return null;
     }
-    Planner planner = new Planner(reader.getClassName(), codeSizes);
+    Planner planner = new Planner(reader, codeAttributes);
     reader.accept(planner, 0);
-    if (planner.changed.isEmpty()) {
+    if (planner.writer == null) {
       return null;
     }
-    ClassWriter writer = new ClassWriter(reader, 0);
-    reader.accept(new Replacer(writer, planner.changed), 0);
+    reader.accept(new Replacer(planner.writer, planner.changed), 0);
     AgentReport.CLASSES_INSTRUMENTED.increment();
-    return writer.toByteArray();
+    return planner.writer.toByteArray();
   }
 
   /**
    * Whether any method but the static initialiser has code: spares interfaces, annotations and
    * other classes with nothing to instrument the whole read and write.
    */
-  private static boolean hasInstrumentableCode(Map<String, Integer> codeSizes) {
-    for (String method : codeSizes.keySet()) {
-      if (!method.startsWith("<clinit>")) {
+  private static boolean hasInstrumentableCode(int[] codeAttributes) {
+    for (int codeAttribute : codeAttributes) {
+      if (codeAttribute >= 0) {
         return true;
       }
     }
@@ -64,21 +65,32 @@ final class ClassInstrumenter {
   }
 
   /**
-   * First pass: reads each method that may be instrumented into a {@link MethodNode} and keeps the
-   * ones the {@link MethodInstrumenter} changed. Writes nothing, so that a class or method left
-   * alone costs no rewrite.
+   * First pass: reads each method that may be instrumented into a {@link MethodNode} and splices
+   * the handlers of the ones the {@link MethodInstrumenter} changes onto their code. Methods are
+   * known by their position, as ASM visits them in class-file order. Creates the writer, which
+   * shares the reader's constant pool, only when a method changes: a class left alone costs no
+   * write.
    */
   private final class Planner extends ClassVisitor {
+    private final ClassReader reader;
     private final String owner;
-    private final Map<String, Integer> codeSizes;
+    private final String className;
+    private final int[] codeAttributes;
     /** Fields this class declares, as {@link MethodInstrumenter} keys them. */
     private final Set<String> ownFields = new HashSet<>();
-    final Map<String, MethodNode> changed = new HashMap<>();
+    /** By position, the new {@code Code} attribute; null for a method left alone. */
+    final Attribute[] changed;
+    ClassWriter writer;
+    private char[] buffer;
+    private int position = -1;
 
-    Planner(String owner, Map<String, Integer> codeSizes) {
+    Planner(ClassReader reader, int[] codeAttributes) {
       super(Opcodes.ASM9);
-      this.owner = owner;
-      this.codeSizes = codeSizes;
+      this.reader = reader;
+      this.owner = reader.getClassName();
+      this.className = owner.replace('/', '.');
+      this.codeAttributes = codeAttributes;
+      this.changed = new Attribute[codeAttributes.length];
     }
 
     @Override
@@ -92,34 +104,48 @@ final class ClassInstrumenter {
     @Override
     public MethodVisitor visitMethod(int access, String name, String descriptor,
         String signature, String[] exceptions) {
+      int method = ++position;
       int skipped = Opcodes.ACC_ABSTRACT | Opcodes.ACC_NATIVE | Opcodes.ACC_BRIDGE;
-      if ((access & skipped) != 0 || name.equals("<clinit>")) {
-        return null;
-      }
-      String key = name + descriptor;
-      Integer codeSize = codeSizes.get(key);
-      if (codeSize == null) {
+      int codeAttribute = codeAttributes[method];
+      if ((access & skipped) != 0 || codeAttribute < 0) {
         return null;
       }
       return new MethodNode(Opcodes.ASM9, access, name, descriptor, signature, exceptions) {
         @Override
         public void visitEnd() {
-          if (new MethodInstrumenter(owner, ownFields, this, codeSize, inliningGuard).instrument()) {
-            changed.put(key, this);
-          }
+          changed[method] = new MethodInstrumenter(owner, className, ownFields, this,
+              CodeSizes.codeLength(reader, codeAttribute), inliningGuard)
+              .instrument(() -> new CodeSplicer(reader, codeAttribute, writer(), this, buffer()));
         }
       };
+    }
+
+    private char[] buffer() {
+      if (buffer == null) {
+        buffer = new char[reader.getMaxStringLength()];
+      }
+      return buffer;
+    }
+
+    private ClassWriter writer() {
+      if (writer == null) {
+        writer = new ClassWriter(reader, 0);
+      }
+      return writer;
     }
   }
 
   /**
-   * Second pass: writes the changed methods from their nodes; ASM copies every other method byte
-   * for byte without parsing it, since the writer shares the reader's constant pool.
+   * Second pass: gives each changed method its new {@code Code} attribute instead of its code as
+   * read. ASM copies every other method byte for byte without parsing it, since the writer shares
+   * the reader's constant pool, but not quite all: it falls back to reading and writing a few
+   * (some with a {@code Deprecated} attribute), so the code is not skipped while reading.
    */
   private static final class Replacer extends ClassVisitor {
-    private final Map<String, MethodNode> changed;
+    private final Attribute[] changed;
+    private int position = -1;
 
-    Replacer(ClassWriter writer, Map<String, MethodNode> changed) {
+    Replacer(ClassWriter writer, Attribute[] changed) {
       super(Opcodes.ASM9, writer);
       this.changed = changed;
     }
@@ -128,12 +154,70 @@ final class ClassInstrumenter {
     public MethodVisitor visitMethod(int access, String name, String descriptor,
         String signature, String[] exceptions) {
       MethodVisitor target = super.visitMethod(access, name, descriptor, signature, exceptions);
-      MethodNode node = changed.get(name + descriptor);
-      if (node == null) {
+      Attribute code = changed[++position];
+      if (code == null) {
         return target;
       }
-      node.accept(target);
-      return null;
+      return new CodeReplacer(target, code);
+    }
+  }
+
+  /**
+   * Passes a method's parameters, annotations and attributes on to its writer, and nothing of its
+   * code (a visitor without delegate ignores every event it does not override): {@code code}
+   * replaces it.
+   */
+  private static final class CodeReplacer extends MethodVisitor {
+    private final MethodVisitor target;
+    private final Attribute code;
+
+    CodeReplacer(MethodVisitor target, Attribute code) {
+      super(Opcodes.ASM9);
+      this.target = target;
+      this.code = code;
+    }
+
+    @Override
+    public void visitParameter(String name, int access) {
+      target.visitParameter(name, access);
+    }
+
+    @Override
+    public AnnotationVisitor visitAnnotationDefault() {
+      return target.visitAnnotationDefault();
+    }
+
+    @Override
+    public AnnotationVisitor visitAnnotation(String descriptor, boolean visible) {
+      return target.visitAnnotation(descriptor, visible);
+    }
+
+    @Override
+    public AnnotationVisitor visitTypeAnnotation(int typeRef, TypePath typePath,
+        String descriptor, boolean visible) {
+      return target.visitTypeAnnotation(typeRef, typePath, descriptor, visible);
+    }
+
+    @Override
+    public void visitAnnotableParameterCount(int parameterCount, boolean visible) {
+      target.visitAnnotableParameterCount(parameterCount, visible);
+    }
+
+    @Override
+    public AnnotationVisitor visitParameterAnnotation(int parameter, String descriptor,
+        boolean visible) {
+      return target.visitParameterAnnotation(parameter, descriptor, visible);
+    }
+
+    @Override
+    public void visitAttribute(Attribute attribute) {
+      target.visitAttribute(attribute);
+    }
+
+    @Override
+    public void visitEnd() {
+      target.visitAttribute(code);
+      target.visitEnd();
     }
   }
 }

@@ -11,10 +11,11 @@ import java.util.jar.JarFile;
 import org.objectweb.asm.ClassReader;
 
 /**
- * How much the agent grows the bytecode of some jars, and how many methods it pushes over HotSpot's
- * size limits: 325 bytes ({@code FreqInlineSize}: hot callees larger are not inlined) and 8,000
- * bytes ({@code HugeMethodLimit}: larger methods are never compiled). With the default {@code
- * inliningGuard=true} and without it. Nothing is loaded or run; the jars are only read:
+ * How much the agent grows the bytecode and the class files of some jars, and how many methods it
+ * pushes over HotSpot's size limits: 325 bytes ({@code FreqInlineSize}: hot callees larger are not
+ * inlined) and 8,000 bytes ({@code HugeMethodLimit}: larger methods are never compiled). With the
+ * default {@code inliningGuard=true} and without it. Nothing is loaded or run; the jars are only
+ * read:
  *
  * <pre>{@code
  * java -cp offline-debug-agent.jar dev.offlinedebug.agent.GrowthReport app.jar lib.jar
@@ -34,8 +35,8 @@ public final class GrowthReport {
 
   /** Prints a header, then for each jar one line with the guard on and one with it off. */
   public static void print(List<Path> jars, PrintStream out) throws IOException {
-    out.printf("%-34s %7s %8s %11s %8s %9s %9s %9s%n", "jar", "classes", "methods",
-        "bytecode", "growth", "instr.", ">325", ">8000");
+    out.printf("%-34s %7s %8s %11s %8s %9s %9s %9s %8s%n", "jar", "classes", "methods",
+        "bytecode", "growth", "instr.", ">325", ">8000", "files");
     for (Path jar : jars) {
       print(jar, true, out);
       print(jar, false, out);
@@ -53,14 +54,21 @@ public final class GrowthReport {
         }
         byte[] original = file.getInputStream(entry).readAllBytes();
         byte[] instrumented = instrumenter.instrument(original);
-        totals.add(CodeSizes.of(new ClassReader(original)),
-            instrumented == null ? null : CodeSizes.of(new ClassReader(instrumented)));
+        totals.add(CodeSizes.byMethod(new ClassReader(original)),
+            instrumented == null ? null : CodeSizes.byMethod(new ClassReader(instrumented)));
+        totals.filesBefore += original.length;
+        totals.filesAfter += instrumented == null ? original.length : instrumented.length;
       }
     }
-    out.printf("%-34s %7d %8d %11d %7.1f%% %9d %9d %9d  (%s)%n",
+    out.printf("%-34s %7d %8d %11d %7.1f%% %9d %9d %9d %7.1f%%  (%s)%n",
         jar.getFileName(), totals.classes, totals.methods, totals.before,
-        totals.before == 0 ? 0.0 : 100.0 * (totals.after - totals.before) / totals.before, totals.changed,
-        totals.overInlining, totals.overHuge, inliningGuard ? "guard on" : "guard off");
+        growth(totals.before, totals.after), totals.changed, totals.overInlining,
+        totals.overHuge, growth(totals.filesBefore, totals.filesAfter),
+        inliningGuard ? "guard on" : "guard off");
+  }
+
+  private static double growth(long before, long after) {
+    return before == 0 ? 0.0 : 100.0 * (after - before) / before;
   }
 
   private static final class Totals {
@@ -71,6 +79,9 @@ public final class GrowthReport {
     int overHuge;
     long before;
     long after;
+    /** Whole class files: code and what the JVM also parses at load (constants, frames, tables). */
+    long filesBefore;
+    long filesAfter;
 
     void add(Map<String, Integer> original, Map<String, Integer> instrumented) {
       classes++;

@@ -1,21 +1,15 @@
 package dev.offlinedebug.agent;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import org.objectweb.asm.Attribute;
 import org.objectweb.asm.Handle;
 import org.objectweb.asm.Opcodes;
-import org.objectweb.asm.tree.FrameNode;
-import org.objectweb.asm.tree.InsnList;
-import org.objectweb.asm.tree.InsnNode;
-import org.objectweb.asm.tree.InvokeDynamicInsnNode;
-import org.objectweb.asm.tree.LabelNode;
 import org.objectweb.asm.tree.MethodNode;
 import org.objectweb.asm.tree.TryCatchBlockNode;
-import org.objectweb.asm.tree.VarInsnNode;
 
 /**
  * Appends the handlers after a method's code. An <em>exit</em> stub covers code outside the
@@ -48,15 +42,17 @@ import org.objectweb.asm.tree.VarInsnNode;
  *       dup; astore t; dup; invokedynamic left(Throwable)V; athrow     // covered by F
  * </pre>
  *
+ * F and L come first, right after the method's own code, then one H (or C and R) per layout.
  * Frames are written by hand (ASM's computed frames would load classes inside the transformer), as
- * full frames: the method's own frames stay compressed as read.
+ * full frames; the method's own code, frames and exception entries are copied as they are (see
+ * {@link CodeSplicer}).
  * Every byte counts: the handlers add to the method's size, which decides JIT inlining.
  */
 final class HandlerStubs {
   private static final Handle BOOTSTRAP = new Handle(Opcodes.H_INVOKESTATIC,
       "dev/offlinedebug/locals/RecordingSite", "bootstrap",
       "(Ljava/lang/invoke/MethodHandles$Lookup;Ljava/lang/String;Ljava/lang/invoke/MethodType;"
-          + "Ljava/lang/String;Ljava/lang/String;Ljava/lang/String;Ljava/lang/String;)"
+          + "Ljava/lang/String;Ljava/lang/String;[Ljava/lang/String;)"
           + "Ljava/lang/invoke/CallSite;", false);
   private static final int INVOKEDYNAMIC_SIZE = 5;
 
@@ -83,8 +79,9 @@ final class HandlerStubs {
   private final EnclosingHandlers handlers;
   private final int thrownSlot;
 
-  HandlerStubs(String owner, MethodNode method, EnclosingHandlers handlers) {
-    this.ownerName = owner.replace('/', '.');
+  /** @param className binary name of the class, with dots */
+  HandlerStubs(String className, MethodNode method, EnclosingHandlers handlers) {
+    this.ownerName = className;
     this.method = method;
     this.handlers = handlers;
     this.thrownSlot = method.maxLocals;
@@ -117,109 +114,87 @@ final class HandlerStubs {
     return total + (leaves ? 1 + thrown + 1 + INVOKEDYNAMIC_SIZE + 1 : 0);
   }
 
-  void append(Map<Key, List<MethodInstrumenter.CoveredRange>> byKey) {
-    InsnList code = method.instructions;
-    LabelNode failed = new LabelNode();
-    LabelNode left = null;
-    List<TryCatchBlockNode> catching = new ArrayList<>();
-    List<TryCatchBlockNode> rethrows = new ArrayList<>();
-    List<TryCatchBlockNode> exits = new ArrayList<>();
-    List<TryCatchBlockNode> stubCovers = new ArrayList<>();
+  /**
+   * Appends the stubs for {@code byKey} through {@code code}: F and, when a catching stub needs it,
+   * L first, so that every handler they name is known when it is named.
+   *
+   * @return the method's new {@code Code} attribute
+   */
+  Attribute append(Map<Key, List<MethodInstrumenter.CoveredRange>> byKey, CodeSplicer code) {
+    Object[] failedLocals = new Object[thrownSlot + 1];
+    Arrays.fill(failedLocals, Opcodes.TOP);
+    failedLocals[thrownSlot] = LocalsLayout.THROWABLE;
+    int failed = code.pc();
+    code.frame(failedLocals);
+    code.var(Opcodes.ALOAD, thrownSlot);
+    code.insn(Opcodes.ATHROW);
+    int left = -1;
+    for (Key key : byKey.keySet()) {
+      if (key.enclosing() != EnclosingHandlers.NONE) {
+        left = appendLeft(code, failed);
+        break;
+      }
+    }
     int maxValueSlots = 0;
     for (Map.Entry<Key, List<MethodInstrumenter.CoveredRange>> each : byKey.entrySet()) {
       Key key = each.getKey();
       LocalsLayout layout = key.layout();
       boolean catches = key.enclosing() != EnclosingHandlers.NONE;
-      LabelNode handler = new LabelNode();
+      int handler = code.pc();
       for (MethodInstrumenter.CoveredRange range : each.getValue()) {
-        LabelNode start = new LabelNode();
-        LabelNode end = new LabelNode();
-        code.insertBefore(range.first, start);
-        code.insert(range.last, end);
-        (catches ? catching : exits).add(new TryCatchBlockNode(start, end, handler, null));
+        code.entry(catches, code.offset(range.first), code.endOffset(range.last), handler, null);
       }
       Object[] frame = catches ? catchingFrame(key) : null;
-      Object[] locals = catches ? LocalsLayout.expand(frame) : layout.frameLocals();
-      LabelNode recordStart = new LabelNode();
-      LabelNode recordEnd = new LabelNode();
-      code.add(handler);
-      code.add(new FrameNode(Opcodes.F_FULL, locals.length, locals, 1,
-          new Object[] {LocalsLayout.THROWABLE}));
-      code.add(new InsnNode(Opcodes.DUP));
-      code.add(new VarInsnNode(Opcodes.ASTORE, thrownSlot));
-      code.add(recordStart);
-      code.add(new InsnNode(Opcodes.DUP));
+      code.frame(catches ? LocalsLayout.expand(frame) : layout.frameLocals());
+      code.insn(Opcodes.DUP);
+      code.var(Opcodes.ASTORE, thrownSlot);
+      int recordStart = code.pc();
+      code.insn(Opcodes.DUP);
       for (int i = 0; i < layout.slots.length; i++) {
-        code.add(new VarInsnNode(LocalsLayout.loadOpcode(layout.kinds[i]), layout.slots[i]));
+        code.var(LocalsLayout.loadOpcode(layout.kinds[i]), layout.slots[i]);
       }
-      code.add(new InvokeDynamicInsnNode(catches ? "caught" : "record", layout.descriptor(),
-          BOOTSTRAP, ownerName, method.name, String.join(",", layout.names),
-          String.join(",", layout.types)));
-      code.add(recordEnd);
+      code.invokeDynamic(catches ? "caught" : "record", layout.descriptor(), BOOTSTRAP,
+          layout.bootstrapArguments(ownerName, method.name));
+      int recordEnd = code.pc();
       if (catches) {
-        left = left == null ? new LabelNode() : left;
-        LabelNode rethrow = new LabelNode();
-        LabelNode rethrowEnd = new LabelNode();
         Object[] withThrown = Arrays.copyOf(frame, thrownSlot + 1);
         for (int slot = frame.length; slot < thrownSlot; slot++) {
           withThrown[slot] = Opcodes.TOP;
         }
         withThrown[thrownSlot] = LocalsLayout.THROWABLE;
-        Object[] rethrowLocals = LocalsLayout.expand(withThrown);
-        code.add(rethrow);
-        code.add(new FrameNode(Opcodes.F_FULL, rethrowLocals.length, rethrowLocals, 1,
-            new Object[] {LocalsLayout.THROWABLE}));
-        code.add(new VarInsnNode(Opcodes.ALOAD, thrownSlot));
-        code.add(new InsnNode(Opcodes.ATHROW));
-        code.add(rethrowEnd);
-        stubCovers.add(new TryCatchBlockNode(recordStart, recordEnd, rethrow, null));
+        int rethrow = code.pc();
+        code.frame(LocalsLayout.expand(withThrown));
+        code.var(Opcodes.ALOAD, thrownSlot);
+        code.insn(Opcodes.ATHROW);
+        int rethrowEnd = code.pc();
+        code.entry(false, recordStart, recordEnd, rethrow, null);
         for (TryCatchBlockNode original : handlers.entries(key.enclosing())) {
-          rethrows.add(new TryCatchBlockNode(rethrow, rethrowEnd, original.handler,
-              original.type));
+          code.entry(false, rethrow, rethrowEnd, code.offset(original.handler), original.type);
         }
-        rethrows.add(new TryCatchBlockNode(rethrow, rethrowEnd, left, null));
+        code.entry(false, rethrow, rethrowEnd, left, null);
       } else {
-        code.add(new InsnNode(Opcodes.ATHROW));
-        stubCovers.add(new TryCatchBlockNode(recordStart, recordEnd, failed, null));
+        code.insn(Opcodes.ATHROW);
+        code.entry(false, recordStart, recordEnd, failed, null);
       }
       maxValueSlots = Math.max(maxValueSlots, layout.valueSlots());
     }
-    if (left != null) {
-      appendLeft(code, left, failed, stubCovers);
-    }
-    Object[] failedLocals = new Object[thrownSlot + 1];
-    Arrays.fill(failedLocals, Opcodes.TOP);
-    failedLocals[thrownSlot] = LocalsLayout.THROWABLE;
-    code.add(failed);
-    code.add(new FrameNode(Opcodes.F_FULL, failedLocals.length, failedLocals, 1,
-        new Object[] {LocalsLayout.THROWABLE}));
-    code.add(new VarInsnNode(Opcodes.ALOAD, thrownSlot));
-    code.add(new InsnNode(Opcodes.ATHROW));
-    method.tryCatchBlocks.addAll(0, catching);
-    method.tryCatchBlocks.addAll(rethrows);
-    method.tryCatchBlocks.addAll(exits);
-    method.tryCatchBlocks.addAll(stubCovers);
-    method.maxLocals = thrownSlot + 1;
-    method.maxStack = Math.max(method.maxStack, 2 + maxValueSlots);
+    return code.finish(Math.max(method.maxStack, 2 + maxValueSlots), thrownSlot + 1);
   }
 
   /** L: a throwable a catching stub recorded leaves the method; the record of this frame ends. */
-  private void appendLeft(InsnList code, LabelNode left, LabelNode failed,
-      List<TryCatchBlockNode> stubCovers) {
-    LabelNode start = new LabelNode();
-    LabelNode end = new LabelNode();
-    code.add(left);
-    code.add(new FrameNode(Opcodes.F_FULL, 0, new Object[0], 1,
-        new Object[] {LocalsLayout.THROWABLE}));
-    code.add(new InsnNode(Opcodes.DUP));
-    code.add(new VarInsnNode(Opcodes.ASTORE, thrownSlot));
-    code.add(start);
-    code.add(new InsnNode(Opcodes.DUP));
-    code.add(new InvokeDynamicInsnNode("left", "(L" + LocalsLayout.THROWABLE + ";)V", BOOTSTRAP,
-        ownerName, method.name, "", ""));
-    code.add(end);
-    code.add(new InsnNode(Opcodes.ATHROW));
-    stubCovers.add(new TryCatchBlockNode(start, end, failed, null));
+  private int appendLeft(CodeSplicer code, int failed) {
+    int left = code.pc();
+    code.frame(new Object[0]);
+    code.insn(Opcodes.DUP);
+    code.var(Opcodes.ASTORE, thrownSlot);
+    int start = code.pc();
+    code.insn(Opcodes.DUP);
+    code.invokeDynamic("left", "(L" + LocalsLayout.THROWABLE + ";)V", BOOTSTRAP, ownerName,
+        method.name);
+    int end = code.pc();
+    code.insn(Opcodes.ATHROW);
+    code.entry(false, start, end, failed, null);
+    return left;
   }
 
   private static int varSize(int slot) {

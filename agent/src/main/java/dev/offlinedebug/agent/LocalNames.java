@@ -15,8 +15,13 @@ import org.objectweb.asm.tree.MethodNode;
  * (N counts parameters) or {@code localN} (N is the slot).
  */
 final class LocalNames {
-  /** A local as the handler records it. */
-  record Variable(String name, String typeName, char kind, char passedAs) {}
+  /**
+   * A local as the handler records it.
+   *
+   * @param descriptor its declared type: with a table, the very string of the table's entry, so
+   *     that the call site's constant reuses the class's own
+   */
+  record Variable(String name, String descriptor, char kind, char passedAs) {}
 
   private final int[] slots;
   private final int[] starts;
@@ -43,7 +48,7 @@ final class LocalNames {
       slots[i] = variable.index;
       starts[i] = instructions.indexOf(variable.start);
       ends[i] = instructions.indexOf(variable.end);
-      variables[i] = new Variable(variable.name, type.getClassName(), kind, passedAs(kind, type));
+      variables[i] = new Variable(variable.name, variable.desc, kind, passedAs(kind, type));
     }
     parameterNames = new String[method.maxLocals];
     parameterTypes = new Type[method.maxLocals];
@@ -75,7 +80,7 @@ final class LocalNames {
     if (!hasTable) {
       Type parameter = parameterTypes[slot];
       return new Variable(parameterNames[slot] != null ? parameterNames[slot] : "local" + slot,
-          parameter != null ? parameter.getClassName() : fallbackType(kind, refType), kind,
+          parameter != null ? parameter.getDescriptor() : fallbackDescriptor(kind, refType), kind,
           passedAs(kind, parameter));
     }
     for (int i = 0; i < slots.length; i++) {
@@ -91,14 +96,11 @@ final class LocalNames {
         ? declared.getDescriptor().charAt(0) : kind;
   }
 
-  private static String fallbackType(char kind, String refType) {
-    return switch (kind) {
-      case 'I' -> "int";
-      case 'F' -> "float";
-      case 'J' -> "long";
-      case 'D' -> "double";
-      default -> refType == null ? "java.lang.Object"
-          : Type.getObjectType(refType).getClassName();
-    };
+  private static String fallbackDescriptor(char kind, String refType) {
+    if (kind != 'R') {
+      return String.valueOf(kind);
+    }
+    return refType == null ? "Ljava/lang/Object;"
+        : refType.charAt(0) == '[' ? refType : 'L' + refType + ';';
   }
 }

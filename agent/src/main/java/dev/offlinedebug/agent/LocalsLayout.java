@@ -22,14 +22,15 @@ final class LocalsLayout {
   /** Descriptor letters of the values as passed: {@code Z B C S} where declared so, else the kind. */
   final char[] passedAs;
   final String[] names;
-  final String[] types;
+  /** Declared types as descriptors. */
+  final String[] descriptors;
 
-  LocalsLayout(int[] slots, char[] kinds, char[] passedAs, String[] names, String[] types) {
+  LocalsLayout(int[] slots, char[] kinds, char[] passedAs, String[] names, String[] descriptors) {
     this.slots = slots;
     this.kinds = kinds;
     this.passedAs = passedAs;
     this.names = names;
-    this.types = types;
+    this.descriptors = descriptors;
   }
 
   static LocalsLayout of(int[] slots, LocalNames.Variable[] variables) {
@@ -37,14 +38,14 @@ final class LocalsLayout {
     char[] kinds = new char[size];
     char[] passedAs = new char[size];
     String[] names = new String[size];
-    String[] types = new String[size];
+    String[] descriptors = new String[size];
     for (int i = 0; i < size; i++) {
       kinds[i] = variables[i].kind();
       passedAs[i] = variables[i].passedAs();
       names[i] = variables[i].name();
-      types[i] = variables[i].typeName();
+      descriptors[i] = variables[i].descriptor();
     }
-    return new LocalsLayout(slots, kinds, passedAs, names, types);
+    return new LocalsLayout(slots, kinds, passedAs, names, descriptors);
   }
 
   /** Whether this layout records exactly the first {@code size} of {@code variables}. */
@@ -55,7 +56,7 @@ final class LocalsLayout {
     for (int i = 0; i < size; i++) {
       LocalNames.Variable variable = variables[i];
       if (otherSlots[i] != slots[i] || variable.kind() != kinds[i]
-          || !variable.name().equals(names[i]) || !variable.typeName().equals(types[i])) {
+          || !variable.name().equals(names[i]) || !variable.descriptor().equals(descriptors[i])) {
         return false;
       }
     }
@@ -71,6 +72,21 @@ final class LocalsLayout {
       descriptor.append(letter == 'R' ? "L" + OBJECT + ";" : String.valueOf(letter));
     }
     return descriptor.append(")V").toString();
+  }
+
+  /**
+   * The call site's constants after the class and method name: each local's name, then its
+   * descriptor (see {@code RecordingSite.bootstrap}).
+   */
+  Object[] bootstrapArguments(String className, String methodName) {
+    Object[] arguments = new Object[2 + 2 * names.length];
+    arguments[0] = className;
+    arguments[1] = methodName;
+    for (int i = 0; i < names.length; i++) {
+      arguments[2 + 2 * i] = names[i];
+      arguments[3 + 2 * i] = descriptors[i];
+    }
+    return arguments;
   }
 
   /** Operand stack slots the recorded values take. */
@@ -162,7 +178,7 @@ final class LocalsLayout {
         && Arrays.equals(kinds, that.kinds)
         && Arrays.equals(passedAs, that.passedAs)
         && Arrays.equals(names, that.names)
-        && Arrays.equals(types, that.types);
+        && Arrays.equals(descriptors, that.descriptors);
   }
 
   @Override

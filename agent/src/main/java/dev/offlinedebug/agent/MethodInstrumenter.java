@@ -6,6 +6,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
+import org.objectweb.asm.Attribute;
 import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.tree.AbstractInsnNode;
 import org.objectweb.asm.tree.FieldInsnNode;
@@ -35,30 +37,39 @@ final class MethodInstrumenter {
   private static final int MAX_VALUE_SLOTS = 254;
 
   private final String owner;
+  private final String className;
   private final Set<String> ownFields;
   private final MethodNode method;
   private final int codeSize;
   private final boolean inliningGuard;
 
-  /** @param ownFields the fields the class declares, by {@link #fieldKey} */
-  MethodInstrumenter(String owner, Set<String> ownFields, MethodNode method, int codeSize,
-      boolean inliningGuard) {
+  /**
+   * @param owner internal name of the class
+   * @param className its binary name with dots, as the handlers record it
+   * @param ownFields the fields the class declares, by {@link #fieldKey}
+   */
+  MethodInstrumenter(String owner, String className, Set<String> ownFields, MethodNode method,
+      int codeSize, boolean inliningGuard) {
     this.owner = owner;
+    this.className = className;
     this.ownFields = ownFields;
     this.method = method;
     this.codeSize = codeSize;
     this.inliningGuard = inliningGuard;
   }
 
-  /** @return whether the method was changed */
-  boolean instrument() {
+  /**
+   * @param splicer gives the splicer of this method's code, once it is known to change
+   * @return the method's new {@code Code} attribute, or null when the method is left alone
+   */
+  Attribute instrument(Supplier<CodeSplicer> splicer) {
     Object[][] frames = SlotStates.expandFrames(owner, method);
     EnclosingHandlers handlers = new EnclosingHandlers(method, frames);
     List<CoveredRange> ranges = coveredRanges(handlers, frames);
     if (ranges.isEmpty()) {
-      return false;
+      return null;
     }
-    HandlerStubs stubs = new HandlerStubs(owner, method, handlers);
+    HandlerStubs stubs = new HandlerStubs(className, method, handlers);
     Map<HandlerStubs.Key, List<CoveredRange>> byKey = new LinkedHashMap<>();
     for (CoveredRange range : ranges) {
       HandlerStubs.Key key = new HandlerStubs.Key(range.layout, range.enclosing);
@@ -66,22 +77,43 @@ final class MethodInstrumenter {
           && stubs.catchingFrame(key) == null) {
         key = new HandlerStubs.Key(range.layout, EnclosingHandlers.NONE);
       }
-      byKey.computeIfAbsent(key, k -> new ArrayList<>()).add(range);
+      addMerging(byKey.computeIfAbsent(key, k -> new ArrayList<>()), range);
     }
     int newSize = codeSize + stubs.size(byKey.keySet());
     if (newSize > MAX_CODE_SIZE || crossesCompileLimit(codeSize, newSize)) {
       AgentReport.SKIPPED_TOO_LARGE.increment();
-      return false;
+      return null;
     }
     if (inliningGuard && crossesInliningLimit(codeSize, newSize)) {
       AgentReport.SKIPPED_INLINING.increment();
-      return false;
+      return null;
     }
-    stubs.append(byKey);
+    Attribute code = stubs.append(byKey, splicer.get());
     AgentReport.METHODS_INSTRUMENTED.increment();
     AgentReport.HANDLERS.add(byKey.size());
     AgentReport.BYTES_ADDED.add(newSize - codeSize);
-    return true;
+    return code;
+  }
+
+  /**
+   * Adds {@code range} to the ranges of its handler, or extends the last of them when {@code range}
+   * starts at the instruction right after it (as it does after a jump or a return, which closes a
+   * range): one exception-table entry fewer, which the verifier checks at every instruction of the
+   * method, for the very same instructions covered.
+   */
+  private static void addMerging(List<CoveredRange> ranges, CoveredRange range) {
+    if (!ranges.isEmpty()) {
+      CoveredRange last = ranges.get(ranges.size() - 1);
+      AbstractInsnNode next = last.last.getNext();
+      while (next != null && next.getOpcode() < 0) {
+        next = next.getNext();
+      }
+      if (next == range.first) {
+        last.last = range.last;
+        return;
+      }
+    }
+    ranges.add(range);
   }
 
   /** Whether growing a method from {@code before} to {@code after} bytes stops HotSpot compiling it. */
@@ -107,6 +139,8 @@ final class MethodInstrumenter {
     names.markScopeBoundaries(scopeBoundaries);
     SlotStates states = SlotStates.atEntry(owner, method.access, method.name, method.desc,
         method.maxLocals);
+    int[] scratchSlots = new int[method.maxLocals];
+    LocalNames.Variable[] scratchFound = new LocalNames.Variable[method.maxLocals];
     boolean covering = !method.name.equals("<init>");
     int pendingNews = 0;
     boolean reachable = true;
@@ -137,7 +171,7 @@ final class MethodInstrumenter {
       int opcode = instruction.getOpcode();
       if (covering && reachable) {
         if (layoutStale) {
-          LocalsLayout current = layoutAt(states, names, i, layout);
+          LocalsLayout current = layoutAt(states, names, i, layout, scratchSlots, scratchFound);
           layoutStale = false;
           if (current != layout) {
             open = close(open, ranges);
@@ -185,12 +219,15 @@ final class MethodInstrumenter {
     return ranges;
   }
 
-  /** The layout at {@code index}: {@code current} itself when unchanged, to spare allocation. */
+  /**
+   * The layout at {@code index}: {@code current} itself when unchanged, to spare allocation.
+   *
+   * @param slots scratch space, one per local slot
+   * @param found scratch space, one per local slot
+   */
   private LocalsLayout layoutAt(SlotStates states, LocalNames names, int index,
-      LocalsLayout current) {
+      LocalsLayout current, int[] slots, LocalNames.Variable[] found) {
     int capacity = states.kinds.length;
-    int[] slots = new int[capacity];
-    LocalNames.Variable[] found = new LocalNames.Variable[capacity];
     int size = 0;
     int valueSlots = 0;
     for (int slot = 0; slot < capacity; slot++) {

@@ -18,8 +18,8 @@ class ClassInstrumenterTest {
     byte[] original = classFile(Accessors.class);
     byte[] instrumented = new ClassInstrumenter(false).instrument(original);
     assertNotNull(instrumented);
-    Map<String, Integer> before = CodeSizes.of(new ClassReader(original));
-    Map<String, Integer> after = CodeSizes.of(new ClassReader(instrumented));
+    Map<String, Integer> before = CodeSizes.byMethod(new ClassReader(original));
+    Map<String, Integer> after = CodeSizes.byMethod(new ClassReader(instrumented));
     for (String unchanged : new String[] {"<init>(ILjava/lang/String;)V", "getValue()I",
         "setLabel(Ljava/lang/String;)V", "next()I"}) {
       assertEquals(before.get(unchanged), after.get(unchanged), unchanged);

@@ -142,8 +142,8 @@ final class ReferenceDump {
         ? MethodType.methodType(void.class, Throwable.class, long.class, Order.class, List.class)
         : MethodType.methodType(void.class, Throwable.class, String.class, int.class);
     return RecordingSite.bootstrap(MethodHandles.lookup(), "record", type, f.getClassName(), f.getMethodName(),
-        even ? "orderId,order,lines" : "customer,attempt",
-        even ? "long," + Order.class.getName() + ",java.util.List" : "java.lang.String,int").dynamicInvoker();
+        even ? new String[] {"orderId", "J", "order", Order.class.descriptorString(), "lines", "Ljava/util/List;"}
+            : new String[] {"customer", "Ljava/lang/String;", "attempt", "I"}).dynamicInvoker();
   }
 
   private static String[] customers() {

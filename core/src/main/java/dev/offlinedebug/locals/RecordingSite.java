@@ -42,23 +42,38 @@ public final class RecordingSite {
   /**
    * Bootstrap method of the handlers' {@code invokedynamic}. Called by the JVM only.
    *
+   * <p>Each local is passed as two constants the class file already holds in its local variable
+   * table (its name and its descriptor), so that a call site adds no strings of its own to the
+   * constant pool: the JVM parses and interns every string of a class when it loads it, whether
+   * or not a handler ever runs.
+   *
    * @param name {@code record} (the throwable leaves the method), {@code caught} (it enters one of
    *     the method's own handlers) or {@code left} (after {@code caught}, no handler took it)
    * @param type {@code (Throwable, locals...)void}; {@code (Throwable)void} for {@code left}
    * @param className the instrumented class, binary name with dots
    * @param methodName the instrumented method
-   * @param names the recorded locals' names, comma-separated, in argument order
-   * @param types their declared type names, comma-separated, same order
+   * @param locals for each recorded local, in argument order, its name then its type descriptor
+   *     ({@code I}, {@code Ljava/lang/String;}, {@code [J}); none for {@code left}
    */
   public static CallSite bootstrap(MethodHandles.Lookup caller, String name, MethodType type,
-      String className, String methodName, String names, String types) {
-    int count = type.parameterCount() - 1;
+      String className, String methodName, String... locals) {
     MethodHandle typed;
     if (name.equals("left")) {
       typed = MethodHandles.insertArguments(LEFT, 1, className, methodName).asType(type);
     } else {
+      int count = type.parameterCount() - 1;
+      if (locals.length != 2 * count) {
+        throw new IllegalArgumentException("expected a name and a descriptor for each of the "
+            + count + " locals of " + type + ", got " + locals.length + " strings");
+      }
+      String[] names = new String[count];
+      String[] types = new String[count];
+      for (int i = 0; i < count; i++) {
+        names[i] = locals[2 * i].intern();
+        types[i] = typeName(locals[2 * i + 1]).intern();
+      }
       MethodHandle bound = MethodHandles.insertArguments(name.equals("caught") ? CAUGHT : RECORD,
-          1, className, methodName, split(names, count), split(types, count));
+          1, className, methodName, names, types);
       typed = bound.asCollector(Object[].class, count).asType(type);
     }
     MethodHandle ignore = MethodHandles.dropArguments(IGNORE_FAILURE, 1, type.parameterList());
@@ -66,16 +81,31 @@ public final class RecordingSite {
   }
 
   /**
-   * The names, interned once per call site: sites share the same names and type names ({@code
-   * java.lang.String}, {@code id}), and equal strings that are one object let the capture's and
-   * the codec's name tables match them by identity instead of comparing their characters on every
-   * dump, as they already do for the JVM's own class and method names.
+   * The source-level name of a field descriptor ({@code int}, {@code java.util.Map$Entry}, {@code
+   * long[][]}), read from the string alone: loading the class could run application code.
+   *
+   * <p>Names and type names are interned once per call site: sites share the same names and type
+   * names ({@code java.lang.String}, {@code id}), and equal strings that are one object let the
+   * capture's and the codec's name tables match them by identity instead of comparing their
+   * characters on every dump, as they already do for the JVM's own class and method names.
    */
-  private static String[] split(String joined, int count) {
-    String[] parts = count == 0 ? new String[0] : joined.split(",", count);
-    for (int i = 0; i < parts.length; i++) {
-      parts[i] = parts[i].intern();
+  static String typeName(String descriptor) {
+    int dimensions = 0;
+    while (dimensions < descriptor.length() && descriptor.charAt(dimensions) == '[') {
+      dimensions++;
     }
-    return parts;
+    String element = switch (descriptor.charAt(dimensions)) {
+      case 'Z' -> "boolean";
+      case 'B' -> "byte";
+      case 'C' -> "char";
+      case 'S' -> "short";
+      case 'I' -> "int";
+      case 'J' -> "long";
+      case 'F' -> "float";
+      case 'D' -> "double";
+      case 'L' -> descriptor.substring(dimensions + 1, descriptor.length() - 1).replace('/', '.');
+      default -> throw new IllegalArgumentException("not a field descriptor: " + descriptor);
+    };
+    return dimensions == 0 ? element : element + "[]".repeat(dimensions);
   }
 }

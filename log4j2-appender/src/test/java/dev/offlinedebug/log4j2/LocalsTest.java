@@ -34,9 +34,9 @@ class LocalsTest {
     Throwable cause = failure.getCause();
     MethodType type = MethodType.methodType(void.class, Throwable.class, int.class, int.class);
     CallSite handler = (CallSite) site.getMethod("bootstrap", MethodHandles.Lookup.class, String.class,
-            MethodType.class, String.class, String.class, String.class, String.class)
+            MethodType.class, String.class, String.class, String[].class)
         .invoke(null, MethodHandles.lookup(), "record", type, Failures.class.getName(), "computeTotal",
-            "orderId,quantity", "int,int");
+            new String[] {"orderId", "I", "quantity", "I"});
     handler.dynamicInvoker().invoke(cause, 42, 0);
 
     context.getLogger("shop.Orders").error("order failed", failure);

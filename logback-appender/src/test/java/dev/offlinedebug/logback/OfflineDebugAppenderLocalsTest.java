@@ -74,8 +74,10 @@ class OfflineDebugAppenderLocalsTest {
                 MethodType.methodType(void.class, Throwable.class, int.class, int.class),
                 Checkout.class.getName(),
                 "computeTotal",
-                "orderId,quantity",
-                "int,int")
+                "orderId",
+                "I",
+                "quantity",
+                "I")
             .dynamicInvoker();
 
     static void checkout(Logger logger) {

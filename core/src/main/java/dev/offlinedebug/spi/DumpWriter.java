@@ -81,7 +81,7 @@ public final class DumpWriter implements Closeable {
     this.rateLimit = new RateLimit(settings.maxDumpsPerSecond());
     this.ids = new ThrowableIds(ThrowableIds.WAIT_NANOS, status);
     if (upload != null) {
-      upload.start(retention::apply);
+      upload.start(retention::apply, appender::flushSummary);
     }
   }
 

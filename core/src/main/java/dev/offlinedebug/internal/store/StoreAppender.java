@@ -4,6 +4,7 @@ import dev.offlinedebug.Dump;
 import dev.offlinedebug.internal.codec.RecordBuffer;
 import dev.offlinedebug.internal.codec.RecordFrame;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.locks.ReentrantLock;
@@ -14,7 +15,8 @@ import java.util.function.Supplier;
  * Appends records to this writer's current store file, rolling to a new file by size and by time
  * and running {@code afterRoll} (retention, unless the upload thread runs it) after each roll. The
  * lock is held only to place and write one record; the caller encodes before. With {@code
- * summaries} (uploads on), each store file gets a {@link SummaryFile} with an entry per record.
+ * summaries} (uploads on), each store file gets a {@link SummaryFile} with an entry per record,
+ * buffered here and written by the upload thread ({@link #flushSummary}).
  */
 public final class StoreAppender {
   private final Path directory;
@@ -22,7 +24,8 @@ public final class StoreAppender {
   private final long rollNanos;
   private final Runnable afterRoll;
   private final StatusReports status;
-  private final boolean summaries;
+  /** The entries of {@code summary} not written yet; null without summaries. */
+  private final ByteBuffer summaryBuffer;
   private final ReentrantLock lock = new ReentrantLock();
   private StoreFile file;
   /** The summary of {@code file}; null without {@code summaries} or when it could not be created. */
@@ -33,7 +36,7 @@ public final class StoreAppender {
   public StoreAppender(Path directory, long maxFileSize, Duration rollInterval, Runnable afterRoll,
       StatusReports status, boolean summaries) {
     this.directory = directory;
-    this.summaries = summaries;
+    this.summaryBuffer = summaries ? ByteBuffer.allocate(SummaryFile.MAX_PENDING) : null;
     this.status = status;
     this.maxFileSize = maxFileSize;
     this.rollNanos = rollInterval.toNanos();
@@ -64,7 +67,8 @@ public final class StoreAppender {
    * Seals {@code record} with the ID {@code idAt} gives for where it lands, and appends it; {@code
    * summarised} gives its summary entry's fields from that ID.
    */
-  private String appendSealed(RecordBuffer record, Function<DumpId, String> idAt, Function<String, byte[]> summarised)
+  private String appendSealed(RecordBuffer record, Function<DumpId, String> idAt,
+      Function<String, StoreSummary.Fields> summarised)
       throws IOException {
     boolean rolled;
     String id;
@@ -100,7 +104,7 @@ public final class StoreAppender {
     }
   }
 
-  private void append(RecordBuffer record, Supplier<byte[]> summarised) throws IOException {
+  private void append(RecordBuffer record, Supplier<StoreSummary.Fields> summarised) throws IOException {
     long offset = file.end();
     try {
       file.append(record.record());
@@ -145,7 +149,7 @@ public final class StoreAppender {
     closeFile();
     StoreLayout.createDirectory(directory);
     file = StoreLayout.createFile(directory);
-    summary = summaries ? SummaryFile.create(directory, file.key) : null;
+    summary = summaryBuffer == null ? null : SummaryFile.create(directory, file.key, summaryBuffer);
     rollBeforeNext = false;
     return true;
   }
@@ -195,6 +199,36 @@ public final class StoreAppender {
     } finally {
       // Its records are copied, or cannot be: either way it takes no more.
       deleted.close();
+    }
+  }
+
+  /**
+   * Writes the summary entries buffered for {@code storeFile} when it is the current file: on the
+   * upload thread, before it uploads that file's summary. The write runs outside the lock, so the
+   * logging thread waits at most for the buffer's copy.
+   */
+  public void flushSummary(Path storeFile) {
+    SummaryFile taking;
+    SummaryFile.Taken taken;
+    lock.lock();
+    try {
+      if (summary == null || !StoreLayout.fileKey(storeFile).equals(file.key)) {
+        return;
+      }
+      taking = summary;
+      taken = summary.take();
+    } finally {
+      lock.unlock();
+    }
+    if (taken == null) {
+      return;
+    }
+    boolean worked = taking.write(taken);
+    lock.lock();
+    try {
+      taking.written(worked);
+    } finally {
+      lock.unlock();
     }
   }
 

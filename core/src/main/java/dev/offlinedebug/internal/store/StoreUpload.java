@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 
 /**
  * Ships a store directory to object storage, off the logging thread: one daemon thread looks at the
@@ -62,6 +63,8 @@ public final class StoreUpload implements AutoCloseable {
   private final Thread shutdownHook;
   /** Retention of the directory, run after each pass that found work. */
   private volatile Runnable retention = () -> { };
+  /** Writes the summary entries the writer buffered for a store file ({@link StoreAppender#flushSummary}). */
+  private volatile Consumer<Path> flushSummary = file -> { };
   private volatile boolean closed;
 
   private StoreUpload(Path directory, ObjectStorage storage, StatusReports status) {
@@ -93,9 +96,13 @@ public final class StoreUpload implements AutoCloseable {
     return new StoreUpload(directory, storage, status);
   }
 
-  /** Starts shipping, running {@code retention} after each pass that found work. */
-  public void start(Runnable retention) {
+  /**
+   * Starts shipping, running {@code retention} after each pass that found work, and {@code
+   * flushSummary} on a store file before its summary is looked at.
+   */
+  public void start(Runnable retention, Consumer<Path> flushSummary) {
     this.retention = retention;
+    this.flushSummary = flushSummary;
     worker.start();
     try {
       Runtime.getRuntime().addShutdownHook(shutdownHook);
@@ -186,11 +193,14 @@ public final class StoreUpload implements AutoCloseable {
   /**
    * Uploads store file {@code file} when it changed, then its summary ({@link StoreSummary}) when
    * that changed: after its file, so that it describes every byte just uploaded (a summary that lags
-   * its object makes listings download and scan that object). Whether either had changed.
+   * its object makes listings download and scan that object). The summary's buffered entries are
+   * written after the file's size is read, so they cover at least that much. Whether either had
+   * changed.
    */
   private boolean ship(Path file, Path summary, boolean all, long now) throws IOException {
     String name = file.getFileName().toString();
     long size = sizeOf(file);
+    flushSummary.accept(file);
     long summarySize = sizeOf(summary);
     boolean fileChanged = size >= 0 && changed(name, size);
     boolean summaryChanged = summarySize >= 0 && changed(summary.getFileName().toString(), summarySize);

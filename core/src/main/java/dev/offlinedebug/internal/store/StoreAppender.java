@@ -8,12 +8,14 @@ import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
  * Appends records to this writer's current store file, rolling to a new file by size and by time
- * and running {@code afterRoll} (retention, unless the upload thread runs it) after each roll. The
+ * and running {@code afterRoll} with the new file's name after each roll (retention, or telling the
+ * uploader that the file is new, when the upload thread runs retention). The
  * lock is held only to place and write one record; the caller encodes before. With {@code
  * summaries} (uploads on), each store file gets a {@link SummaryFile} with an entry per record,
  * buffered here and written by the upload thread ({@link #flushSummary}).
@@ -22,7 +24,7 @@ public final class StoreAppender {
   private final Path directory;
   private final long maxFileSize;
   private final long rollNanos;
-  private final Runnable afterRoll;
+  private final Consumer<String> afterRoll;
   private final StatusReports status;
   /** The entries of {@code summary} not written yet; null without summaries. */
   private final ByteBuffer summaryBuffer;
@@ -33,7 +35,7 @@ public final class StoreAppender {
   private boolean rollBeforeNext;
   private boolean closed;
 
-  public StoreAppender(Path directory, long maxFileSize, Duration rollInterval, Runnable afterRoll,
+  public StoreAppender(Path directory, long maxFileSize, Duration rollInterval, Consumer<String> afterRoll,
       StatusReports status, boolean summaries) {
     this.directory = directory;
     this.summaryBuffer = summaries ? ByteBuffer.allocate(SummaryFile.MAX_PENDING) : null;
@@ -70,19 +72,19 @@ public final class StoreAppender {
   private String appendSealed(RecordBuffer record, Function<DumpId, String> idAt,
       Function<String, StoreSummary.Fields> summarised)
       throws IOException {
-    boolean rolled;
+    String rolledTo;
     String id;
     lock.lock();
     try {
-      rolled = prepare(record.length() + 128);
+      rolledTo = prepare(record.length() + 128) ? file.key + StoreLayout.SUFFIX : null;
       id = idAt.apply(new DumpId(file.key, file.end()));
       record.seal(id);
       append(record, () -> summarised.apply(id));
     } finally {
       lock.unlock();
     }
-    if (rolled) {
-      afterRoll.run();
+    if (rolledTo != null) {
+      afterRoll.accept(rolledTo);
     }
     return id;
   }

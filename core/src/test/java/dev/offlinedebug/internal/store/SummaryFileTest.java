@@ -76,7 +76,7 @@ class SummaryFileTest {
   }
 
   private StoreAppender appender(long maxFileSize) {
-    return new StoreAppender(dir, maxFileSize, Duration.ofHours(1), () -> { }, new StatusReports(StatusListener.IGNORE),
+    return new StoreAppender(dir, maxFileSize, Duration.ofHours(1), name -> { }, new StatusReports(StatusListener.IGNORE),
         true);
   }
 

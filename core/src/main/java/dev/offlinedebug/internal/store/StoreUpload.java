@@ -173,6 +173,8 @@ public final class StoreUpload implements AutoCloseable {
     synchronized (passLock) {
       boolean found = false;
       try {
+        // Only entries of files gone since the listing go: those the writer creates meanwhile (created) stay.
+        Set<String> gone = new HashSet<>(shipped.keySet());
         List<Path> files = StoreLayout.storeFiles(directory);
         Set<String> names = new HashSet<>();
         long now = System.nanoTime();
@@ -183,7 +185,8 @@ public final class StoreUpload implements AutoCloseable {
           names.add(summary.getFileName().toString());
           found |= ship(file, summary, all, now);
         }
-        shipped.keySet().retainAll(names);
+        gone.removeAll(names);
+        shipped.keySet().removeAll(gone);
         sentAt.keySet().retainAll(names);
         status.cleared("upload", "uploading dumps to " + storage.location() + " works again");
         return true;

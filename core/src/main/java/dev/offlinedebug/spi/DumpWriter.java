@@ -70,10 +70,10 @@ public final class DumpWriter implements Closeable {
     // With upload, files become deletable when uploaded: the upload thread runs retention, not the
     // logging thread after each roll, and files roll smaller to keep re-sending the growing one cheap.
     this.appender = upload == null
-        ? new StoreAppender(directory, settings.maxFileSize(), rollInterval(settings.maxAge()), retention::apply,
-            status, false)
+        ? new StoreAppender(directory, settings.maxFileSize(), rollInterval(settings.maxAge()),
+            name -> retention.apply(), status, false)
         : new StoreAppender(directory, Math.min(settings.maxFileSize(), StoreUpload.MAX_FILE_SIZE),
-            rollInterval(settings.maxAge()), () -> { }, status, true);
+            rollInterval(settings.maxAge()), upload::created, status, true);
     this.dedup = settings.dedupWindow().isZero() || settings.dedupWindow().isNegative()
         ? null
         : new Deduplicator(settings.dedupWindow().toNanos(), settings.limits().maxDumpBytes(),
@@ -81,7 +81,7 @@ public final class DumpWriter implements Closeable {
     this.rateLimit = new RateLimit(settings.maxDumpsPerSecond());
     this.ids = new ThrowableIds(ThrowableIds.WAIT_NANOS, status);
     if (upload != null) {
-      upload.start(retention::apply);
+      upload.start(retention::apply, appender::flushSummary);
     }
   }
 

@@ -31,6 +31,7 @@ public final class S3Server implements AutoCloseable {
   private final BlobStore blobs;
   /** The keys of the objects the server read for GET requests, in order. */
   private final Queue<String> reads = new ConcurrentLinkedQueue<>();
+  private final Queue<String> sizeRequests = new ConcurrentLinkedQueue<>();
   private S3Proxy proxy;
   private int port;
 
@@ -61,12 +62,17 @@ public final class S3Server implements AutoCloseable {
     port = proxy.getPort();
   }
 
-  /** The server's blob store, noting the key of every object it reads for a GET (whole or ranged). */
+  /**
+   * The server's blob store, noting the key of every object it reads for a GET (whole or ranged),
+   * and of every object whose metadata it reads for a HEAD.
+   */
   private BlobStore countingReads() {
     return (BlobStore) Proxy.newProxyInstance(BlobStore.class.getClassLoader(), new Class<?>[] {BlobStore.class},
         (self, method, args) -> {
           if (method.getName().equals("getBlob")) {
             reads.add((String) args[1]);
+          } else if (method.getName().equals("blobMetadata")) {
+            sizeRequests.add((String) args[1]);
           }
           try {
             return method.invoke(blobs, args);
@@ -78,8 +84,17 @@ public final class S3Server implements AutoCloseable {
 
   /** The keys of the objects read by GET requests since the last call, in order. */
   public List<String> takeReads() {
+    return take(reads);
+  }
+
+  /** The keys of the objects HEAD requests asked about (their size) since the last call, in order. */
+  public List<String> takeSizeRequests() {
+    return take(sizeRequests);
+  }
+
+  private static List<String> take(Queue<String> keys) {
     List<String> taken = new ArrayList<>();
-    for (String key; (key = reads.poll()) != null; ) {
+    for (String key; (key = keys.poll()) != null; ) {
       taken.add(key);
     }
     return taken;

@@ -192,6 +192,29 @@ class S3UploadTest {
   }
 
   @Test
+  void upload_filesItCreated_uploadedWithoutAskingTheirSize() throws Exception {
+    URI bucket = URI.create("s3://dumps/created");
+    Path dir = temp.resolve("dumps");
+    WriterSettings rollEachDump = new WriterSettings(dir, 2 << 10, Long.MAX_VALUE, Duration.ofDays(7), Duration.ZERO,
+        1000, "s3-test", CaptureLimits.DEFAULTS, bucket);
+    S3.server().takeSizeRequests();
+    List<String> ids = new ArrayList<>();
+    try (DumpWriter writer = DumpWriter.open(rollEachDump, StatusListener.IGNORE)) {
+      for (int i = 0; i < 20; i++) {
+        ids.add(writer.write(new IllegalStateException("dump " + i), LoggedEvent.standalone()));
+      }
+    }
+    List<String> asked = S3.server().takeSizeRequests().stream().filter(key -> key.startsWith("created/")).toList();
+    List<String> files = ids.stream().map(S3UploadTest::storeFile).distinct().toList();
+    assertTrue(files.size() > 10, files::toString);
+    for (String file : files) {
+      assertEquals(Files.size(dir.resolve(file)), S3.server().size("created/" + file), file);
+    }
+    // A pass that lists a file in the microseconds between its creation and the writer's notice asks.
+    assertTrue(asked.size() <= 2, asked::toString);
+  }
+
+  @Test
   void upload_moduleNameInMessage_whenSchemeHasNoModule() throws Exception {
     Reports reports = new Reports();
     try (DumpWriter writer = DumpWriter.open(settings(temp.resolve("dumps"), URI.create("gs://dumps"), Long.MAX_VALUE),

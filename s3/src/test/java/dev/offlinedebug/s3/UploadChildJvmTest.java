@@ -5,14 +5,20 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.offlinedebug.Dump;
+import dev.offlinedebug.DumpSummary;
 import dev.offlinedebug.OfflineDebug;
 import dev.offlinedebug.model.LocalVariable;
 import dev.offlinedebug.model.PrimitiveValue;
 import dev.offlinedebug.model.ThrowableInfo;
+import dev.offlinedebug.spi.CaptureLimits;
+import dev.offlinedebug.spi.DumpWriter;
+import dev.offlinedebug.spi.StatusListener;
+import dev.offlinedebug.spi.WriterSettings;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -25,8 +31,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 /**
  * An application in a child JVM logs a failure through Log4j2 or Logback with {@code upload} set;
  * its dump ID, taken from its log, loads from the bucket with its locals once the local store is
- * gone: after a normal exit, after SIGKILL ten seconds after the log line, and after the server was
- * down when the line was logged.
+ * gone: after a normal exit, after SIGKILL ten seconds after the log line, after SIGKILL right after
+ * it and a restart, and after the server was down when the line was logged.
  */
 class UploadChildJvmTest {
   private static final Pattern ID = Pattern.compile("^LINE id=(od-\\S+) ERROR shop\\.Orders ", Pattern.MULTILINE);
@@ -92,6 +98,34 @@ class UploadChildJvmTest {
     assertLoadsWithLocals(upload, id);
     String console = read(dir.resolve("console.out"));
     assertEquals(1, Pattern.compile("cannot upload dumps to " + upload).matcher(console).results().count(), console);
+  }
+
+  /**
+   * Killed as soon as it logged, the child may not have written its summary's buffered entries nor
+   * uploaded anything: the next process on the directory uploads the store file and what there is
+   * of its summary, and a listing of the bucket still has the dump (it scans a file whose summary
+   * falls short).
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"log4j2", "logback"})
+  void upload_killedRightAfterLogging_nextProcessUploadsAndListingHasIt(String framework) throws Exception {
+    Path dir = Files.createTempDirectory(Path.of("target"), "killed-" + framework + "-").toAbsolutePath();
+    String upload = "s3://dumps/killed-" + framework;
+    Process child = ChildJvm.start(framework, "wait", dir, upload, S3.server().environment());
+    try {
+      Eventually.await("the child logged", () -> read(dir.resolve("console.out")).contains("LOGGED"));
+    } finally {
+      child.destroyForcibly();
+      child.waitFor();
+    }
+    String id = loggedId(dir.resolve("app.log"));
+    WriterSettings settings = new WriterSettings(dir.resolve("dumps"), 1 << 20, Long.MAX_VALUE, Duration.ofDays(7),
+        Duration.ofMinutes(5), 20, "restarted", CaptureLimits.DEFAULTS, URI.create(upload));
+    DumpWriter.open(settings, StatusListener.IGNORE).close();
+    S3UploadTest.deleteRecursively(dir.resolve("dumps"));
+
+    assertEquals(List.of(id), OfflineDebug.open(URI.create(upload)).list().stream().map(DumpSummary::id).toList());
+    assertLoadsWithLocals(upload, id);
   }
 
   @ParameterizedTest

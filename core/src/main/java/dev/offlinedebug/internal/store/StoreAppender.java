@@ -4,25 +4,30 @@ import dev.offlinedebug.Dump;
 import dev.offlinedebug.internal.codec.RecordBuffer;
 import dev.offlinedebug.internal.codec.RecordFrame;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
  * Appends records to this writer's current store file, rolling to a new file by size and by time
- * and running {@code afterRoll} (retention, unless the upload thread runs it) after each roll. The
+ * and running {@code afterRoll} with the new file's name after each roll (retention, or telling the
+ * uploader that the file is new, when the upload thread runs retention). The
  * lock is held only to place and write one record; the caller encodes before. With {@code
- * summaries} (uploads on), each store file gets a {@link SummaryFile} with an entry per record.
+ * summaries} (uploads on), each store file gets a {@link SummaryFile} with an entry per record,
+ * buffered here and written by the upload thread ({@link #flushSummary}).
  */
 public final class StoreAppender {
   private final Path directory;
   private final long maxFileSize;
   private final long rollNanos;
-  private final Runnable afterRoll;
+  private final Consumer<String> afterRoll;
   private final StatusReports status;
-  private final boolean summaries;
+  /** The entries of {@code summary} not written yet; null without summaries. */
+  private final ByteBuffer summaryBuffer;
   private final ReentrantLock lock = new ReentrantLock();
   private StoreFile file;
   /** The summary of {@code file}; null without {@code summaries} or when it could not be created. */
@@ -30,10 +35,10 @@ public final class StoreAppender {
   private boolean rollBeforeNext;
   private boolean closed;
 
-  public StoreAppender(Path directory, long maxFileSize, Duration rollInterval, Runnable afterRoll,
+  public StoreAppender(Path directory, long maxFileSize, Duration rollInterval, Consumer<String> afterRoll,
       StatusReports status, boolean summaries) {
     this.directory = directory;
-    this.summaries = summaries;
+    this.summaryBuffer = summaries ? ByteBuffer.allocate(SummaryFile.MAX_PENDING) : null;
     this.status = status;
     this.maxFileSize = maxFileSize;
     this.rollNanos = rollInterval.toNanos();
@@ -64,21 +69,22 @@ public final class StoreAppender {
    * Seals {@code record} with the ID {@code idAt} gives for where it lands, and appends it; {@code
    * summarised} gives its summary entry's fields from that ID.
    */
-  private String appendSealed(RecordBuffer record, Function<DumpId, String> idAt, Function<String, byte[]> summarised)
+  private String appendSealed(RecordBuffer record, Function<DumpId, String> idAt,
+      Function<String, StoreSummary.Fields> summarised)
       throws IOException {
-    boolean rolled;
+    String rolledTo;
     String id;
     lock.lock();
     try {
-      rolled = prepare(record.length() + 128);
+      rolledTo = prepare(record.length() + 128) ? file.key + StoreLayout.SUFFIX : null;
       id = idAt.apply(new DumpId(file.key, file.end()));
       record.seal(id);
       append(record, () -> summarised.apply(id));
     } finally {
       lock.unlock();
     }
-    if (rolled) {
-      afterRoll.run();
+    if (rolledTo != null) {
+      afterRoll.accept(rolledTo);
     }
     return id;
   }
@@ -100,7 +106,7 @@ public final class StoreAppender {
     }
   }
 
-  private void append(RecordBuffer record, Supplier<byte[]> summarised) throws IOException {
+  private void append(RecordBuffer record, Supplier<StoreSummary.Fields> summarised) throws IOException {
     long offset = file.end();
     try {
       file.append(record.record());
@@ -145,7 +151,7 @@ public final class StoreAppender {
     closeFile();
     StoreLayout.createDirectory(directory);
     file = StoreLayout.createFile(directory);
-    summary = summaries ? SummaryFile.create(directory, file.key) : null;
+    summary = summaryBuffer == null ? null : SummaryFile.create(directory, file.key, summaryBuffer);
     rollBeforeNext = false;
     return true;
   }
@@ -195,6 +201,36 @@ public final class StoreAppender {
     } finally {
       // Its records are copied, or cannot be: either way it takes no more.
       deleted.close();
+    }
+  }
+
+  /**
+   * Writes the summary entries buffered for {@code storeFile} when it is the current file: on the
+   * upload thread, before it uploads that file's summary. The write runs outside the lock, so the
+   * logging thread waits at most for the buffer's copy.
+   */
+  public void flushSummary(Path storeFile) {
+    SummaryFile taking;
+    SummaryFile.Taken taken;
+    lock.lock();
+    try {
+      if (summary == null || !StoreLayout.fileKey(storeFile).equals(file.key)) {
+        return;
+      }
+      taking = summary;
+      taken = summary.take();
+    } finally {
+      lock.unlock();
+    }
+    if (taken == null) {
+      return;
+    }
+    boolean worked = taking.write(taken);
+    lock.lock();
+    try {
+      taking.written(worked);
+    } finally {
+      lock.unlock();
     }
   }
 

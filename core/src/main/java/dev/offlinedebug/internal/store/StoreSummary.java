@@ -1,9 +1,7 @@
 package dev.offlinedebug.internal.store;
 
 import dev.offlinedebug.DumpSummary;
-import java.io.ByteArrayOutputStream;
-import java.io.DataOutputStream;
-import java.io.IOException;
+import java.nio.BufferOverflowException;
 import java.nio.BufferUnderflowException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -42,53 +40,70 @@ final class StoreSummary {
 
   private StoreSummary() {}
 
-  /** The kind and fields of a dump record's entry, or {@code null} when a text is too long to summarise. */
-  static byte[] dump(DumpSummary summary) {
-    try {
-      Fields out = new Fields(DUMP);
-      out.writeLong(summary.time().getEpochSecond());
-      out.writeInt(summary.time().getNano());
-      for (String text : new String[] {summary.level(), summary.type(), summary.message(), summary.logger(),
-          summary.thread(), summary.fingerprint()}) {
-        out.text(text);
+  /** The fields of a dump record's entry; a text too long makes the record one not summarised. */
+  static Fields dump(DumpSummary summary) {
+    return out -> {
+      out.put(DUMP).putLong(summary.time().getEpochSecond()).putInt(summary.time().getNano());
+      return putText(out, summary.level()) && putText(out, summary.type()) && putText(out, summary.message())
+          && putText(out, summary.logger()) && putText(out, summary.thread()) && putText(out, summary.fingerprint());
+    };
+  }
+
+  /** The fields of an occurrence record's entry: one more of dump {@code firstId}. */
+  static Fields occurrence(String firstId) {
+    return out -> putText(out.put(OCCURRENCE), firstId);
+  }
+
+  /** The fields of a counter record's entry: {@code count} more of dump {@code id}. */
+  static Fields counter(String id, long count) {
+    return out -> {
+      if (!putText(out.put(COUNTER), id)) {
+        return false;
       }
-      return out.bytes();
-    } catch (IOException tooLong) {
-      return null;
+      out.putLong(count);
+      return true;
+    };
+  }
+
+  private static boolean putText(ByteBuffer out, String text) {
+    if (text == null) {
+      out.putInt(-1);
+      return true;
     }
+    byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+    if (bytes.length > MAX_TEXT) {
+      return false;
+    }
+    out.putInt(bytes.length).put(bytes);
+    return true;
   }
 
-  /** The kind and fields of an occurrence record's entry: one more of dump {@code firstId}. */
-  static byte[] occurrence(String firstId) {
-    return repeats(OCCURRENCE, firstId, 1);
-  }
-
-  /** The kind and fields of a counter record's entry: {@code count} more of dump {@code id}. */
-  static byte[] counter(String id, long count) {
-    return repeats(COUNTER, id, count);
-  }
-
-  private static byte[] repeats(byte kind, String id, long count) {
+  /**
+   * Adds at {@code out}'s position (it has an array) the entry of the record of {@code length}
+   * bytes at {@code offset}: length, payload (the record's place, then {@code fields}) and checksum.
+   * Written in place: the logging thread adds one per record.
+   *
+   * @return false, and {@code out} as it was, when the record cannot be summarised (a text too long)
+   * @throws BufferOverflowException when the entry does not fit, {@code out} as it was
+   */
+  static boolean putEntry(ByteBuffer out, long offset, int length, Fields fields) {
+    int start = out.position();
     try {
-      Fields out = new Fields(kind);
-      out.text(id);
-      if (kind == COUNTER) {
-        out.writeLong(count);
+      out.putInt(0).putLong(offset).putInt(length);
+      if (!fields.put(out)) {
+        out.position(start);
+        return false;
       }
-      return out.bytes();
-    } catch (IOException tooLong) {
-      return null;
+      int n = out.position() - start - 4;
+      out.putInt(start, n);
+      CRC32C crc = new CRC32C();
+      crc.update(out.array(), out.arrayOffset() + start + 4, n);
+      out.putInt((int) crc.getValue());
+      return true;
+    } catch (BufferOverflowException e) {
+      out.position(start);
+      throw e;
     }
-  }
-
-  /** An entry: length, payload (the record's place, then {@code fields}) and checksum. */
-  static ByteBuffer entry(long offset, int length, byte[] fields) {
-    ByteBuffer entry = ByteBuffer.allocate(4 + 12 + fields.length + 4);
-    entry.putInt(12 + fields.length).putLong(offset).putInt(length).put(fields);
-    CRC32C crc = new CRC32C();
-    crc.update(entry.array(), 4, 12 + fields.length);
-    entry.putInt((int) crc.getValue());
-    return entry.flip();
   }
 
   /**
@@ -182,28 +197,9 @@ final class StoreSummary {
     return new String(bytes, StandardCharsets.UTF_8);
   }
 
-  /** Entry fields being written. */
-  private static final class Fields extends DataOutputStream {
-    Fields(byte kind) throws IOException {
-      super(new ByteArrayOutputStream(256));
-      writeByte(kind);
-    }
-
-    void text(String text) throws IOException {
-      if (text == null) {
-        writeInt(-1);
-        return;
-      }
-      byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
-      if (bytes.length > MAX_TEXT) {
-        throw new IOException("a text of " + bytes.length + " bytes is not summarised");
-      }
-      writeInt(bytes.length);
-      write(bytes);
-    }
-
-    byte[] bytes() {
-      return ((ByteArrayOutputStream) out).toByteArray();
-    }
+  /** The kind and fields of an entry, written in place. */
+  interface Fields {
+    /** Writes them at {@code out}'s position; false when the record cannot be summarised. */
+    boolean put(ByteBuffer out);
   }
 }

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 
 /**
  * Ships a store directory to object storage, off the logging thread: one daemon thread looks at the
@@ -35,7 +36,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * exponential backoff up to {@link #MAX_BACKOFF}; when it works again that is reported too. State is a
  * size per store file in the directory, so memory is bounded by the store. A file's bytes stream from
  * disk to the client. A new process first compares each file with its object (one size request a
- * file), and uploads what a previous process left.
+ * file it did not create itself), and uploads what a previous process left.
  */
 public final class StoreUpload implements AutoCloseable {
   static final Duration PASS_INTERVAL = Duration.ofSeconds(1);
@@ -62,6 +63,8 @@ public final class StoreUpload implements AutoCloseable {
   private final Thread shutdownHook;
   /** Retention of the directory, run after each pass that found work. */
   private volatile Runnable retention = () -> { };
+  /** Writes the summary entries the writer buffered for a store file ({@link StoreAppender#flushSummary}). */
+  private volatile Consumer<Path> flushSummary = file -> { };
   private volatile boolean closed;
 
   private StoreUpload(Path directory, ObjectStorage storage, StatusReports status) {
@@ -93,15 +96,29 @@ public final class StoreUpload implements AutoCloseable {
     return new StoreUpload(directory, storage, status);
   }
 
-  /** Starts shipping, running {@code retention} after each pass that found work. */
-  public void start(Runnable retention) {
+  /**
+   * Starts shipping, running {@code retention} after each pass that found work, and {@code
+   * flushSummary} on a store file before its summary is looked at.
+   */
+  public void start(Runnable retention, Consumer<Path> flushSummary) {
     this.retention = retention;
+    this.flushSummary = flushSummary;
     worker.start();
     try {
       Runtime.getRuntime().addShutdownHook(shutdownHook);
     } catch (IllegalStateException shuttingDown) {
       // Started during shutdown: the closing writer uploads what there is.
     }
+  }
+
+  /**
+   * Store file {@code name} was just created by this process's writer: neither it nor its summary
+   * can have an object yet, so the first upload needs no size request. Asking costs the upload
+   * thread about as much as uploading a file of 1 MB, and a storm rolls dozens of files a second.
+   */
+  public void created(String name) {
+    shipped.putIfAbsent(name, -1L);
+    shipped.putIfAbsent(StoreLayout.summaryName(name), -1L);
   }
 
   /**
@@ -156,6 +173,8 @@ public final class StoreUpload implements AutoCloseable {
     synchronized (passLock) {
       boolean found = false;
       try {
+        // Only entries of files gone since the listing go: those the writer creates meanwhile (created) stay.
+        Set<String> gone = new HashSet<>(shipped.keySet());
         List<Path> files = StoreLayout.storeFiles(directory);
         Set<String> names = new HashSet<>();
         long now = System.nanoTime();
@@ -166,7 +185,8 @@ public final class StoreUpload implements AutoCloseable {
           names.add(summary.getFileName().toString());
           found |= ship(file, summary, all, now);
         }
-        shipped.keySet().retainAll(names);
+        gone.removeAll(names);
+        shipped.keySet().removeAll(gone);
         sentAt.keySet().retainAll(names);
         status.cleared("upload", "uploading dumps to " + storage.location() + " works again");
         return true;
@@ -186,11 +206,14 @@ public final class StoreUpload implements AutoCloseable {
   /**
    * Uploads store file {@code file} when it changed, then its summary ({@link StoreSummary}) when
    * that changed: after its file, so that it describes every byte just uploaded (a summary that lags
-   * its object makes listings download and scan that object). Whether either had changed.
+   * its object makes listings download and scan that object). The summary's buffered entries are
+   * written after the file's size is read, so they cover at least that much. Whether either had
+   * changed.
    */
   private boolean ship(Path file, Path summary, boolean all, long now) throws IOException {
     String name = file.getFileName().toString();
     long size = sizeOf(file);
+    flushSummary.accept(file);
     long summarySize = sizeOf(summary);
     boolean fileChanged = size >= 0 && changed(name, size);
     boolean summaryChanged = summarySize >= 0 && changed(summary.getFileName().toString(), summarySize);

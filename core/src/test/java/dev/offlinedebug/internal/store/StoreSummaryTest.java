@@ -1,11 +1,15 @@
 package dev.offlinedebug.internal.store;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.offlinedebug.DumpSummary;
 import java.io.ByteArrayOutputStream;
+import java.nio.BufferOverflowException;
 import java.nio.ByteBuffer;
 import java.time.Instant;
 import java.util.Arrays;
@@ -77,9 +81,10 @@ class StoreSummaryTest {
         fields(1, 0L, 0, -1, -1, -1, -1, -1, -1), // no type, thread or fingerprint
         fields(9), // unknown kind
         fields(3, 5, 'a', 'b', 'c', 'd', 'e', 1L), // a counter of something that is no dump ID
-        concat(StoreSummary.counter(FIRST, 1), new byte[] {0}), // bytes left over
-        patchCount(StoreSummary.counter(FIRST, 1), -5))) {
-      assertNull(StoreSummary.read(summary(entry(0, 10, fields)), KEY, 10), Arrays.toString(fields));
+        concat(bytes(StoreSummary.counter(FIRST, 1)), new byte[] {0}), // bytes left over
+        patchCount(bytes(StoreSummary.counter(FIRST, 1)), -5))) {
+      assertNull(StoreSummary.read(summary(entry(0, 10, out -> out.put(fields) != null)), KEY, 10),
+          Arrays.toString(fields));
     }
     ByteBuffer huge = ByteBuffer.allocate(8).putInt(Integer.MAX_VALUE).putInt(0);
     assertNull(StoreSummary.read(concat(StoreSummary.MAGIC, huge.array()), KEY, 10));
@@ -91,7 +96,16 @@ class StoreSummaryTest {
   void dump_textTooLong_notSummarised() {
     DumpSummary huge = new DumpSummary("x", DUMP.time(), null, "T", "m".repeat(StoreSummary.MAX_TEXT + 1), null, "main",
         "T@", 1);
-    assertNull(StoreSummary.dump(huge));
+    ByteBuffer out = ByteBuffer.allocate(2 * StoreSummary.MAX_TEXT).put((byte) 7);
+    assertFalse(StoreSummary.putEntry(out, 0, 10, StoreSummary.dump(huge)));
+    assertEquals(1, out.position());
+  }
+
+  @Test
+  void putEntry_noRoom_throwsAndLeavesTheBufferAsItWas() {
+    ByteBuffer out = ByteBuffer.allocate(40).put((byte) 7);
+    assertThrows(BufferOverflowException.class, () -> StoreSummary.putEntry(out, 0, 10, StoreSummary.dump(DUMP)));
+    assertEquals(1, out.position());
   }
 
   private static DumpSummary withId(String id, long occurrences) {
@@ -99,11 +113,16 @@ class StoreSummaryTest {
         DUMP.fingerprint(), occurrences);
   }
 
-  private static byte[] entry(long offset, int length, byte[] fields) {
-    ByteBuffer entry = StoreSummary.entry(offset, length, fields);
-    byte[] bytes = new byte[entry.remaining()];
-    entry.get(bytes);
-    return bytes;
+  private static byte[] entry(long offset, int length, StoreSummary.Fields fields) {
+    ByteBuffer entry = ByteBuffer.allocate(4096);
+    assertTrue(StoreSummary.putEntry(entry, offset, length, fields));
+    return Arrays.copyOf(entry.array(), entry.position());
+  }
+
+  private static byte[] bytes(StoreSummary.Fields fields) {
+    ByteBuffer out = ByteBuffer.allocate(4096);
+    assertTrue(fields.put(out));
+    return Arrays.copyOf(out.array(), out.position());
   }
 
   private static byte[] summary(byte[]... entries) {

@@ -52,7 +52,9 @@ final class BenchmarkBucket implements AutoCloseable {
    */
   static BenchmarkBucket startChild() throws Exception {
     String java = ProcessHandle.current().info().command().orElse("java");
-    Process child = new ProcessBuilder("nice", "-n", "19", java, "-Xmx512m", "-cp",
+    // s3proxy keeps the bucket in its heap: back to back, a run uploads about a gigabyte, which a
+    // heap of 512 MB could not hold (HTTP 500, then timeouts, in the middle of a measurement).
+    Process child = new ProcessBuilder("nice", "-n", "19", java, "-Xmx3g", "-cp",
         System.getProperty("java.class.path"), BenchmarkBucket.class.getName())
         .redirectError(ProcessBuilder.Redirect.DISCARD)
         .start();

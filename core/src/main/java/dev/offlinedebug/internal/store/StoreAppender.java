@@ -190,7 +190,7 @@ public final class StoreAppender {
     }
     try {
       StoreLayout.createDirectory(directory);
-      StoreFile restored = StoreLayout.recreateFile(directory, deleted.key, deleted.createdNanos);
+      StoreFile restored = StoreLayout.createFile(directory, deleted.key, deleted.createdNanos);
       try {
         restored.restoreFrom(deleted);
       } catch (IOException e) {

@@ -43,6 +43,8 @@ public final class StoreLayout {
   /** The ledger is read at most this far: 17 bytes a deleted file, so decades of hourly rolls. */
   private static final long MAX_LEDGER_BYTES = 64L << 20;
   private static final FileAttribute<?>[] NO_ATTRIBUTES = new FileAttribute<?>[0];
+  private static final Set<OpenOption> NEW_FILE = Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.READ,
+      StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS);
 
   private StoreLayout() {}
 
@@ -61,16 +63,13 @@ public final class StoreLayout {
     TrustedDirectory.check(directory);
   }
 
-  private static final Set<OpenOption> NEW_FILE = Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.READ,
-      StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS);
-
   /** Creates a new store file (mode 0600) that no other writer can have, open for reading and writing. */
   static StoreFile createFile(Path directory) throws IOException {
     for (int attempt = 0; ; attempt++) {
       long now = System.currentTimeMillis();
       String name = base36(now, TIME_DIGITS) + "-" + base36(ThreadLocalRandom.current().nextLong(36L * 36 * 36 * 36 * 36 * 36), TAG_DIGITS);
       try {
-        return openNew(directory, name, System.nanoTime());
+        return createFile(directory, name, System.nanoTime());
       } catch (FileAlreadyExistsException e) {
         if (attempt == 10) {
           throw e;
@@ -80,16 +79,12 @@ public final class StoreLayout {
   }
 
   /**
-   * Creates store file {@code key} again, empty, after it was deleted while open; {@code
-   * createdNanos} is the deleted file's, so that it rolls when that one would have.
+   * Creates store file {@code key}, empty, created at {@code createdNanos} for rolling: a new one,
+   * or one deleted while open again, with the deleted file's creation time.
    *
-   * @throws FileAlreadyExistsException when something took the name meanwhile
+   * @throws FileAlreadyExistsException when something has the name already
    */
-  static StoreFile recreateFile(Path directory, String key, long createdNanos) throws IOException {
-    return openNew(directory, key, createdNanos);
-  }
-
-  private static StoreFile openNew(Path directory, String key, long createdNanos) throws IOException {
+  static StoreFile createFile(Path directory, String key, long createdNanos) throws IOException {
     Path path = directory.resolve(key + SUFFIX);
     return new StoreFile(key, path, FileChannel.open(path, NEW_FILE, ownerOnly(directory)), createdNanos);
   }

@@ -3,6 +3,7 @@ package dev.offlinedebug.internal.capture;
 import dev.offlinedebug.model.FrameInfo;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -25,7 +26,23 @@ final class FrameFormat {
   /** Recent origins kept, a power of two. */
   private static final int RECENT = 4;
 
-  private record Origin(String loader, String module, String version) {}
+  /**
+   * A map key; its {@code equals} and {@code hashCode} are written out because a record's generated
+   * ones bootstrap {@code java.lang.runtime.ObjectMethods} on first use: some forty method handle
+   * classes spun on the first dump of an application's frames.
+   */
+  private record Origin(String loader, String module, String version) {
+    @Override
+    public boolean equals(Object other) {
+      return other instanceof Origin o && Objects.equals(loader, o.loader) && Objects.equals(module, o.module)
+          && Objects.equals(version, o.version);
+    }
+
+    @Override
+    public int hashCode() {
+      return (Objects.hashCode(loader) * 31 + Objects.hashCode(module)) * 31 + Objects.hashCode(version);
+    }
+  }
 
   private record Printed(boolean loader, boolean version) {}
 

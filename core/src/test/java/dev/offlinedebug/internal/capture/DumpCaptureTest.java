@@ -17,12 +17,16 @@ import dev.offlinedebug.model.ThrowableInfo;
 import dev.offlinedebug.spi.CaptureLimits;
 import dev.offlinedebug.spi.LoggedEvent;
 import java.io.InterruptedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledOnOs;
+import org.junit.jupiter.api.condition.OS;
 
 class DumpCaptureTest {
   private final DumpCapture capture = new DumpCapture(CaptureLimits.DEFAULTS, "shop");
@@ -50,6 +54,17 @@ class DumpCaptureTest {
     assertEquals(List.of("AUDIT"), dump.markers());
     assertEquals(Map.of("test", "[engine:junit]"), dump.attributes());
     assertFalse(dump.localsCaptured(), "no agent in this JVM");
+  }
+
+  /** The kernel's name, as {@code hostname} prints it, read without asking the name service. */
+  @Test
+  @EnabledOnOs(OS.LINUX)
+  void capture_hostIsTheKernelHostName() throws Exception {
+    String kernel = Files.readString(Path.of("/proc/sys/kernel/hostname")).strip();
+
+    Dump dump = capture.capture("od-abc", new IllegalStateException("boom"), LoggedEvent.standalone());
+
+    assertEquals(kernel, dump.host());
   }
 
   @Test

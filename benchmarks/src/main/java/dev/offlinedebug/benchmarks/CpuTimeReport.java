@@ -30,6 +30,8 @@ public final class CpuTimeReport {
     try {
       Call baseline = () -> sink = dumps.printStackTrace();
       report("writeDump / printStackTrace", baseline, () -> sink = dumps.writeDump(), null);
+      report("writeDumpRealFrames / printStackTraceRealFrames", () -> sink = dumps.printStackTraceRealFrames(),
+          () -> sink = dumps.writeDumpRealFrames(), null);
       report("writeDumpWithLocals / printStackTrace", baseline, () -> {
         recorded.record();
         sink = dumps.writeDumpWithLocals(recorded);
@@ -83,7 +85,7 @@ public final class CpuTimeReport {
     Arrays.sort(base);
     Arrays.sort(time);
     Arrays.sort(ratio);
-    System.out.printf("%-42s %5.2f (quartiles %.2f-%.2f)  %6.0f / %6.0f ns CPU per call%n", what, ratio[ROUNDS / 2],
+    System.out.printf("%-48s %5.2f (quartiles %.2f-%.2f)  %6.0f / %6.0f ns CPU per call%n", what, ratio[ROUNDS / 2],
         ratio[ROUNDS / 4], ratio[3 * ROUNDS / 4], time[ROUNDS / 2], base[ROUNDS / 2]);
   }
 

@@ -38,7 +38,10 @@ import org.openjdk.jmh.annotations.Warmup;
  *       nothing recorded any), encode, append to the store file;
  *   <li>{@code writeDumpWithLocals}: the same for a throwable whose 50 locals were recorded as the
  *       agent's handlers record them while it unwinds; making the throwable and recording (the
- *       agent's cost, measured by {@code AgentUnwindBenchmark}) happen before each call, untimed.
+ *       agent's cost, measured by {@code AgentUnwindBenchmark}) happen before each call, untimed;
+ *   <li>{@code writeDumpRealFrames} against {@code printStackTraceRealFrames}: the same messages
+ *       and cause thrown for real ({@link ReferenceDump#thrownThroughFrames()}), so that both pay
+ *       for the JVM's frames as an application's failure does.
  * </ul>
  */
 @State(Scope.Benchmark)
@@ -71,14 +74,28 @@ public class DumpWriteBenchmark {
 
   @Benchmark
   public String printStackTrace() {
+    return printed(ReferenceDump.newThrowable());
+  }
+
+  @Benchmark
+  public String printStackTraceRealFrames() {
+    return printed(ReferenceDump.thrownThroughFrames());
+  }
+
+  private static String printed(Throwable thrown) {
     StringWriter text = new StringWriter();
-    ReferenceDump.newThrowable().printStackTrace(new PrintWriter(text));
+    thrown.printStackTrace(new PrintWriter(text));
     return text.toString();
   }
 
   @Benchmark
   public String writeDump() {
     return writer.write(ReferenceDump.newThrowable(), LoggedEvent.standalone());
+  }
+
+  @Benchmark
+  public String writeDumpRealFrames() {
+    return writer.write(ReferenceDump.thrownThroughFrames(), LoggedEvent.standalone());
   }
 
   @Benchmark

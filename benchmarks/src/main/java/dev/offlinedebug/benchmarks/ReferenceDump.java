@@ -66,6 +66,28 @@ final class ReferenceDump {
     return thrown;
   }
 
+  /**
+   * The reference exception's messages and cause, thrown for real {@value #FRAMES} frames deep in
+   * this class: the JVM fills in the frames, with the name of the class loader and the module
+   * version where it prints them, as it does for an application's failures, and whoever asks first
+   * for the stack trace (the dump, or the baseline's {@code printStackTrace}) pays for turning them
+   * into stack trace elements.
+   */
+  static Throwable thrownThroughFrames() {
+    return thrownAt(FRAMES);
+  }
+
+  private static Throwable thrownAt(int depth) {
+    if (depth > 0) {
+      return thrownAt(depth - 1);
+    }
+    try {
+      throw new java.io.IOException("connection reset by peer: payments.internal:8443");
+    } catch (java.io.IOException e) {
+      return new IllegalStateException("payment for order 7731 failed after 3 attempts", e);
+    }
+  }
+
   private static StackTraceElement[] copy(StackTraceElement[] frames) {
     StackTraceElement[] copy = new StackTraceElement[frames.length];
     for (int i = 0; i < frames.length; i++) {

@@ -68,11 +68,11 @@ final class ClassInstrumenter {
   }
 
   /**
-   * First pass: reads each method that may be instrumented into a {@link MethodNode} and splices
-   * the handlers of the ones the {@link MethodInstrumenter} changes onto their code. Methods are
-   * known by their position, as ASM visits them in class-file order. Creates the writer, which
-   * shares the reader's constant pool, only when a method changes: a class left alone costs no
-   * write.
+   * First pass: reads each method that may be instrumented, and is not {@link ThrowFreeCode}, into
+   * a {@link MethodNode} and splices the handlers of the ones the {@link MethodInstrumenter} changes
+   * onto their code. Methods are known by their position, as ASM visits them in class-file order.
+   * Creates the writer, which shares the reader's constant pool, only when a method changes: a
+   * class left alone costs no write.
    */
   private final class Planner extends ClassVisitor {
     private final ClassReader reader;
@@ -110,7 +110,9 @@ final class ClassInstrumenter {
       int method = ++position;
       int skipped = Opcodes.ACC_ABSTRACT | Opcodes.ACC_NATIVE | Opcodes.ACC_BRIDGE;
       int codeAttribute = codeAttributes[method];
-      if ((access & skipped) != 0 || codeAttribute < 0) {
+      if ((access & skipped) != 0 || codeAttribute < 0
+          || ThrowFreeCode.isThrowFree(reader, owner, ownFields, access, name, codeAttribute,
+              buffer())) {
         return null;
       }
       return new MethodNode(Opcodes.ASM9, access, name, descriptor, signature, exceptions) {

@@ -31,11 +31,11 @@ final class CodeSplicer {
   private static final int FULL_FRAME = 255;
   private static final int ITEM_OBJECT = 7;
   private static final int ITEM_UNINITIALIZED = 8;
-  private static final int LDC_W = 0x13;
-  private static final int LDC2_W = 0x14;
-  private static final int WIDE = 0xc4;
-  private static final int GOTO_W = 0xc8;
-  private static final int JSR_W = 0xc9;
+  static final int LDC_W = 0x13;
+  static final int LDC2_W = 0x14;
+  static final int WIDE = 0xc4;
+  static final int GOTO_W = 0xc8;
+  static final int JSR_W = 0xc9;
 
   private final ClassReader reader;
   private final ClassWriter writer;
@@ -72,7 +72,7 @@ final class CodeSplicer {
     for (AbstractInsnNode node : instructions) {
       offsets[index++] = offset;
       if (node.getOpcode() >= 0) {
-        offset += instructionLength(offset);
+        offset += instructionLength(reader, codeStart, offset);
       } else if (node instanceof FrameNode) {
         lastOwnFrame = offset;
       }
@@ -202,8 +202,11 @@ final class CodeSplicer {
     return new SplicedCode(code);
   }
 
-  /** Length of the original instruction at {@code offset}, switch padding and {@code wide} too. */
-  private int instructionLength(int offset) {
+  /**
+   * Length of the instruction at {@code offset} of the code starting at {@code codeStart} in the
+   * class file, switch padding and {@code wide} too.
+   */
+  static int instructionLength(ClassReader reader, int codeStart, int offset) {
     int at = codeStart + offset;
     int opcode = reader.b[at] & 0xFF;
     switch (opcode) {

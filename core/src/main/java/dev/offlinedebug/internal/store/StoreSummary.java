@@ -70,8 +70,9 @@ final class StoreSummary {
   }
 
   /**
-   * Puts {@code text} in UTF-8 with its length. ASCII, the usual case, goes char by char into {@code
-   * out}: the logging thread encodes an entry per dump, and should not allocate a copy of each text.
+   * Puts {@code text} in UTF-8 with its length. ASCII, the usual case, is copied char by char into
+   * {@code out}'s array: the logging thread encodes an entry per dump, and should not allocate a
+   * copy of each text.
    */
   private static boolean putText(ByteBuffer out, String text) {
     if (text == null) {
@@ -82,16 +83,19 @@ final class StoreSummary {
     if (length > MAX_TEXT) {
       return false; // UTF-8 takes at least a byte per char
     }
-    int start = out.position();
-    out.putInt(length);
+    if (out.remaining() < 4 + length) {
+      throw new BufferOverflowException();
+    }
+    byte[] array = out.array();
+    int at = out.arrayOffset() + out.position() + 4;
     for (int i = 0; i < length; i++) {
       char c = text.charAt(i);
       if (c >= 0x80) {
-        out.position(start);
         return putBytes(out, text.getBytes(StandardCharsets.UTF_8));
       }
-      out.put((byte) c);
+      array[at + i] = (byte) c;
     }
+    out.putInt(length).position(out.position() + length);
     return true;
   }
 

@@ -28,10 +28,16 @@ public final class StoreAppender {
   private final StatusReports status;
   /** The entries of {@code summary} not written yet; null without summaries. */
   private final ByteBuffer summaryBuffer;
+  private final LastFingerprint fingerprint = new LastFingerprint();
   private final ReentrantLock lock = new ReentrantLock();
   private StoreFile file;
   /** The summary of {@code file}; null without {@code summaries} or when it could not be created. */
   private SummaryFile summary;
+  /**
+   * The key of the store file {@code summary} describes, or null: read without the lock, so that the
+   * upload thread, which asks for every store file on each pass, takes the lock only for this one.
+   */
+  private volatile String summarisedKey;
   private boolean rollBeforeNext;
   private boolean closed;
 
@@ -52,7 +58,9 @@ public final class StoreAppender {
    * @return the dump's ID
    */
   public String appendDump(RecordBuffer record, Dump dump) throws IOException {
-    return appendSealed(record, DumpId::text, id -> StoreSummary.dump(SummaryFold.summary(id, dump)));
+    return appendSealed(record, DumpId::text, () -> StoreSummary.dump(dump.time(), dump.level(),
+        dump.exception().root().type(), dump.exception().root().message(), dump.logger(), dump.thread().name(),
+        fingerprint.of(dump.exception())));
   }
 
   /**
@@ -62,16 +70,15 @@ public final class StoreAppender {
    * @return the occurrence's ID ({@link OccurrenceId})
    */
   public String appendOccurrence(RecordBuffer record, DumpId first) throws IOException {
-    return appendSealed(record, at -> new OccurrenceId(first, at).text(), id -> StoreSummary.occurrence(first.text()));
+    return appendSealed(record, at -> new OccurrenceId(first, at).text(), () -> StoreSummary.occurrence(first.text()));
   }
 
   /**
    * Seals {@code record} with the ID {@code idAt} gives for where it lands, and appends it; {@code
-   * summarised} gives its summary entry's fields from that ID.
+   * summarised} gives its summary entry's fields, asked only when there is a summary.
    */
   private String appendSealed(RecordBuffer record, Function<DumpId, String> idAt,
-      Function<String, StoreSummary.Fields> summarised)
-      throws IOException {
+      Supplier<StoreSummary.Fields> summarised) throws IOException {
     String rolledTo;
     String id;
     lock.lock();
@@ -79,7 +86,7 @@ public final class StoreAppender {
       rolledTo = prepare(record.length() + 128) ? file.key + StoreLayout.SUFFIX : null;
       id = idAt.apply(new DumpId(file.key, file.end()));
       record.seal(id);
-      append(record, () -> summarised.apply(id));
+      append(record, summarised);
     } finally {
       lock.unlock();
     }
@@ -152,6 +159,7 @@ public final class StoreAppender {
     StoreLayout.createDirectory(directory);
     file = StoreLayout.createFile(directory);
     summary = summaryBuffer == null ? null : SummaryFile.create(directory, file.key, summaryBuffer);
+    summarisedKey = summary == null ? null : file.key;
     rollBeforeNext = false;
     return true;
   }
@@ -184,10 +192,7 @@ public final class StoreAppender {
         + " recreating it with the dumps it held");
     StoreFile deleted = file;
     file = null;
-    if (summary != null) {
-      summary.close();
-      summary = null;
-    }
+    closeSummary();
     try {
       StoreLayout.createDirectory(directory);
       StoreFile restored = StoreLayout.createFile(directory, deleted.key, deleted.createdNanos);
@@ -210,6 +215,9 @@ public final class StoreAppender {
    * logging thread waits at most for the buffer's copy.
    */
   public void flushSummary(Path storeFile) {
+    if (!StoreLayout.fileKey(storeFile).equals(summarisedKey)) {
+      return;
+    }
     SummaryFile taking;
     SummaryFile.Taken taken;
     lock.lock();
@@ -254,7 +262,12 @@ public final class StoreAppender {
       file.close();
       file = null;
     }
+    closeSummary();
+  }
+
+  private void closeSummary() {
     if (summary != null) {
+      summarisedKey = null;
       summary.close();
       summary = null;
     }

@@ -40,12 +40,16 @@ final class StoreSummary {
 
   private StoreSummary() {}
 
-  /** The fields of a dump record's entry; a text too long makes the record one not summarised. */
-  static Fields dump(DumpSummary summary) {
+  /**
+   * The fields of a dump record's entry, {@code fingerprint} in UTF-8; a text too long makes the
+   * record one not summarised.
+   */
+  static Fields dump(Instant time, String level, String type, String message, String logger, String thread,
+      byte[] fingerprint) {
     return out -> {
-      out.put(DUMP).putLong(summary.time().getEpochSecond()).putInt(summary.time().getNano());
-      return putText(out, summary.level()) && putText(out, summary.type()) && putText(out, summary.message())
-          && putText(out, summary.logger()) && putText(out, summary.thread()) && putText(out, summary.fingerprint());
+      out.put(DUMP).putLong(time.getEpochSecond()).putInt(time.getNano());
+      return putText(out, level) && putText(out, type) && putText(out, message) && putText(out, logger)
+          && putText(out, thread) && putBytes(out, fingerprint);
     };
   }
 
@@ -65,12 +69,37 @@ final class StoreSummary {
     };
   }
 
+  /**
+   * Puts {@code text} in UTF-8 with its length. ASCII, the usual case, is copied char by char into
+   * {@code out}'s array: the logging thread encodes an entry per dump, and should not allocate a
+   * copy of each text.
+   */
   private static boolean putText(ByteBuffer out, String text) {
     if (text == null) {
       out.putInt(-1);
       return true;
     }
-    byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+    int length = text.length();
+    if (length > MAX_TEXT) {
+      return false; // UTF-8 takes at least a byte per char
+    }
+    if (out.remaining() < 4 + length) {
+      throw new BufferOverflowException();
+    }
+    byte[] array = out.array();
+    int at = out.arrayOffset() + out.position() + 4;
+    for (int i = 0; i < length; i++) {
+      char c = text.charAt(i);
+      if (c >= 0x80) {
+        return putBytes(out, text.getBytes(StandardCharsets.UTF_8));
+      }
+      array[at + i] = (byte) c;
+    }
+    out.putInt(length).position(out.position() + length);
+    return true;
+  }
+
+  private static boolean putBytes(ByteBuffer out, byte[] bytes) {
     if (bytes.length > MAX_TEXT) {
       return false;
     }

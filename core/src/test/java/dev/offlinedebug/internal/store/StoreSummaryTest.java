@@ -11,6 +11,7 @@ import dev.offlinedebug.DumpSummary;
 import java.io.ByteArrayOutputStream;
 import java.nio.BufferOverflowException;
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
@@ -29,15 +30,15 @@ class StoreSummaryTest {
 
   @Test
   void read_dumpsOccurrencesAndCounters_foldedAsTheScanFolds() {
-    byte[] summary = summary(entry(0, 100, StoreSummary.dump(DUMP)), entry(100, 50, StoreSummary.occurrence(FIRST)),
-        entry(150, 30, StoreSummary.counter(FIRST, 5)), entry(180, 100, StoreSummary.dump(DUMP)));
+    byte[] summary = summary(entry(0, 100, dump(DUMP)), entry(100, 50, StoreSummary.occurrence(FIRST)),
+        entry(150, 30, StoreSummary.counter(FIRST, 5)), entry(180, 100, dump(DUMP)));
     List<DumpSummary> listed = StoreSummary.read(summary, KEY, 280).summaries();
     assertEquals(List.of(withId(FIRST, 7), withId(new DumpId(KEY, 180).text(), 1)), listed);
   }
 
   @Test
   void read_entriesPastTheObject_ignored() {
-    byte[] summary = summary(entry(0, 100, StoreSummary.dump(DUMP)), entry(100, 50, StoreSummary.occurrence(FIRST)),
+    byte[] summary = summary(entry(0, 100, dump(DUMP)), entry(100, 50, StoreSummary.occurrence(FIRST)),
         entry(150, 30, StoreSummary.counter(FIRST, 5)));
     assertEquals(List.of(withId(FIRST, 2)), StoreSummary.read(summary, KEY, 150).summaries());
     assertEquals(List.of(), StoreSummary.read(summary, KEY, 0).summaries());
@@ -47,7 +48,7 @@ class StoreSummaryTest {
 
   @Test
   void read_describesFewerBytesOrEndsMidRecord_null() {
-    byte[] summary = summary(entry(0, 100, StoreSummary.dump(DUMP)), entry(100, 50, StoreSummary.occurrence(FIRST)));
+    byte[] summary = summary(entry(0, 100, dump(DUMP)), entry(100, 50, StoreSummary.occurrence(FIRST)));
     assertNull(StoreSummary.read(summary, KEY, 151));
     assertNull(StoreSummary.read(summary, KEY, 120));
     assertNull(StoreSummary.read(Arrays.copyOf(summary, summary.length - 3), KEY, 150));
@@ -55,7 +56,7 @@ class StoreSummaryTest {
 
   @Test
   void read_damaged_null() {
-    byte[] good = summary(entry(0, 100, StoreSummary.dump(DUMP)), entry(100, 50, StoreSummary.occurrence(FIRST)));
+    byte[] good = summary(entry(0, 100, dump(DUMP)), entry(100, 50, StoreSummary.occurrence(FIRST)));
     byte[] flipped = good.clone();
     flipped[20] ^= 1;
     byte[] badMagic = good.clone();
@@ -65,7 +66,7 @@ class StoreSummaryTest {
     assertNull(StoreSummary.read(new byte[0], KEY, 0));
     assertNull(StoreSummary.read(Arrays.copyOf(good, StoreSummary.MAX_BYTES + 1), KEY, 150));
     // A gap between records, a record of no bytes.
-    assertNull(StoreSummary.read(summary(entry(0, 100, StoreSummary.dump(DUMP)), entry(120, 30,
+    assertNull(StoreSummary.read(summary(entry(0, 100, dump(DUMP)), entry(120, 30,
         StoreSummary.occurrence(FIRST))), KEY, 150));
     assertNull(StoreSummary.read(summary(entry(0, 0, StoreSummary.occurrence(FIRST))), KEY, 1));
   }
@@ -97,15 +98,21 @@ class StoreSummaryTest {
     DumpSummary huge = new DumpSummary("x", DUMP.time(), null, "T", "m".repeat(StoreSummary.MAX_TEXT + 1), null, "main",
         "T@", 1);
     ByteBuffer out = ByteBuffer.allocate(2 * StoreSummary.MAX_TEXT).put((byte) 7);
-    assertFalse(StoreSummary.putEntry(out, 0, 10, StoreSummary.dump(huge)));
+    assertFalse(StoreSummary.putEntry(out, 0, 10, dump(huge)));
     assertEquals(1, out.position());
   }
 
   @Test
   void putEntry_noRoom_throwsAndLeavesTheBufferAsItWas() {
     ByteBuffer out = ByteBuffer.allocate(40).put((byte) 7);
-    assertThrows(BufferOverflowException.class, () -> StoreSummary.putEntry(out, 0, 10, StoreSummary.dump(DUMP)));
+    assertThrows(BufferOverflowException.class, () -> StoreSummary.putEntry(out, 0, 10, dump(DUMP)));
     assertEquals(1, out.position());
+  }
+
+  /** The entry fields the writer puts for a dump with the line {@code summary}. */
+  private static StoreSummary.Fields dump(DumpSummary summary) {
+    return StoreSummary.dump(summary.time(), summary.level(), summary.type(), summary.message(), summary.logger(),
+        summary.thread(), summary.fingerprint().getBytes(StandardCharsets.UTF_8));
   }
 
   private static DumpSummary withId(String id, long occurrences) {

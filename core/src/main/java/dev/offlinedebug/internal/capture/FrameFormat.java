@@ -18,8 +18,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * <p>Every frame the JVM fills in from one class loader and module holds the same {@code String}
  * objects for their names, and a throwable's frames come from a few such origins (the application's
  * loader, {@code java.base}): the last origins seen are compared by identity first. Looking each
- * frame up in the map, through its record key's generated {@code hashCode} and {@code equals}, cost
- * two thirds of turning a real frame into a {@link FrameInfo}.
+ * frame up in the map (a key made, hashed and compared per frame) was two thirds of turning a real
+ * frame into a {@link FrameInfo}.
  */
 final class FrameFormat {
   private static final int MAX_CACHED = 512;
@@ -46,20 +46,11 @@ final class FrameFormat {
 
   private record Printed(boolean loader, boolean version) {}
 
-  /** An origin with what it prints; immutable, so threads racing on {@link #recent} see whole ones. */
-  private static final class Seen {
-    final String loader;
-    final String module;
-    final String version;
-    final Printed printed;
-
-    Seen(String loader, String module, String version, Printed printed) {
-      this.loader = loader;
-      this.module = module;
-      this.version = version;
-      this.printed = printed;
-    }
-  }
+  /**
+   * An origin with what it prints; its final fields let threads racing on {@link #recent} see whole
+   * ones.
+   */
+  private record Seen(Origin origin, Printed printed) {}
 
   private final Map<Origin, Printed> printed = new ConcurrentHashMap<>();
   private final Seen[] recent = new Seen[RECENT];
@@ -75,8 +66,9 @@ final class FrameFormat {
     String module = element.getModuleName();
     Printed shown = recent(loader, module, version);
     if (shown == null) {
-      shown = printed(element, new Origin(loader, module, version));
-      recent[nextRecent++ & (RECENT - 1)] = new Seen(loader, module, version, shown);
+      Origin origin = new Origin(loader, module, version);
+      shown = printed(element, origin);
+      recent[nextRecent++ & (RECENT - 1)] = new Seen(origin, shown);
     }
     return new FrameInfo(
         element.getClassName(),
@@ -92,7 +84,8 @@ final class FrameFormat {
 
   private Printed recent(String loader, String module, String version) {
     for (Seen seen : recent) {
-      if (seen != null && seen.loader == loader && seen.module == module && seen.version == version) {
+      if (seen != null && seen.origin.loader() == loader && seen.origin.module() == module
+          && seen.origin.version() == version) {
         return seen.printed;
       }
     }

@@ -2,6 +2,7 @@ package dev.offlinedebug;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
 
 /**
@@ -56,4 +57,21 @@ public interface DumpStore {
    * @return never null
    */
   List<DumpSummary> list() throws IOException;
+
+  /**
+   * Summaries of the readable dumps written at or after {@code since}, oldest first, with their
+   * occurrences, as {@link #list()} gives them. A local store does not read the store files last
+   * modified over a minute before {@code since} (none of their dumps can be that recent), so that
+   * listing the last day of a large store reads about a day of files:
+   *
+   * <pre>{@code
+   * List<DumpSummary> today = OfflineDebug.open(Path.of("logs/dumps")).list(Instant.now().minus(Duration.ofDays(1)));
+   * }</pre>
+   *
+   * @return never null
+   * @since 0.2
+   */
+  default List<DumpSummary> list(Instant since) throws IOException {
+    return list().stream().filter(summary -> !summary.time().isBefore(since)).toList();
+  }
 }

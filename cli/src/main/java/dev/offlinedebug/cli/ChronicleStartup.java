@@ -40,4 +40,31 @@ final class ChronicleStartup {
       throw new IOException("cannot start Chronicle Wire to read dumps: " + problem, problem);
     }
   }
+
+  /**
+   * Runs {@code reading}, which starts Chronicle Wire itself only if it must decode a dump (a
+   * listing does, for store files without a usable summary), with {@code System.err} discarded
+   * meanwhile as in {@link #ensureStarted}. A problem it has comes back as its exception, printed
+   * after.
+   */
+  static synchronized <T> T quietly(Reading<T> reading) throws IOException {
+    PrintStream err = System.err;
+    System.setErr(new PrintStream(OutputStream.nullOutputStream(), true));
+    try {
+      T result = reading.read();
+      if (WireRuntime.isStarted()) {
+        started = true;
+        Jvm.maxDirectMemory();
+      }
+      return result;
+    } finally {
+      System.setErr(err);
+    }
+  }
+
+  /** Reads from a store. */
+  @FunctionalInterface
+  interface Reading<T> {
+    T read() throws IOException;
+  }
 }

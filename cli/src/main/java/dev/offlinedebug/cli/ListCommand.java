@@ -29,7 +29,7 @@ final class ListCommand implements Callable<Integer> {
     if (limit != null && limit < 0) {
       throw new ParameterException(spec.commandLine(), "--limit must be 0 or more, not " + limit);
     }
-    List<DumpSummary> matching = store.openForLoading().list().stream().filter(filter::test).toList();
+    List<DumpSummary> matching = store.list(filter.since).stream().filter(filter::test).toList();
     int from = limit == null ? 0 : Math.max(0, matching.size() - limit);
     SummaryLine lines = new SummaryLine(common.style());
     PrintWriter out = spec.commandLine().getOut();

@@ -48,7 +48,7 @@ final class StatsCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     Map<String, Tally> byFingerprint = new LinkedHashMap<>();
-    for (DumpSummary summary : store.openForLoading().list()) {
+    for (DumpSummary summary : store.list(filter.since)) {
       if (filter.test(summary)) {
         byFingerprint.computeIfAbsent(summary.fingerprint(), f -> new Tally()).add(summary);
       }

@@ -1,12 +1,15 @@
 package dev.offlinedebug.cli;
 
 import dev.offlinedebug.DumpStore;
+import dev.offlinedebug.DumpSummary;
 import dev.offlinedebug.OfflineDebug;
 import dev.offlinedebug.spi.StorageLocations;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -57,31 +60,48 @@ final class StoreOptions {
   }
 
   /**
-   * The local store, which must exist: listing a directory that is not there is almost always a
-   * wrong {@code --dir}, which an empty listing would hide.
+   * The store to load dumps from by ID or to list: an existing directory, or object storage (one
+   * ranged read an ID; a listing reads one small summary per store file). Chronicle Wire, which
+   * decodes the dumps, is started.
    */
-  DumpStore openExisting() throws IOException {
-    if (!Files.isDirectory(directory())) {
-      throw new IOException("no dump store at " + directory() + " (give --dir DIR or set $" + ENVIRONMENT_VARIABLE + ")");
-    }
-    return open();
+  DumpStore openForLoading() throws IOException {
+    DumpStore store = openForListing();
+    ChronicleStartup.ensureStarted();
+    return store;
   }
 
   /**
-   * The store to load dumps from by ID or to list: an existing directory, or object storage (one
-   * ranged read an ID; a listing reads one small summary per store file).
+   * Every dump of the store ({@link #openForListing()}), or those at or after {@code since} when it
+   * is not null ({@link DumpStore#list(Instant)}: a local store reads only the files written since
+   * then). Listing reads the store files' summaries
+   * and decodes only what they do not cover, so Chronicle Wire starts only then, its start-up lines
+   * discarded ({@link ChronicleStartup#quietly}).
    */
-  DumpStore openForLoading() throws IOException {
-    if (!inObjectStorage()) {
-      return openExisting();
-    }
-    ChronicleStartup.ensureStarted();
-    return OfflineDebug.open(URI.create(location()));
+  List<DumpSummary> list(Instant since) throws IOException {
+    return ChronicleStartup.quietly(() -> since == null ? openForListing().list() : openForListing().list(since));
   }
 
-  /** The store to follow: a directory that may not exist yet, or object storage. */
+  /**
+   * The store to list, not starting Chronicle Wire: an existing directory (listing a directory that
+   * is not there is almost always a wrong {@code --dir}, which an empty listing would hide), or
+   * object storage.
+   */
+  private DumpStore openForListing() throws IOException {
+    if (inObjectStorage()) {
+      return OfflineDebug.open(URI.create(location()));
+    }
+    if (!Files.isDirectory(directory())) {
+      throw new IOException("no dump store at " + directory() + " (give --dir DIR or set $" + ENVIRONMENT_VARIABLE + ")");
+    }
+    return OfflineDebug.open(directory());
+  }
+
+  /**
+   * The store to follow: a directory that may not exist yet, or object storage; Chronicle Wire is
+   * not started (list it through {@link ChronicleStartup#quietly}).
+   */
   DumpStore openForFollowing() throws IOException {
-    return inObjectStorage() ? openForLoading() : open();
+    return inObjectStorage() ? OfflineDebug.open(URI.create(location())) : OfflineDebug.open(directory());
   }
 
   DumpStore open() throws IOException {

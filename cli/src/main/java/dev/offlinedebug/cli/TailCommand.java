@@ -53,7 +53,7 @@ final class TailCommand implements Callable<Integer> {
   public Integer call() throws IOException, InterruptedException {
     out = spec.commandLine().getOut();
     format = new SummaryLine(common.style());
-    DumpStore dumps = store.openForFollowing();
+    DumpStore dumps = ChronicleStartup.quietly(store::openForFollowing);
     long start = System.nanoTime();
     List<DumpSummary> existing = listOrEmpty(dumps);
     List<DumpSummary> matching = existing.stream().filter(filter::test).toList();
@@ -95,7 +95,7 @@ final class TailCommand implements Callable<Integer> {
     if (!store.inObjectStorage() && !Files.isDirectory(dumps.directory())) {
       return List.of();
     }
-    return dumps.list();
+    return ChronicleStartup.quietly(dumps::list);
   }
 
   private static Set<String> ids(List<DumpSummary> summaries) {

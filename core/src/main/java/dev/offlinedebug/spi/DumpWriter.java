@@ -71,9 +71,9 @@ public final class DumpWriter implements Closeable {
     // logging thread after each roll, and files roll smaller to keep re-sending the growing one cheap.
     this.appender = upload == null
         ? new StoreAppender(directory, settings.maxFileSize(), rollInterval(settings.maxAge()),
-            name -> retention.apply(), status, false)
+            name -> retention.apply(), status)
         : new StoreAppender(directory, Math.min(settings.maxFileSize(), StoreUpload.MAX_FILE_SIZE),
-            rollInterval(settings.maxAge()), upload::created, status, true);
+            rollInterval(settings.maxAge()), upload::created, status);
     this.dedup = settings.dedupWindow().isZero() || settings.dedupWindow().isNegative()
         ? null
         : new Deduplicator(settings.dedupWindow().toNanos(), settings.limits().maxDumpBytes(),

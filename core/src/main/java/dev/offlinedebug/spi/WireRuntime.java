@@ -50,6 +50,11 @@ public final class WireRuntime {
     init.start();
   }
 
+  /** Whether Chronicle was started ({@link #start}) in this JVM; a listing served by summaries never does. */
+  public static synchronized boolean isStarted() {
+    return started;
+  }
+
   /**
    * Waits up to {@code timeout} for Chronicle to be ready.
    *

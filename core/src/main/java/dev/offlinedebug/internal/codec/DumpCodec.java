@@ -109,17 +109,29 @@ public final class DumpCodec {
 
   public static void verifyChecksum(byte[] payload, int length, Path file, long offset)
       throws DumpFormatException {
-    int body = length - TRAILER_SIZE;
-    if (body < 0 || payload[body] != (byte) 0xc1 || payload[body + 1] != 'z'
-        || payload[body + 2] != (byte) 0xa6) {
+    if (length < TRAILER_SIZE || payload[length - TRAILER_SIZE] != (byte) 0xc1
+        || payload[length - TRAILER_SIZE + 1] != 'z' || payload[length - TRAILER_SIZE + 2] != (byte) 0xa6) {
       throw new DumpFormatException(file, offset, "no checksum trailer");
     }
-    CRC32C crc = new CRC32C();
-    crc.update(payload, 0, body);
-    int stored = (payload[body + 3] & 0xff) | (payload[body + 4] & 0xff) << 8
-        | (payload[body + 5] & 0xff) << 16 | (payload[body + 6] & 0xff) << 24;
-    if (stored != (int) crc.getValue()) {
+    if (!checksumMatches(payload, 0, length)) {
       throw new DumpFormatException(file, offset, "checksum mismatch");
     }
   }
+
+  /**
+   * Whether the payload {@code bytes[from, from + length)} ends with the checksum trailer of what
+   * precedes it: a record intact, without decoding it.
+   */
+  public static boolean checksumMatches(byte[] bytes, int from, int length) {
+    int body = from + length - TRAILER_SIZE;
+    if (length < TRAILER_SIZE || bytes[body] != (byte) 0xc1 || bytes[body + 1] != 'z' || bytes[body + 2] != (byte) 0xa6) {
+      return false;
+    }
+    CRC32C crc = new CRC32C();
+    crc.update(bytes, from, length - TRAILER_SIZE);
+    int stored = (bytes[body + 3] & 0xff) | (bytes[body + 4] & 0xff) << 8
+        | (bytes[body + 5] & 0xff) << 16 | (bytes[body + 6] & 0xff) << 24;
+    return stored == (int) crc.getValue();
+  }
+
 }

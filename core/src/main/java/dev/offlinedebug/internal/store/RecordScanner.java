@@ -2,10 +2,12 @@ package dev.offlinedebug.internal.store;
 
 import dev.offlinedebug.DumpFormatException;
 import dev.offlinedebug.internal.codec.DecodedRecord;
+import dev.offlinedebug.internal.codec.DumpCodec;
 import dev.offlinedebug.internal.codec.RecordFrame;
 import dev.offlinedebug.internal.codec.RepeatRecords;
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -16,6 +18,9 @@ import java.nio.file.Path;
  * ends at unwritten space or at a length that runs past the end of the file (a torn tail).
  */
 final class RecordScanner {
+  /** The reads of {@link #intactPrefix}: a summarised store file of 16 MB in 16 reads. */
+  private static final int BLOCK = 1 << 20;
+
   /** Receives each intact record with its offset. */
   @FunctionalInterface
   interface Visitor {
@@ -26,7 +31,7 @@ final class RecordScanner {
 
   /** @return how many damaged records were skipped */
   static int scan(Path file, Visitor visitor) throws IOException {
-    return scan(file, null, visitor);
+    return scan(file, 0, null, visitor);
   }
 
   /**
@@ -36,6 +41,16 @@ final class RecordScanner {
    * @return how many damaged records were skipped
    */
   static int scan(Path file, RepeatRecords only, Visitor visitor) throws IOException {
+    return scan(file, 0, only, visitor);
+  }
+
+  /**
+   * Visits the records from {@code from}, where a record starts, on ({@code only} those of one first
+   * dump, or all when null).
+   *
+   * @return how many damaged records were skipped
+   */
+  static int scan(Path file, long from, RepeatRecords only, Visitor visitor) throws IOException {
     int damaged = 0;
     FileChannel opened;
     try {
@@ -47,7 +62,7 @@ final class RecordScanner {
     }
     try (FileChannel channel = opened) {
       long size = channel.size();
-      long offset = 0;
+      long offset = from;
       while (offset + RecordFrame.HEADER_SIZE <= size) {
         int header = RecordFrame.readHeader(channel, offset);
         int length = RecordFrame.length(header);
@@ -66,6 +81,68 @@ final class RecordScanner {
       }
     }
     return damaged;
+  }
+
+  /**
+   * Whether the first {@code end} bytes of {@code channel}'s file are exactly {@code records}
+   * complete records, each with a matching checksum: read in large blocks, nothing decoded. The
+   * records a summary covers are checked so before the listing trusts it.
+   */
+  static boolean intactPrefix(FileChannel channel, Path file, long end, int records) throws IOException {
+    if (end > channel.size()) {
+      return false;
+    }
+    ByteBuffer block = ByteBuffer.allocate((int) Math.min(end, BLOCK)).order(ByteOrder.LITTLE_ENDIAN);
+    long blockStart = 0;
+    int blockEnd = 0;
+    long offset = 0;
+    int seen = 0;
+    while (offset < end) {
+      if (offset + RecordFrame.HEADER_SIZE > blockStart + blockEnd) {
+        blockStart = offset;
+        blockEnd = fill(channel, block, blockStart, end);
+        if (blockEnd < RecordFrame.HEADER_SIZE) {
+          return false;
+        }
+      }
+      int at = (int) (offset - blockStart);
+      int header = block.getInt(at);
+      int length = RecordFrame.length(header);
+      long next = offset + RecordFrame.HEADER_SIZE + length;
+      if (header == 0 || !RecordFrame.isComplete(header) || next > end || ++seen > records) {
+        return false;
+      }
+      if (RecordFrame.HEADER_SIZE + length > block.capacity()) {
+        if (!RecordFrame.isIntact(channel, file, offset)) {
+          return false; // larger than a block: read alone
+        }
+      } else {
+        if (next > blockStart + blockEnd) {
+          blockStart = offset;
+          blockEnd = fill(channel, block, blockStart, end);
+          at = 0;
+          if (RecordFrame.HEADER_SIZE + length > blockEnd) {
+            return false; // the file shrank meanwhile
+          }
+        }
+        if (!DumpCodec.checksumMatches(block.array(), at + RecordFrame.HEADER_SIZE, length)) {
+          return false;
+        }
+      }
+      offset = next;
+    }
+    return seen == records;
+  }
+
+  /** Reads into {@code block} from {@code position} up to its capacity or {@code end}; the bytes read. */
+  private static int fill(FileChannel channel, ByteBuffer block, long position, long end) throws IOException {
+    block.clear().limit((int) Math.min(block.capacity(), end - position));
+    while (block.hasRemaining()) {
+      if (channel.read(block, position + block.position()) < 0) {
+        break;
+      }
+    }
+    return block.position();
   }
 
   private static boolean startsAsOneOf(FileChannel channel, long offset, int length, RepeatRecords only)

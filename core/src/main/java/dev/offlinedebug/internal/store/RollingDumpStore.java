@@ -14,9 +14,12 @@ import dev.offlinedebug.internal.codec.RepeatRecords;
 import dev.offlinedebug.spi.WireRuntime;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -30,6 +33,7 @@ import java.util.List;
  */
 public final class RollingDumpStore implements DumpStore {
   private static final Duration INIT_WAIT = Duration.ofSeconds(30);
+  private static final Duration MODIFIED_MARGIN = Duration.ofMinutes(1);
   private final Path directory;
 
   private RollingDumpStore(Path directory) {
@@ -137,15 +141,42 @@ public final class RollingDumpStore implements DumpStore {
   /**
    * Every intact dump, oldest first, with the occurrences dedup folded onto it: each stored
    * occurrence record adds one, each counter record its count. Occurrences are not listed apart.
+   * Each store file's records are read from its summary where it has one, decoded where not ({@link
+   * StoreFileListing}).
    */
   @Override
   public List<DumpSummary> list() throws IOException {
-    requireWire();
     SummaryFold fold = new SummaryFold();
     for (Path file : StoreLayout.storeFiles(directory)) {
-      RecordScanner.scan(file, fold);
+      fold.add(StoreFileListing.fold(file));
     }
     return fold.summaries();
+  }
+
+  /**
+   * {@inheritDoc} A store file's records were all appended by its last modification, so a file last
+   * modified before {@code since} holds no dump to list; nor any occurrence of one, as occurrences
+   * follow their first dump. The margin covers file systems whose clock runs coarser than the
+   * dumps' (the kernel's file times lag by up to a tick; some file systems keep seconds or two).
+   */
+  @Override
+  public List<DumpSummary> list(Instant since) throws IOException {
+    Instant modifiedAfter = since.minus(MODIFIED_MARGIN);
+    SummaryFold fold = new SummaryFold();
+    for (Path file : StoreLayout.storeFiles(directory)) {
+      if (!modifiedBefore(file, modifiedAfter)) {
+        fold.add(StoreFileListing.fold(file));
+      }
+    }
+    return fold.summaries().stream().filter(summary -> !summary.time().isBefore(since)).toList();
+  }
+
+  private static boolean modifiedBefore(Path file, Instant time) throws IOException {
+    try {
+      return Files.getLastModifiedTime(file, LinkOption.NOFOLLOW_LINKS).toInstant().isBefore(time);
+    } catch (NoSuchFileException e) {
+      return true; // deleted by retention since it was listed
+    }
   }
 
   static void requireWire() throws IOException {

@@ -16,9 +16,10 @@ import java.util.function.Supplier;
  * Appends records to this writer's current store file, rolling to a new file by size and by time
  * and running {@code afterRoll} with the new file's name after each roll (retention, or telling the
  * uploader that the file is new, when the upload thread runs retention). The
- * lock is held only to place and write one record; the caller encodes before. With {@code
- * summaries} (uploads on), each store file gets a {@link SummaryFile} with an entry per record,
- * buffered here and written by the upload thread ({@link #flushSummary}).
+ * lock is held only to place and write one record; the caller encodes before. Each store file gets
+ * a {@link SummaryFile} with an entry per record, buffered here and written when the buffer fills
+ * and at a roll, and by the upload thread before it ships the file ({@link #flushSummary}), so that
+ * listings read summaries instead of decoding every dump.
  */
 public final class StoreAppender {
   private final Path directory;
@@ -26,12 +27,12 @@ public final class StoreAppender {
   private final long rollNanos;
   private final Consumer<String> afterRoll;
   private final StatusReports status;
-  /** The entries of {@code summary} not written yet; null without summaries. */
-  private final ByteBuffer summaryBuffer;
+  /** The entries of {@code summary} not written yet; made with the first store file. */
+  private ByteBuffer summaryBuffer;
   private final LastFingerprint fingerprint = new LastFingerprint();
   private final ReentrantLock lock = new ReentrantLock();
   private StoreFile file;
-  /** The summary of {@code file}; null without {@code summaries} or when it could not be created. */
+  /** The summary of {@code file}; null when it could not be created. */
   private SummaryFile summary;
   /**
    * The key of the store file {@code summary} describes, or null: read without the lock, so that the
@@ -42,9 +43,8 @@ public final class StoreAppender {
   private boolean closed;
 
   public StoreAppender(Path directory, long maxFileSize, Duration rollInterval, Consumer<String> afterRoll,
-      StatusReports status, boolean summaries) {
+      StatusReports status) {
     this.directory = directory;
-    this.summaryBuffer = summaries ? ByteBuffer.allocate(SummaryFile.MAX_PENDING) : null;
     this.status = status;
     this.maxFileSize = maxFileSize;
     this.rollNanos = rollInterval.toNanos();
@@ -158,7 +158,10 @@ public final class StoreAppender {
     closeFile();
     StoreLayout.createDirectory(directory);
     file = StoreLayout.createFile(directory);
-    summary = summaryBuffer == null ? null : SummaryFile.create(directory, file.key, summaryBuffer);
+    if (summaryBuffer == null) {
+      summaryBuffer = ByteBuffer.allocate(SummaryFile.MAX_PENDING);
+    }
+    summary = SummaryFile.create(directory, file.key, summaryBuffer);
     summarisedKey = summary == null ? null : file.key;
     rollBeforeNext = false;
     return true;

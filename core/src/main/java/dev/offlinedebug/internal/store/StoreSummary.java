@@ -1,26 +1,35 @@
 package dev.offlinedebug.internal.store;
 
 import dev.offlinedebug.DumpSummary;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.BufferOverflowException;
 import java.nio.BufferUnderflowException;
 import java.nio.ByteBuffer;
+import java.nio.channels.Channels;
+import java.nio.channels.ReadableByteChannel;
 import java.nio.charset.StandardCharsets;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.zip.CRC32C;
 
 /**
  * The summary of one store file, {@code <key>.odsum}: for each of its records, in file order, what a
- * listing folds of it ({@link SummaryFold}), so that listing a bucket reads one small object per
- * store file instead of every dump. The writer appends an entry after each record it appends
- * ({@link SummaryFile}); the uploader ships the summary after its store file.
+ * listing folds of it ({@link SummaryFold}), so that a listing reads one small file per store file
+ * instead of decoding every dump (and, for a bucket, one small object instead of downloading every
+ * store file). The writer appends an entry after each record it appends ({@link SummaryFile}); the
+ * uploader ships the summary after its store file.
  *
  * <p>Format, big-endian: the magic {@code ODS1}, then per record an entry {@code int n}, {@code n}
  * bytes of payload and the payload's CRC32C. Payload: the record's {@code long offset} and {@code int
  * length}, a kind byte, then for a dump {@code long epochSecond, int nano}, and the texts level, type,
  * message, logger, thread and fingerprint; for an occurrence the text first ID; for a counter the text
- * ID and {@code long count}. A text is {@code int} byte count ({@code -1}: null) and UTF-8 bytes. A
+ * ID and {@code long count}; kind 4 is a dump entry without the fingerprint, which is then the
+ * previous dump entry's. A text is {@code int} byte count ({@code -1}: null) and UTF-8 bytes. A
  * dump's ID is not stored: it is its store file's key and its offset.
  *
  * <p>Read back, a summary is untrusted: it is read only up to {@link #MAX_BYTES}, every length is
@@ -37,30 +46,43 @@ final class StoreSummary {
   private static final byte DUMP = 1;
   private static final byte OCCURRENCE = 2;
   private static final byte COUNTER = 3;
+  /** A dump entry without its fingerprint: the same as the previous dump entry's. */
+  private static final byte DUMP_SAME_FINGERPRINT = 4;
+  /** While reading, before the first dump entry: no fingerprint is empty. */
+  private static final String NO_FINGERPRINT = "";
 
   private StoreSummary() {}
 
   /**
    * The fields of a dump record's entry, {@code fingerprint} in UTF-8; a text too long makes the
-   * record one not summarised.
+   * record one not summarised. A fingerprint that is the very array of the summary's previous dump
+   * entry ({@link LastFingerprint} hands out the same one while the failure repeats) is not written
+   * again: in a burst of one failure it would be most of the summary.
    */
   static Fields dump(Instant time, String level, String type, String message, String logger, String thread,
       byte[] fingerprint) {
-    return out -> {
-      out.put(DUMP).putLong(time.getEpochSecond()).putInt(time.getNano());
+    return new DumpFields(time, level, type, message, logger, thread, fingerprint);
+  }
+
+  private record DumpFields(Instant time, String level, String type, String message, String logger, String thread,
+      byte[] fingerprint) implements Fields {
+    @Override
+    public boolean put(ByteBuffer out, byte[] previous) {
+      boolean repeated = fingerprint == previous;
+      out.put(repeated ? DUMP_SAME_FINGERPRINT : DUMP).putLong(time.getEpochSecond()).putInt(time.getNano());
       return putText(out, level) && putText(out, type) && putText(out, message) && putText(out, logger)
-          && putText(out, thread) && putBytes(out, fingerprint);
-    };
+          && putText(out, thread) && (repeated || putBytes(out, fingerprint));
+    }
   }
 
   /** The fields of an occurrence record's entry: one more of dump {@code firstId}. */
   static Fields occurrence(String firstId) {
-    return out -> putText(out.put(OCCURRENCE), firstId);
+    return (out, previous) -> putText(out.put(OCCURRENCE), firstId);
   }
 
   /** The fields of a counter record's entry: {@code count} more of dump {@code id}. */
   static Fields counter(String id, long count) {
-    return out -> {
+    return (out, previous) -> {
       if (!putText(out.put(COUNTER), id)) {
         return false;
       }
@@ -110,16 +132,17 @@ final class StoreSummary {
   /**
    * Adds at {@code out}'s position (it has an array) the entry of the record of {@code length}
    * bytes at {@code offset}: length, payload (the record's place, then {@code fields}) and checksum.
-   * Written in place: the logging thread adds one per record.
+   * Written in place: the logging thread adds one per record. {@code previous} is the fingerprint of
+   * the summary's last dump entry, or null.
    *
    * @return false, and {@code out} as it was, when the record cannot be summarised (a text too long)
    * @throws BufferOverflowException when the entry does not fit, {@code out} as it was
    */
-  static boolean putEntry(ByteBuffer out, long offset, int length, Fields fields) {
+  static boolean putEntry(ByteBuffer out, long offset, int length, Fields fields, byte[] previous) {
     int start = out.position();
     try {
       out.putInt(0).putLong(offset).putInt(length);
-      if (!fields.put(out)) {
+      if (!fields.put(out, previous)) {
         out.position(start);
         return false;
       }
@@ -142,27 +165,49 @@ final class StoreSummary {
    * past {@code size} are ignored: the summary may have been uploaded after the file grew again.
    */
   static SummaryFold read(byte[] bytes, String key, long size) {
-    if (bytes.length > MAX_BYTES || bytes.length < MAGIC.length
-        || !Arrays.equals(bytes, 0, MAGIC.length, MAGIC, 0, MAGIC.length)) {
+    if (bytes.length > MAX_BYTES) {
       return null;
     }
-    SummaryFold fold = new SummaryFold();
-    ByteBuffer in = ByteBuffer.wrap(bytes).position(MAGIC.length);
-    long covered = 0;
     try {
-      while (covered < size && in.remaining() >= 4) {
-        int n = in.getInt();
+      Prefix prefix = readPrefix(Channels.newChannel(new ByteArrayInputStream(bytes)), key, size);
+      return prefix != null && prefix.covered() == size ? prefix.fold() : null;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e); // reading an array does not fail
+    }
+  }
+
+  /**
+   * What the records of store file {@code key} from its start up to {@link Prefix#covered()}, at
+   * most {@code size}, add to a listing, from its summary read from {@code summary}: a summary lags
+   * its store file by the entries still buffered. {@code null} when the summary is damaged. Read
+   * entry by entry, so a summary of any size takes a buffer of one entry at most.
+   */
+  static Prefix readPrefix(ReadableByteChannel summary, String key, long size) throws IOException {
+    Entries in = new Entries(summary);
+    if (!in.fill(MAGIC.length) || !Arrays.equals(in.buffer.array(), 0, MAGIC.length, MAGIC, 0, MAGIC.length)) {
+      return null;
+    }
+    in.buffer.position(MAGIC.length);
+    SummaryFold fold = new SummaryFold();
+    Map<String, String> texts = new HashMap<>();
+    String fingerprint = NO_FINGERPRINT;
+    long covered = 0;
+    int records = 0;
+    try {
+      while (covered < size && in.fill(4)) {
+        int n = in.buffer.getInt(in.buffer.position());
         if (n < 13 || n > MAX_PAYLOAD) {
           return null;
         }
-        if (in.remaining() < n + 4) {
-          break; // torn tail: uploaded while an entry was being appended
+        if (!in.fill(4 + n + 4)) {
+          break; // torn tail: read while an entry was being appended
         }
-        ByteBuffer payload = in.slice(in.position(), n);
+        ByteBuffer payload = in.buffer.slice(in.buffer.position() + 4, n);
         CRC32C crc = new CRC32C();
         crc.update(payload.duplicate());
-        in.position(in.position() + n);
-        if (in.getInt() != (int) crc.getValue()) {
+        int stored = in.buffer.getInt(in.buffer.position() + 4 + n);
+        in.buffer.position(in.buffer.position() + 4 + n + 4);
+        if (stored != (int) crc.getValue()) {
           return null;
         }
         long offset = payload.getLong();
@@ -173,44 +218,86 @@ final class StoreSummary {
         if (offset + length > size) {
           break;
         }
-        if (!fold(payload, new DumpId(key, offset).text(), fold) || payload.hasRemaining()) {
+        fingerprint = fold(payload, new DumpId(key, offset).text(), fold, texts, fingerprint);
+        if (fingerprint == null || payload.hasRemaining()) {
           return null;
         }
         covered = offset + length;
+        records++;
       }
     } catch (BufferUnderflowException | IllegalArgumentException | DateTimeException e) {
       return null;
     }
-    return covered == size ? fold : null;
+    return new Prefix(fold, covered, records);
   }
 
-  /** Folds one entry's kind and fields; whether they are well-formed. */
-  private static boolean fold(ByteBuffer in, String id, SummaryFold fold) {
-    byte kind = in.get();
-    if (kind == DUMP) {
-      Instant time = Instant.ofEpochSecond(in.getLong(), in.getInt());
-      String level = text(in);
-      String type = text(in);
-      String message = text(in);
-      String logger = text(in);
-      String thread = text(in);
-      String fingerprint = text(in);
-      if (type == null || thread == null || fingerprint == null) {
-        return false;
+  /**
+   * What a summary says of the first {@code covered} bytes of its store file: {@code records}
+   * records, folded into {@code fold}.
+   */
+  record Prefix(SummaryFold fold, long covered, int records) {}
+
+  /** A summary's bytes, read into a buffer that holds the entry being read and refilled past it. */
+  private static final class Entries {
+    final ByteBuffer buffer = ByteBuffer.allocate(4 + MAX_PAYLOAD + 4).limit(0);
+    private final ReadableByteChannel channel;
+    private boolean ended;
+
+    Entries(ReadableByteChannel channel) {
+      this.channel = channel;
+    }
+
+    /** Whether {@code n} bytes are there from the buffer's position, reading more when not. */
+    boolean fill(int n) throws IOException {
+      if (buffer.remaining() >= n) {
+        return true;
       }
-      fold.dump(new DumpSummary(id, time, level, type, message, logger, thread, fingerprint, 1));
-      return true;
+      buffer.compact();
+      while (buffer.position() < n && !ended) {
+        ended = channel.read(buffer) < 0;
+      }
+      buffer.flip();
+      return buffer.remaining() >= n;
+    }
+  }
+
+  /**
+   * Folds one entry's kind and fields, {@code fingerprint} being the previous dump entry's ({@link
+   * #NO_FINGERPRINT}: none yet); the fingerprint for the next entry, or null when this one is not
+   * well-formed.
+   */
+  private static String fold(ByteBuffer in, String id, SummaryFold fold, Map<String, String> texts,
+      String fingerprint) {
+    byte kind = in.get();
+    if (kind == DUMP || kind == DUMP_SAME_FINGERPRINT) {
+      Instant time = Instant.ofEpochSecond(in.getLong(), in.getInt());
+      // A listing holds a line per dump: the texts dumps repeat are held once.
+      String level = shared(text(in), texts);
+      String type = shared(text(in), texts);
+      String message = text(in);
+      String logger = shared(text(in), texts);
+      String thread = shared(text(in), texts);
+      String own = kind == DUMP ? shared(text(in), texts) : fingerprint;
+      if (type == null || thread == null || own == null || own.isEmpty()) {
+        return null;
+      }
+      fold.dump(new DumpSummary(id, time, level, type, message, logger, thread, own, 1));
+      return own;
     }
     if (kind != OCCURRENCE && kind != COUNTER) {
-      return false;
+      return null;
     }
     String first = text(in);
     long count = kind == COUNTER ? in.getLong() : 1;
     if (DumpId.parse(first) == null || count < 0) {
-      return false;
+      return null;
     }
     fold.repeats(first, count);
-    return true;
+    return fingerprint;
+  }
+
+  private static String shared(String text, Map<String, String> texts) {
+    return text == null ? null : texts.computeIfAbsent(text, t -> t);
   }
 
   private static String text(ByteBuffer in) {
@@ -228,7 +315,15 @@ final class StoreSummary {
 
   /** The kind and fields of an entry, written in place. */
   interface Fields {
-    /** Writes them at {@code out}'s position; false when the record cannot be summarised. */
-    boolean put(ByteBuffer out);
+    /**
+     * Writes them at {@code out}'s position, {@code previous} being the fingerprint of the summary's
+     * last dump entry (null: none yet); false when the record cannot be summarised.
+     */
+    boolean put(ByteBuffer out, byte[] previous);
+
+    /** The fingerprint a dump entry gives the entries after it; null for the other kinds. */
+    default byte[] fingerprint() {
+      return null;
+    }
   }
 }

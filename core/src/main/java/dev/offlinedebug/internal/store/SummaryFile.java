@@ -8,14 +8,15 @@ import java.nio.file.Path;
 import java.util.Arrays;
 
 /**
- * The {@link StoreSummary} a writer keeps beside a store file it created, when uploads are on.
+ * The {@link StoreSummary} a writer keeps beside each store file it creates.
  *
  * <p>The logging thread only adds each entry to a buffer in memory: a system call per dump would
- * cost it about as much as encoding the entry many times over. The file is written by the upload
- * thread just before it ships the store file ({@link #take}, {@link #write}, {@link #written}),
- * outside the appender's lock, so the logging thread never waits for that write; and by the logging
- * thread itself when the buffer is full (the upload thread lags) and when it closes the file at a
- * roll, once per {@link #MAX_PENDING} bytes of entries at most. Every write goes at a place reserved
+ * cost it about as much as encoding the entry many times over. With uploads on, the file is written
+ * by the upload thread just before it ships the store file ({@link #take}, {@link #write}, {@link
+ * #written}), outside the appender's lock, so the logging thread never waits for that write; and by
+ * the logging thread itself when the buffer is full (no upload thread, or it lags) and when it
+ * closes the file at a roll, once per {@link #MAX_PENDING} bytes of entries at most. A local
+ * listing reads the records past what the file holds from the store file itself. Every write goes at a place reserved
  * under the lock, so writes never overlap, and whoever then reads the summary's size has seen its
  * own write end.
  *
@@ -35,6 +36,8 @@ final class SummaryFile {
   private final FileChannel channel;
   /** Shared by the summaries of one writer, one after the other: emptied when one closes. */
   private final ByteBuffer pending;
+  /** The fingerprint of this summary's last dump entry, which the next may refer to; null: none. */
+  private byte[] lastFingerprint;
   /** Where the next bytes taken from {@code pending} go in the file. */
   private long end;
   private boolean open = true;
@@ -85,7 +88,13 @@ final class SummaryFile {
   }
 
   private boolean put(long offset, int length, StoreSummary.Fields fields) {
-    return StoreSummary.putEntry(pending, offset, length, fields);
+    if (!StoreSummary.putEntry(pending, offset, length, fields, lastFingerprint)) {
+      return false;
+    }
+    if (fields.fingerprint() != null) {
+      lastFingerprint = fields.fingerprint();
+    }
+    return true;
   }
 
   /**

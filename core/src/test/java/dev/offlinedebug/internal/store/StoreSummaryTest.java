@@ -37,6 +37,24 @@ class StoreSummaryTest {
   }
 
   @Test
+  void read_fingerprintRepeated_writtenOnceAndReadBackForEachDump() {
+    byte[] fingerprint = DUMP.fingerprint().getBytes(StandardCharsets.UTF_8);
+    StoreSummary.Fields first = StoreSummary.dump(DUMP.time(), DUMP.level(), DUMP.type(), DUMP.message(), DUMP.logger(),
+        DUMP.thread(), fingerprint);
+    StoreSummary.Fields again = StoreSummary.dump(DUMP.time(), DUMP.level(), DUMP.type(), DUMP.message(), DUMP.logger(),
+        DUMP.thread(), fingerprint);
+    byte[] firstEntry = entry(0, 100, first);
+    byte[] repeated = entry(150, 100, again, first.fingerprint());
+    assertEquals(firstEntry.length - 4 - fingerprint.length, repeated.length, "the fingerprint is not written again");
+
+    byte[] summary = summary(firstEntry, entry(100, 50, StoreSummary.occurrence(FIRST), first.fingerprint()), repeated);
+    assertEquals(List.of(withId(FIRST, 2), withId(new DumpId(KEY, 150).text(), 1)),
+        StoreSummary.read(summary, KEY, 250).summaries());
+    // With no dump entry before it, a repeated fingerprint refers to nothing: damage.
+    assertNull(StoreSummary.read(summary(entry(0, 100, again, fingerprint)), KEY, 100));
+  }
+
+  @Test
   void read_entriesPastTheObject_ignored() {
     byte[] summary = summary(entry(0, 100, dump(DUMP)), entry(100, 50, StoreSummary.occurrence(FIRST)),
         entry(150, 30, StoreSummary.counter(FIRST, 5)));
@@ -84,7 +102,7 @@ class StoreSummaryTest {
         fields(3, 5, 'a', 'b', 'c', 'd', 'e', 1L), // a counter of something that is no dump ID
         concat(bytes(StoreSummary.counter(FIRST, 1)), new byte[] {0}), // bytes left over
         patchCount(bytes(StoreSummary.counter(FIRST, 1)), -5))) {
-      assertNull(StoreSummary.read(summary(entry(0, 10, out -> out.put(fields) != null)), KEY, 10),
+      assertNull(StoreSummary.read(summary(entry(0, 10, (out, previous) -> out.put(fields) != null)), KEY, 10),
           Arrays.toString(fields));
     }
     ByteBuffer huge = ByteBuffer.allocate(8).putInt(Integer.MAX_VALUE).putInt(0);
@@ -98,14 +116,14 @@ class StoreSummaryTest {
     DumpSummary huge = new DumpSummary("x", DUMP.time(), null, "T", "m".repeat(StoreSummary.MAX_TEXT + 1), null, "main",
         "T@", 1);
     ByteBuffer out = ByteBuffer.allocate(2 * StoreSummary.MAX_TEXT).put((byte) 7);
-    assertFalse(StoreSummary.putEntry(out, 0, 10, dump(huge)));
+    assertFalse(StoreSummary.putEntry(out, 0, 10, dump(huge), null));
     assertEquals(1, out.position());
   }
 
   @Test
   void putEntry_noRoom_throwsAndLeavesTheBufferAsItWas() {
     ByteBuffer out = ByteBuffer.allocate(40).put((byte) 7);
-    assertThrows(BufferOverflowException.class, () -> StoreSummary.putEntry(out, 0, 10, dump(DUMP)));
+    assertThrows(BufferOverflowException.class, () -> StoreSummary.putEntry(out, 0, 10, dump(DUMP), null));
     assertEquals(1, out.position());
   }
 
@@ -121,14 +139,19 @@ class StoreSummaryTest {
   }
 
   private static byte[] entry(long offset, int length, StoreSummary.Fields fields) {
+    return entry(offset, length, fields, null);
+  }
+
+  /** The entry after one whose fingerprint was {@code previous}. */
+  private static byte[] entry(long offset, int length, StoreSummary.Fields fields, byte[] previous) {
     ByteBuffer entry = ByteBuffer.allocate(4096);
-    assertTrue(StoreSummary.putEntry(entry, offset, length, fields));
+    assertTrue(StoreSummary.putEntry(entry, offset, length, fields, previous));
     return Arrays.copyOf(entry.array(), entry.position());
   }
 
   private static byte[] bytes(StoreSummary.Fields fields) {
     ByteBuffer out = ByteBuffer.allocate(4096);
-    assertTrue(fields.put(out));
+    assertTrue(fields.put(out, null));
     return Arrays.copyOf(out.array(), out.position());
   }
 

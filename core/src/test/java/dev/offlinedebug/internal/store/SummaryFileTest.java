@@ -86,8 +86,7 @@ class SummaryFileTest {
   }
 
   private StoreAppender appender(long maxFileSize) {
-    return new StoreAppender(dir, maxFileSize, Duration.ofHours(1), name -> { }, new StatusReports(StatusListener.IGNORE),
-        true);
+    return new StoreAppender(dir, maxFileSize, Duration.ofHours(1), name -> { }, new StatusReports(StatusListener.IGNORE));
   }
 
   /** The summary describes every record of {@code file}: {@code occurrences} of dump {@code FIRST}. */

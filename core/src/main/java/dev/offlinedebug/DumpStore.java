@@ -3,7 +3,10 @@ package dev.offlinedebug;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * A directory of rolling dump files, as written by the appenders, or their copies in object
@@ -59,19 +62,24 @@ public interface DumpStore {
   List<DumpSummary> list() throws IOException;
 
   /**
-   * Summaries of the readable dumps written at or after {@code since}, oldest first, with their
-   * occurrences, as {@link #list()} gives them. A local store does not read the store files last
-   * modified over a minute before {@code since} (none of their dumps can be that recent), so that
-   * listing the last day of a large store reads about a day of files:
+   * Summaries of the readable dumps at or after {@code since} ({@code null}: all), newest first,
+   * each with its occurrences as {@link #list()} counts them. Read lazily: a directory or a bucket
+   * reads its store files last written first, and only as far as the stream is consumed, so the
+   * newest few dumps of a store of any size take a read of its newest files, and memory holds about
+   * a store file's summaries, not the whole store's. A problem reading a file comes as an {@link
+   * java.io.UncheckedIOException} from the stream's terminal operation.
    *
    * <pre>{@code
-   * List<DumpSummary> today = OfflineDebug.open(Path.of("logs/dumps")).list(Instant.now().minus(Duration.ofDays(1)));
+   * List<DumpSummary> newest = store.newestFirst(null).limit(10).toList();
    * }</pre>
    *
    * @return never null
+   * @throws IOException when the store cannot be listed
    * @since 0.2
    */
-  default List<DumpSummary> list(Instant since) throws IOException {
-    return list().stream().filter(summary -> !summary.time().isBefore(since)).toList();
+  default Stream<DumpSummary> newestFirst(Instant since) throws IOException {
+    List<DumpSummary> all = new ArrayList<>(list());
+    Collections.reverse(all);
+    return all.stream().filter(summary -> since == null || !summary.time().isBefore(since));
   }
 }

@@ -3,6 +3,8 @@ package dev.offlinedebug.cli;
 import dev.offlinedebug.DumpSummary;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -29,11 +31,17 @@ final class ListCommand implements Callable<Integer> {
     if (limit != null && limit < 0) {
       throw new ParameterException(spec.commandLine(), "--limit must be 0 or more, not " + limit);
     }
-    List<DumpSummary> matching = store.list(filter.since).stream().filter(filter::test).toList();
-    int from = limit == null ? 0 : Math.max(0, matching.size() - limit);
+    List<DumpSummary> shown;
+    if (limit == null) {
+      shown = store.list().stream().filter(filter::test).toList();
+    } else {
+      // The newest N: read from the newest store file back, only as far as they take.
+      shown = new ArrayList<>(store.newestFirst(filter.since, newest -> newest.filter(filter::test).limit(limit).toList()));
+      Collections.reverse(shown);
+    }
     SummaryLine lines = new SummaryLine(common.style());
     PrintWriter out = spec.commandLine().getOut();
-    for (DumpSummary summary : matching.subList(from, matching.size())) {
+    for (DumpSummary summary : shown) {
       out.println(lines.format(summary));
     }
     out.flush();

@@ -48,11 +48,12 @@ final class StatsCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     Map<String, Tally> byFingerprint = new LinkedHashMap<>();
-    for (DumpSummary summary : store.list(filter.since)) {
-      if (filter.test(summary)) {
-        byFingerprint.computeIfAbsent(summary.fingerprint(), f -> new Tally()).add(summary);
-      }
-    }
+    // Streamed: memory holds a tally per failure, not a line per dump; --since stops at the files written before it.
+    store.newestFirst(filter.since, newest -> {
+      newest.filter(filter::test)
+          .forEach(summary -> byFingerprint.computeIfAbsent(summary.fingerprint(), f -> new Tally()).add(summary));
+      return null;
+    });
     List<Tally> top = new ArrayList<>(byFingerprint.values());
     top.sort(Comparator.comparingLong((Tally t) -> t.occurrences).reversed()
         .thenComparing(t -> t.latest.time(), Comparator.reverseOrder()));

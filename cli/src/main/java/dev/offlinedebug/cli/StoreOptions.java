@@ -5,11 +5,14 @@ import dev.offlinedebug.DumpSummary;
 import dev.offlinedebug.OfflineDebug;
 import dev.offlinedebug.spi.StorageLocations;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
+import java.util.function.Function;
+import java.util.stream.Stream;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -71,14 +74,27 @@ final class StoreOptions {
   }
 
   /**
-   * Every dump of the store ({@link #openForListing()}), or those at or after {@code since} when it
-   * is not null ({@link DumpStore#list(Instant)}: a local store reads only the files written since
-   * then). Listing reads the store files' summaries
-   * and decodes only what they do not cover, so Chronicle Wire starts only then, its start-up lines
-   * discarded ({@link ChronicleStartup#quietly}).
+   * Every dump of the store ({@link #openForListing()}), oldest first. Listing reads the store
+   * files' summaries and decodes only what they do not cover, so Chronicle Wire starts only then,
+   * its start-up lines discarded ({@link ChronicleStartup#quietly}).
    */
-  List<DumpSummary> list(Instant since) throws IOException {
-    return ChronicleStartup.quietly(() -> since == null ? openForListing().list() : openForListing().list(since));
+  List<DumpSummary> list() throws IOException {
+    return ChronicleStartup.quietly(() -> openForListing().list());
+  }
+
+  /**
+   * What {@code reading} makes of the dumps at or after {@code since} (null: all), newest first,
+   * read lazily ({@link DumpStore#newestFirst}): taking the newest few reads the newest store files
+   * only. Chronicle Wire starts as for {@link #list()}.
+   */
+  <T> T newestFirst(Instant since, Function<Stream<DumpSummary>, T> reading) throws IOException {
+    return ChronicleStartup.quietly(() -> {
+      try (Stream<DumpSummary> newest = openForListing().newestFirst(since)) {
+        return reading.apply(newest);
+      } catch (UncheckedIOException e) {
+        throw e.getCause();
+      }
+    });
   }
 
   /**

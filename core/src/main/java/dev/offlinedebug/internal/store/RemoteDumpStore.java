@@ -16,10 +16,13 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.stream.Stream;
 
 /**
  * The copy of dump stores in object storage that {@link StoreUpload} ships: one object per store
@@ -128,51 +131,68 @@ public final class RemoteDumpStore implements DumpStore {
    * Every intact dump, oldest first: one listing of the location, then per store file its summary
    * ({@link StoreSummary}, one small read). A store file without a usable summary (none, damaged,
    * larger than {@value StoreSummary#MAX_BYTES} bytes, or describing fewer bytes than the object
-   * holds) is downloaded to one temporary file and scanned: memory stays bounded by the listing, the
-   * disk by the largest store file. Listing again (as {@code tail} does) reads only the store files
+   * holds) is downloaded and scanned. Listing again (as {@code tail} does) reads only the store files
    * whose object or summary changed since.
    */
   @Override
   public List<DumpSummary> list() throws IOException {
     List<ObjectStorage.StoredObject> objects = storage.list();
+    Map<String, ObjectStorage.StoredObject> summaries = summaries(objects);
+    Map<String, Folded> last = folded;
+    Map<String, Folded> now = new HashMap<>();
+    SummaryFold all = new SummaryFold();
+    for (ObjectStorage.StoredObject object : objects) {
+      if (!StoreLayout.isStoreFileName(object.name())) {
+        continue;
+      }
+      ObjectStorage.StoredObject summary = summaries.get(StoreLayout.summaryName(object.name()));
+      Folded file = last.get(object.name());
+      if (file == null || !file.storeFile().equals(object) || !Objects.equals(file.summary(), summary)) {
+        file = new Folded(object, summary, fold(object, summary));
+      }
+      now.put(object.name(), file);
+      all.add(file.fold());
+    }
+    folded = now;
+    return all.summaries();
+  }
+
+  /**
+   * {@inheritDoc} One listing of the location, then the summaries of the objects uploaded last
+   * first, as far as the stream is consumed: an object's upload time bounds its records ({@link
+   * NewestFirst}).
+   */
+  @Override
+  public Stream<DumpSummary> newestFirst(Instant since) throws IOException {
+    List<ObjectStorage.StoredObject> objects = storage.list();
+    Map<String, ObjectStorage.StoredObject> summaries = summaries(objects);
+    List<NewestFirst.ListedFile> files = new ArrayList<>();
+    for (ObjectStorage.StoredObject object : objects) {
+      if (StoreLayout.isStoreFileName(object.name())) {
+        ObjectStorage.StoredObject summary = summaries.get(StoreLayout.summaryName(object.name()));
+        // A server that gives no upload time: nothing stored is later than now.
+        Instant uploaded = object.lastModified() == null ? Instant.now() : object.lastModified();
+        files.add(new NewestFirst.ListedFile(StoreLayout.fileKey(Path.of(object.name())), uploaded,
+            () -> fold(object, summary)));
+      }
+    }
+    return NewestFirst.of(files, since);
+  }
+
+  private static Map<String, ObjectStorage.StoredObject> summaries(List<ObjectStorage.StoredObject> objects) {
     Map<String, ObjectStorage.StoredObject> summaries = new HashMap<>();
     for (ObjectStorage.StoredObject object : objects) {
       if (StoreLayout.isSummaryName(object.name())) {
         summaries.put(object.name(), object);
       }
     }
-    Map<String, Folded> last = folded;
-    Map<String, Folded> now = new HashMap<>();
-    SummaryFold all = new SummaryFold();
-    Path copy = null;
-    try {
-      for (ObjectStorage.StoredObject object : objects) {
-        if (!StoreLayout.isStoreFileName(object.name())) {
-          continue;
-        }
-        ObjectStorage.StoredObject summary = summaries.get(StoreLayout.summaryName(object.name()));
-        Folded file = last.get(object.name());
-        if (file == null || !file.storeFile().equals(object) || !Objects.equals(file.summary(), summary)) {
-          SummaryFold fold = summarised(object, summary);
-          if (fold == null) {
-            if (copy == null) {
-              RollingDumpStore.requireWire();
-              copy = Files.createTempFile("offline-debug-", StoreLayout.SUFFIX);
-            }
-            fold = scanned(object, copy);
-          }
-          file = new Folded(object, summary, fold);
-        }
-        now.put(object.name(), file);
-        all.add(file.fold());
-      }
-    } finally {
-      if (copy != null) {
-        Files.deleteIfExists(copy);
-      }
-    }
-    folded = now;
-    return all.summaries();
+    return summaries;
+  }
+
+  /** What store file {@code object} adds to a listing: from its summary, else downloaded and scanned. */
+  private SummaryFold fold(ObjectStorage.StoredObject object, ObjectStorage.StoredObject summary) throws IOException {
+    SummaryFold fold = summarised(object, summary);
+    return fold != null ? fold : scanned(object);
   }
 
   /** What store file {@code object} adds to a listing, read from its summary; null when it must be scanned. */
@@ -190,16 +210,25 @@ public final class RemoteDumpStore implements DumpStore {
     return StoreSummary.read(bytes, StoreLayout.fileKey(Path.of(object.name())), object.size());
   }
 
-  /** What store file {@code object} adds to a listing, downloaded to {@code copy} and scanned. */
-  private SummaryFold scanned(ObjectStorage.StoredObject object, Path copy) throws IOException {
-    SummaryFold fold = new SummaryFold();
-    try (InputStream in = storage.open(object.name())) {
-      Files.copy(in, copy, StandardCopyOption.REPLACE_EXISTING);
-    } catch (NoSuchFileException e) {
-      return fold; // removed by the lifecycle rule after the listing
+  /**
+   * What store file {@code object} adds to a listing, downloaded to a temporary file and scanned:
+   * memory stays bounded by the listing, the disk by the largest store file.
+   */
+  private SummaryFold scanned(ObjectStorage.StoredObject object) throws IOException {
+    RollingDumpStore.requireWire();
+    Path copy = Files.createTempFile("offline-debug-", StoreLayout.SUFFIX);
+    try {
+      SummaryFold fold = new SummaryFold();
+      try (InputStream in = storage.open(object.name())) {
+        Files.copy(in, copy, StandardCopyOption.REPLACE_EXISTING);
+      } catch (NoSuchFileException e) {
+        return fold; // removed by the lifecycle rule after the listing
+      }
+      RecordScanner.scan(copy, fold);
+      return fold;
+    } finally {
+      Files.deleteIfExists(copy);
     }
-    RecordScanner.scan(copy, fold);
-    return fold;
   }
 
   /** A path naming the object in messages ({@link DumpFormatException#file()}). */

@@ -23,6 +23,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * A store directory written by {@link DumpWriter}s, read-only. Loading by ID opens the file the ID
@@ -33,7 +34,6 @@ import java.util.List;
  */
 public final class RollingDumpStore implements DumpStore {
   private static final Duration INIT_WAIT = Duration.ofSeconds(30);
-  private static final Duration MODIFIED_MARGIN = Duration.ofMinutes(1);
   private final Path directory;
 
   private RollingDumpStore(Path directory) {
@@ -154,29 +154,21 @@ public final class RollingDumpStore implements DumpStore {
   }
 
   /**
-   * {@inheritDoc} A store file's records were all appended by its last modification, so a file last
-   * modified before {@code since} holds no dump to list; nor any occurrence of one, as occurrences
-   * follow their first dump. The margin covers file systems whose clock runs coarser than the
-   * dumps' (the kernel's file times lag by up to a tick; some file systems keep seconds or two).
+   * {@inheritDoc} A store file is ordered by its last modification: none of its records is later
+   * ({@link NewestFirst}).
    */
   @Override
-  public List<DumpSummary> list(Instant since) throws IOException {
-    Instant modifiedAfter = since.minus(MODIFIED_MARGIN);
-    SummaryFold fold = new SummaryFold();
+  public Stream<DumpSummary> newestFirst(Instant since) throws IOException {
+    List<NewestFirst.ListedFile> files = new ArrayList<>();
     for (Path file : StoreLayout.storeFiles(directory)) {
-      if (!modifiedBefore(file, modifiedAfter)) {
-        fold.add(StoreFileListing.fold(file));
+      try {
+        Instant modified = Files.getLastModifiedTime(file, LinkOption.NOFOLLOW_LINKS).toInstant();
+        files.add(new NewestFirst.ListedFile(StoreLayout.fileKey(file), modified, () -> StoreFileListing.fold(file)));
+      } catch (NoSuchFileException e) {
+        // Deleted by retention since it was listed.
       }
     }
-    return fold.summaries().stream().filter(summary -> !summary.time().isBefore(since)).toList();
-  }
-
-  private static boolean modifiedBefore(Path file, Instant time) throws IOException {
-    try {
-      return Files.getLastModifiedTime(file, LinkOption.NOFOLLOW_LINKS).toInstant().isBefore(time);
-    } catch (NoSuchFileException e) {
-      return true; // deleted by retention since it was listed
-    }
+    return NewestFirst.of(files, since);
   }
 
   static void requireWire() throws IOException {

@@ -9,6 +9,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * Turns the records of scanned store files into a listing: a summary per dump, with the occurrences
@@ -52,11 +53,29 @@ final class SummaryFold implements RecordScanner.Visitor {
     List<DumpSummary> summaries = new ArrayList<>(found.size());
     for (DumpSummary s : found) {
       long occurrences = saturatedSum(1, repeats.getOrDefault(s.id(), 0L));
-      summaries.add(new DumpSummary(s.id(), s.time(), s.level(), s.type(), s.message(), s.logger(), s.thread(),
-          s.fingerprint(), occurrences));
+      summaries.add(withOccurrences(s, occurrences));
     }
     summaries.sort(Comparator.comparing(DumpSummary::time));
     return summaries;
+  }
+
+  /**
+   * Hands what this fold found to a listing that reads the newest store file first ({@link
+   * NewestFirst}): its repeats join {@code repeats}, which holds those of the files read before,
+   * then each dump goes to {@code dumps} with its repeats counted, taken out of {@code repeats}.
+   * Occurrences follow their first dump, so when its file is read every repeat of it has been.
+   */
+  void handNewestFirst(Map<String, Long> newer, Consumer<DumpSummary> dumps) {
+    repeats.forEach((id, count) -> newer.merge(id, count, SummaryFold::saturatedSum));
+    for (DumpSummary s : found) {
+      Long counted = newer.remove(s.id());
+      dumps.accept(withOccurrences(s, saturatedSum(1, counted == null ? 0 : counted)));
+    }
+  }
+
+  private static DumpSummary withOccurrences(DumpSummary s, long occurrences) {
+    return new DumpSummary(s.id(), s.time(), s.level(), s.type(), s.message(), s.logger(), s.thread(),
+        s.fingerprint(), occurrences);
   }
 
   /** Counts from crafted records may add up past {@code Long.MAX_VALUE}: they stop there. */

@@ -17,7 +17,9 @@ import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -113,7 +115,53 @@ class StoreFileListingTest {
   }
 
   @Test
-  void listSince_skipsStoreFilesLastModifiedBeforeThen() throws Exception {
+  void newestFirst_twoWritersInterleaved_everyDumpOfListNewestFirstWithItsOccurrences() throws Exception {
+    try (DumpWriter a = DumpWriter.open(StoreTests.settings(dir, 2 << 10, 1 << 30, Duration.ofMinutes(5), 1_000_000),
+            StatusListener.IGNORE);
+        DumpWriter b = DumpWriter.open(StoreTests.settings(dir, 3 << 10, 1 << 30, Duration.ofMinutes(5), 1_000_000),
+            StatusListener.IGNORE)) {
+      for (int i = 0; i < 40; i++) {
+        (i % 3 == 0 ? b : a).write(StoreTests.failure(i % 5), LoggedEvent.standalone());
+      }
+    }
+    List<DumpSummary> listed = OfflineDebug.open(dir).list();
+    List<DumpSummary> newest = OfflineDebug.open(dir).newestFirst(null).toList();
+
+    assertEquals(Set.copyOf(listed), Set.copyOf(newest));
+    assertEquals(listed.size(), newest.size());
+    for (int i = 1; i < newest.size(); i++) {
+      assertFalse(newest.get(i).time().isAfter(newest.get(i - 1).time()), "newest first: " + newest);
+    }
+    assertEquals(40, newest.stream().mapToLong(DumpSummary::occurrences).sum());
+  }
+
+  @Test
+  void newestFirst_readsTheStoreFilesOnlyAsFarAsTheStreamIsTaken() throws Exception {
+    List<String> ids = new ArrayList<>();
+    try (DumpWriter writer = DumpWriter.open(StoreTests.settings(dir, 1 << 10, 1 << 30, Duration.ZERO, 1_000_000),
+        StatusListener.IGNORE)) {
+      for (int i = 0; i < 4; i++) {
+        ids.add(writer.write(StoreTests.failure(i), LoggedEvent.standalone()));
+      }
+    }
+    assertEquals(4, storeFiles().size(), "one dump a file");
+    // Files written ten minutes apart, as a store's files are (within a minute of each other, the
+    // margin for coarse file clocks makes the listing read them all before it hands out one).
+    Instant now = Instant.now();
+    for (int i = 0; i < 4; i++) {
+      Files.setLastModifiedTime(storeFiles().get(i), FileTime.from(now.minus(Duration.ofMinutes(10L * (3 - i)))));
+    }
+    Iterator<DumpSummary> newest = OfflineDebug.open(dir).newestFirst(null).iterator();
+    assertEquals(ids.get(3), newest.next().id());
+    // Files the stream has not reached yet are read when it gets there: deleted meanwhile, they add nothing.
+    Files.delete(storeFiles().get(0));
+    List<String> rest = new ArrayList<>();
+    newest.forEachRemaining(summary -> rest.add(summary.id()));
+    assertEquals(List.of(ids.get(2), ids.get(1)), rest);
+  }
+
+  @Test
+  void newestFirstSince_skipsStoreFilesLastModifiedBeforeThen() throws Exception {
     String early;
     String late;
     try (DumpWriter writer = DumpWriter.open(StoreTests.settings(dir, 1 << 10, 1 << 30, Duration.ZERO, 1_000_000),
@@ -125,13 +173,13 @@ class StoreFileListingTest {
     assertFalse(earlyFile.equals(dir.resolve(DumpId.parse(late).file() + StoreLayout.SUFFIX)), "one dump a file");
     Instant since = OfflineDebug.open(dir).load(early).time().minusSeconds(3600);
 
-    assertEquals(List.of(early, late), ids(OfflineDebug.open(dir).list(since)));
+    assertEquals(List.of(late, early), ids(OfflineDebug.open(dir).newestFirst(since).toList()));
     // A file last written two days ago holds nothing of the last hour: it is not read. (Its
     // dump says otherwise only because the test moved the file's time back.)
     Files.setLastModifiedTime(earlyFile, FileTime.from(since.minus(Duration.ofDays(2))));
-    assertEquals(List.of(late), ids(OfflineDebug.open(dir).list(since)));
-    assertEquals(List.of(early, late), ids(OfflineDebug.open(dir).list()));
-    assertEquals(List.of(), ids(OfflineDebug.open(dir).list(Instant.now().plusSeconds(3600))));
+    assertEquals(List.of(late), ids(OfflineDebug.open(dir).newestFirst(since).toList()));
+    assertEquals(List.of(late, early), ids(OfflineDebug.open(dir).newestFirst(null).toList()));
+    assertEquals(List.of(), ids(OfflineDebug.open(dir).newestFirst(Instant.now().plusSeconds(3600)).toList()));
   }
 
   private static List<String> ids(List<DumpSummary> summaries) {

@@ -1,0 +1,103 @@
+package dev.offlinedebug.internal.store;
+
+import dev.offlinedebug.DumpSummary;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.PriorityQueue;
+import java.util.Spliterator;
+import java.util.Spliterators;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
+
+/**
+ * A listing read one store file at a time, the last modified first, handing out dumps newest first
+ * as soon as no file left to read can hold a newer one: taking the newest few reads the newest files
+ * only, and memory holds the files read but not yet handed out, not the whole store.
+ *
+ * <p>No record of a file is later than its last modification (a file's time, or an object's upload),
+ * but for a file system clock coarser than the dumps', which {@link #MARGIN} covers. A dump is handed
+ * out once it is later than the next file's modification plus the margin. Its occurrences are counted
+ * by then: they follow it in its own file or a later one of the same writer, which was modified
+ * later, so read before.
+ */
+final class NewestFirst implements Iterator<DumpSummary> {
+  /** Covers the kernel's coarse file times and file systems that keep whole seconds or two. */
+  static final Duration MARGIN = Duration.ofMinutes(1);
+
+  private final List<ListedFile> files;
+  private final Instant since;
+  private final PriorityQueue<DumpSummary> read =
+      new PriorityQueue<>(Comparator.comparing(DumpSummary::time).thenComparing(DumpSummary::id).reversed());
+  /** Repeats counted in the files read, of dumps in files not read yet. */
+  private final Map<String, Long> repeats = new HashMap<>();
+  private int next;
+
+  private NewestFirst(List<ListedFile> files, Instant since) {
+    this.files = files.stream()
+        .sorted(Comparator.comparing(ListedFile::modified).thenComparing(ListedFile::key).reversed())
+        .toList();
+    this.since = since;
+  }
+
+  /**
+   * The dumps of {@code files} at or after {@code since} (null: all), newest first; an {@link
+   * IOException} reading a file comes as an {@link UncheckedIOException}.
+   */
+  static Stream<DumpSummary> of(List<ListedFile> files, Instant since) {
+    return StreamSupport.stream(Spliterators.spliteratorUnknownSize(new NewestFirst(files, since),
+        Spliterator.ORDERED | Spliterator.NONNULL), false);
+  }
+
+  @Override
+  public boolean hasNext() {
+    while (next < files.size() && (read.isEmpty() || !read.peek().time().isAfter(unreadBound()))) {
+      ListedFile file = files.get(next++);
+      if (since != null && file.modified().plus(MARGIN).isBefore(since)) {
+        next = files.size(); // it and every file after it were last written before since
+        break;
+      }
+      try {
+        file.fold().read().handNewestFirst(repeats, this::offer);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+    return !read.isEmpty();
+  }
+
+  /** No record of a file not read yet is later than this. */
+  private Instant unreadBound() {
+    return files.get(next).modified().plus(MARGIN);
+  }
+
+  private void offer(DumpSummary dump) {
+    if (since == null || !dump.time().isBefore(since)) {
+      read.add(dump);
+    }
+  }
+
+  @Override
+  public DumpSummary next() {
+    if (!hasNext()) {
+      throw new NoSuchElementException();
+    }
+    return read.poll();
+  }
+
+  /** A store file to list: its name's key, when it was last written, and how to read what it adds. */
+  record ListedFile(String key, Instant modified, Fold fold) {}
+
+  /** Reads what one store file adds to a listing. */
+  @FunctionalInterface
+  interface Fold {
+    SummaryFold read() throws IOException;
+  }
+}

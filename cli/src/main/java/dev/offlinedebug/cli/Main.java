@@ -20,9 +20,10 @@ public final class Main {
     try {
       return commandLine.execute(args);
     } catch (OutOfMemoryError | StackOverflowError e) {
-      // Dumps are bounded as they are read; this is the last line of defence, still one line.
-      System.err.println("offline-debug: the dump is too large to process here (" + e
-          + "); give the JVM more memory, e.g. JDK_JAVA_OPTIONS=-Xmx2g");
+      // Dumps are bounded as they are read, and so are list -n and stats; a whole listing holds a
+      // line per dump. This is the last line of defence, still one line.
+      System.err.println("offline-debug: the dump or listing is too large to process here (" + e
+          + "); give the JVM more memory, e.g. JDK_JAVA_OPTIONS=-Xmx2g, or list less (-n N, --since T)");
       return ExitCode.CORRUPT;
     }
   }

@@ -18,10 +18,12 @@ import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -59,6 +61,21 @@ class BucketListingTest {
         S3.server().takeReads());
     assertEquals(local, bucket.list());
     assertEquals(List.of(), S3.server().takeReads());
+  }
+
+  @Test
+  void newestFirst_sameDumpsAndOccurrencesAsList_newestFirst() throws Exception {
+    Path dir = temp.resolve("dumps");
+    List<DumpSummary> local = writeAndList(dir, "newest", 2 << 10);
+    DumpStore bucket = OfflineDebug.open(URI.create("s3://dumps/newest"));
+
+    List<DumpSummary> newest = bucket.newestFirst(null).toList();
+    assertEquals(Set.copyOf(local), Set.copyOf(newest));
+    assertEquals(local.size(), newest.size());
+    for (int i = 1; i < newest.size(); i++) {
+      assertFalse(newest.get(i).time().isAfter(newest.get(i - 1).time()), newest::toString);
+    }
+    assertEquals(List.of(), bucket.newestFirst(Instant.now().plusSeconds(3600)).toList());
   }
 
   @ParameterizedTest

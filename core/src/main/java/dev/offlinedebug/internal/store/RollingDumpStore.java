@@ -18,11 +18,15 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
 /**
@@ -35,6 +39,8 @@ import java.util.stream.Stream;
 public final class RollingDumpStore implements DumpStore {
   private static final Duration INIT_WAIT = Duration.ofSeconds(30);
   private final Path directory;
+  /** Per store file, what it added to the last listing. */
+  private volatile Map<Path, Listed> listed = Map.of();
 
   private RollingDumpStore(Path directory) {
     this.directory = directory;
@@ -142,15 +148,49 @@ public final class RollingDumpStore implements DumpStore {
    * Every intact dump, oldest first, with the occurrences dedup folded onto it: each stored
    * occurrence record adds one, each counter record its count. Occurrences are not listed apart.
    * Each store file's records are read from its summary where it has one, decoded where not ({@link
-   * StoreFileListing}).
+   * StoreFileListing}). Listing again (as {@code tail} does every poll) reads only the store files
+   * whose size or modification time, or whose summary's size, changed since.
    */
   @Override
   public List<DumpSummary> list() throws IOException {
+    Map<Path, Listed> last = listed;
+    Map<Path, Listed> now = new HashMap<>();
     SummaryFold fold = new SummaryFold();
     for (Path file : StoreLayout.storeFiles(directory)) {
-      fold.add(StoreFileListing.fold(file));
+      Listed seen = Listed.of(file);
+      if (seen == null) {
+        continue; // deleted by retention since it was listed
+      }
+      Listed before = last.get(file);
+      Listed current = before != null && before.sameFileAs(seen) ? before : seen.read(file);
+      now.put(file, current);
+      fold.add(current.fold());
     }
+    listed = now;
     return fold.summaries();
+  }
+
+  /** A store file as a listing last read it: its size and time, its summary's size, what it added. */
+  private record Listed(long size, FileTime modified, long summarySize, SummaryFold fold) {
+    /** The file's state now, not read yet; null when it is gone. */
+    static Listed of(Path file) throws IOException {
+      try {
+        BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+        Path summary = file.resolveSibling(StoreLayout.summaryName(file.getFileName().toString()));
+        long summarySize = Files.exists(summary, LinkOption.NOFOLLOW_LINKS) ? Files.size(summary) : -1;
+        return new Listed(attributes.size(), attributes.lastModifiedTime(), summarySize, null);
+      } catch (NoSuchFileException e) {
+        return null;
+      }
+    }
+
+    boolean sameFileAs(Listed now) {
+      return size == now.size && modified.equals(now.modified) && summarySize == now.summarySize;
+    }
+
+    Listed read(Path file) throws IOException {
+      return new Listed(size, modified, summarySize, StoreFileListing.fold(file));
+    }
   }
 
   /**

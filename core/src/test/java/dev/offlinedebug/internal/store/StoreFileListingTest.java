@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.offlinedebug.DumpStore;
 import dev.offlinedebug.DumpSummary;
 import dev.offlinedebug.OfflineDebug;
 import dev.offlinedebug.spi.DumpWriter;
@@ -112,6 +113,32 @@ class StoreFileListingTest {
     List<String> listed = OfflineDebug.open(dir).list().stream().map(DumpSummary::id).toList();
     assertEquals(List.of(ids.get(0), ids.get(2)), listed);
     assertFalse(listed.contains(ids.get(1)));
+  }
+
+  @Test
+  void list_again_readsOnlyTheStoreFilesThatChanged() throws Exception {
+    List<String> ids = new ArrayList<>();
+    try (DumpWriter writer = DumpWriter.open(StoreTests.settings(dir, 1 << 10, 1 << 30, Duration.ZERO, 1_000_000),
+        StatusListener.IGNORE)) {
+      ids.add(writer.write(StoreTests.failure(0), LoggedEvent.standalone()));
+      ids.add(writer.write(StoreTests.failure(1), LoggedEvent.standalone()));
+    }
+    DumpStore store = OfflineDebug.open(dir);
+    assertEquals(ids, ids(store.list()));
+    // The first file's record damaged in place, its size and time kept: a poll does not read it again.
+    Path first = storeFiles().get(0);
+    FileTime modified = Files.getLastModifiedTime(first);
+    byte[] bytes = Files.readAllBytes(first);
+    bytes[40] ^= 0x5a;
+    Files.write(first, bytes);
+    Files.setLastModifiedTime(first, modified);
+    assertEquals(ids, ids(store.list()));
+    assertEquals(List.of(ids.get(1)), ids(OfflineDebug.open(dir).list()), "read anew, the damage shows");
+
+    try (DumpWriter writer = DumpWriter.open(StoreTests.noDedup(dir), StatusListener.IGNORE)) {
+      ids.add(writer.write(StoreTests.failure(2), LoggedEvent.standalone()));
+    }
+    assertEquals(ids, ids(store.list()), "a new file is read");
   }
 
   @Test

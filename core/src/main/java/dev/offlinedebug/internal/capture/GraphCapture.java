@@ -8,13 +8,14 @@ import dev.offlinedebug.model.ThrowableGraph;
 import dev.offlinedebug.model.ThrowableInfo;
 import dev.offlinedebug.model.Value;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Function;
+import java.util.function.BiFunction;
 import java.util.function.Supplier;
 
 /**
@@ -55,10 +56,16 @@ final class GraphCapture {
     }
   };
 
-  private final FrameFormat format;
-  private final Function<Throwable, List<RecordedFrame>> recorded;
+  private static final FrameInfo[] NO_FRAMES = {};
 
-  GraphCapture(FrameFormat format, Function<Throwable, List<RecordedFrame>> recorded) {
+  private final FrameFormat format;
+  private final BiFunction<Throwable, StackTraceElement[], List<RecordedFrame>> recorded;
+
+  /**
+   * @param recorded the locals recorded for a throwable, given the stack trace the capture read
+   *     from it ({@code null} when reading failed), innermost first
+   */
+  GraphCapture(FrameFormat format, BiFunction<Throwable, StackTraceElement[], List<RecordedFrame>> recorded) {
     this.format = format;
     this.recorded = recorded;
   }
@@ -100,14 +107,25 @@ final class GraphCapture {
         budget.chargeName(CUT);
         budget.text(m);
         order.add(null);
-        traces.add(new Trace(CUT, m, CUT + ": " + m, List.of()));
+        traces.add(new Trace(CUT, m, CUT + ": " + m, null, NO_FRAMES, 0));
         return order.size() - 1;
       });
     }
   }
 
-  /** What a throwable prints: type, message, header line, frames. */
-  private record Trace(String type, String message, String description, List<FrameInfo> frames) {}
+  /**
+   * What a throwable prints: type, message, header line, and the first {@code frameCount} of
+   * {@code frames}, made from {@code stackTrace} (as read, or null when reading it failed). Locals
+   * are attached to {@code frames} in place before they become the throwable's list, which is then
+   * copied once: {@code List.copyOf} of a growing list copied it twice, and attaching to a copy a
+   * third time.
+   */
+  private record Trace(String type, String message, String description, StackTraceElement[] stackTrace,
+      FrameInfo[] frames, int frameCount) {
+    List<FrameInfo> frameList() {
+      return List.of(frameCount == frames.length ? frames : Arrays.copyOf(frames, frameCount));
+    }
+  }
 
   ThrowableGraph capture(Throwable root, ValueCapture values, ByteBudget budget) {
     Walk walk = new Walk(budget);
@@ -126,11 +144,12 @@ final class GraphCapture {
       Throwable t = walk.order.get(i);
       Trace trace = walk.traces.get(i);
       Map<String, Value> fields = t == null ? Map.of() : FastThrowNote.addTo(t, ExceptionState.of(t, values));
-      List<FrameInfo> frames = t == null
-          ? trace.frames()
-          : LocalsMatcher.attach(trace.frames(), recordedFor(t), frame -> locals(frame, values));
-      infos.add(new ThrowableInfo(trace.type(), trace.message(), trace.description(), frames, causes.get(i),
-          suppressed.get(i), fields));
+      if (t != null) {
+        LocalsMatcher.attach(trace.frames(), trace.frameCount(), recordedFor(t, trace.stackTrace()),
+            frame -> locals(frame, values));
+      }
+      infos.add(new ThrowableInfo(trace.type(), trace.message(), trace.description(), trace.frameList(),
+          causes.get(i), suppressed.get(i), fields));
     }
     return new ThrowableGraph(infos);
   }
@@ -139,7 +158,7 @@ final class GraphCapture {
   ThrowableGraph bare(Throwable thrown, ByteBudget budget) {
     Trace trace = trace(thrown, budget);
     return new ThrowableGraph(List.of(new ThrowableInfo(trace.type(), trace.message(), trace.description(),
-        trace.frames(), ThrowableInfo.NO_CAUSE, List.of(), Map.of())));
+        trace.frameList(), ThrowableInfo.NO_CAUSE, List.of(), Map.of())));
   }
 
   private int causeIndex(Throwable t, Walk walk) {
@@ -190,7 +209,10 @@ final class GraphCapture {
     String description = rawDescription == null || isDefaultDescription(rawDescription, type, rawMessage)
         ? defaultDescription(type, message)
         : budget.text(rawDescription);
-    return new Trace(type, message, description, frames(t, budget));
+    StackTraceElement[] stackTrace = call(t::getStackTrace, null);
+    FrameInfo[] frames = stackTrace == null ? NO_FRAMES : new FrameInfo[stackTrace.length];
+    int frameCount = stackTrace == null ? 0 : frames(stackTrace, frames, budget);
+    return new Trace(type, message, description, stackTrace, frames, frameCount);
   }
 
   /** Whether {@code description} equals {@code defaultDescription(type, message)}, without building that. */
@@ -207,14 +229,13 @@ final class GraphCapture {
     return message == null ? type : type + ": " + message;
   }
 
-  /** The frames of {@code t}, innermost first, cut when they would take more than half of what is left. */
-  private List<FrameInfo> frames(Throwable t, ByteBudget budget) {
-    StackTraceElement[] trace = call(t::getStackTrace, null);
-    if (trace == null) {
-      return List.of();
-    }
+  /**
+   * Puts the frames of {@code trace} into {@code frames} (as long), innermost first, cut when they
+   * would take more than half of what is left; returns how many.
+   */
+  private int frames(StackTraceElement[] trace, FrameInfo[] frames, ByteBudget budget) {
     long floor = budget.remaining() - Math.max(0, budget.remaining()) / 2;
-    List<FrameInfo> frames = new ArrayList<>(Math.min(trace.length, 1024));
+    int count = 0;
     for (int i = 0; i < trace.length; i++) {
       StackTraceElement element = trace[i];
       if (element == null) {
@@ -224,7 +245,7 @@ final class GraphCapture {
         budget.chargeName(CUT);
         String cut = (trace.length - i) + " more frames";
         budget.chargeName(cut);
-        frames.add(new FrameInfo(CUT, cut, null, -1, null, null, null, false, List.of()));
+        frames[count++] = new FrameInfo(CUT, cut, null, -1, null, null, null, false, List.of());
         break;
       }
       FrameInfo frame = format.frame(element);
@@ -233,18 +254,18 @@ final class GraphCapture {
       budget.chargeName(frame.fileName());
       budget.chargeInt(frame.line());
       if (frame.moduleName() != null || frame.moduleVersion() != null || frame.classLoaderName() != null) {
-        budget.chargeInt(frames.size());
+        budget.chargeInt(count);
         budget.chargeName(frame.moduleName());
         budget.chargeName(frame.moduleVersion());
         budget.chargeName(frame.classLoaderName());
       }
-      frames.add(frame);
+      frames[count++] = frame;
     }
-    return frames;
+    return count;
   }
 
-  private List<RecordedFrame> recordedFor(Throwable t) {
-    List<RecordedFrame> frames = call(() -> recorded.apply(t), null);
+  private List<RecordedFrame> recordedFor(Throwable t, StackTraceElement[] stackTrace) {
+    List<RecordedFrame> frames = call(() -> recorded.apply(t, stackTrace), null);
     return frames == null ? List.of() : frames;
   }
 
@@ -257,13 +278,14 @@ final class GraphCapture {
     }
     int count = Math.min(names.length, Math.min(types.length, live.length));
     boolean namesUnknown = Redaction.namesUnknown(names);
-    List<LocalVariable> locals = new ArrayList<>(count);
+    LocalVariable[] locals = new LocalVariable[count];
     for (int i = 0; i < count; i++) {
       String name = names[i] == null ? "local" + i : names[i];
       String type = types[i] == null ? "java.lang.Object" : types[i];
-      locals.add(new LocalVariable(name, type, values.local(name, live[i], type, namesUnknown)));
+      locals[i] = new LocalVariable(name, type, values.local(name, live[i], type, namesUnknown));
     }
-    return locals;
+    // The frame keeps this list as it is; an ArrayList it would copy twice.
+    return List.of(locals);
   }
 
   /**

@@ -3,7 +3,6 @@ package dev.offlinedebug.internal.capture;
 import dev.offlinedebug.locals.RecordedFrame;
 import dev.offlinedebug.model.FrameInfo;
 import dev.offlinedebug.model.LocalVariable;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 
@@ -16,31 +15,28 @@ import java.util.function.Function;
 final class LocalsMatcher {
   private LocalsMatcher() {}
 
-  static List<FrameInfo> attach(
-      List<FrameInfo> frames,
+  /** Replaces each of the first {@code count} {@code frames} that matches a recorded frame by it with its locals. */
+  static void attach(
+      FrameInfo[] frames,
+      int count,
       List<RecordedFrame> recorded,
       Function<RecordedFrame, List<LocalVariable>> locals) {
-    if (recorded.isEmpty()) {
-      return frames;
-    }
-    List<FrameInfo> result = new ArrayList<>(frames);
     int next = 0;
     for (RecordedFrame frame : recorded) {
-      int match = find(result, frame, next, true);
+      int match = find(frames, count, frame, next, true);
       if (match < 0) {
-        match = find(result, frame, next, false);
+        match = find(frames, count, frame, next, false);
       }
       if (match >= 0) {
-        result.set(match, result.get(match).withLocals(locals.apply(frame)));
+        frames[match] = frames[match].withLocals(locals.apply(frame));
         next = match + 1;
       }
     }
-    return result;
   }
 
-  private static int find(List<FrameInfo> frames, RecordedFrame recorded, int from, boolean byLine) {
-    for (int i = from; i < frames.size(); i++) {
-      FrameInfo f = frames.get(i);
+  private static int find(FrameInfo[] frames, int count, RecordedFrame recorded, int from, boolean byLine) {
+    for (int i = from; i < count; i++) {
+      FrameInfo f = frames[i];
       // Cheapest test first: the line, then the method name, which tells frames apart more often
       // than the long class name does.
       if ((!byLine || recorded.line() < 0 || f.line() < 0 || f.line() == recorded.line())

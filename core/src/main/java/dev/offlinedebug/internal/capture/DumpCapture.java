@@ -55,7 +55,7 @@ public final class DumpCapture {
     this.limits = Objects.requireNonNull(limits, "limits");
     this.application = application;
     this.redaction = new Redaction(limits.redact(), limits.redactUnnamed());
-    this.graphs = new GraphCapture(new FrameFormat(), recorded);
+    this.graphs = new GraphCapture(new FrameFormat(), new LocalSites(redaction), recorded);
     this.agentActive = agentActive;
   }
 

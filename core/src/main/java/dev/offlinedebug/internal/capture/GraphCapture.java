@@ -59,14 +59,17 @@ final class GraphCapture {
   private static final FrameInfo[] NO_FRAMES = {};
 
   private final FrameFormat format;
+  private final LocalSites sites;
   private final BiFunction<Throwable, StackTraceElement[], List<RecordedFrame>> recorded;
 
   /**
    * @param recorded the locals recorded for a throwable, given the stack trace the capture read
    *     from it ({@code null} when reading failed), innermost first
    */
-  GraphCapture(FrameFormat format, BiFunction<Throwable, StackTraceElement[], List<RecordedFrame>> recorded) {
+  GraphCapture(FrameFormat format, LocalSites sites,
+      BiFunction<Throwable, StackTraceElement[], List<RecordedFrame>> recorded) {
     this.format = format;
+    this.sites = sites;
     this.recorded = recorded;
   }
 
@@ -269,20 +272,20 @@ final class GraphCapture {
     return frames == null ? List.of() : frames;
   }
 
-  private static List<LocalVariable> locals(RecordedFrame frame, ValueCapture values) {
+  private List<LocalVariable> locals(RecordedFrame frame, ValueCapture values) {
     String[] names = frame.names();
     String[] types = frame.types();
     Object[] live = frame.values();
     if (names == null || types == null || live == null) {
       return List.of();
     }
-    int count = Math.min(names.length, Math.min(types.length, live.length));
-    boolean namesUnknown = Redaction.namesUnknown(names);
-    LocalVariable[] locals = new LocalVariable[count];
-    for (int i = 0; i < count; i++) {
-      String name = names[i] == null ? "local" + i : names[i];
-      String type = types[i] == null ? "java.lang.Object" : types[i];
-      locals[i] = new LocalVariable(name, type, values.local(name, live[i], type, namesUnknown));
+    LocalSites.Site site = sites.of(names, types, Math.min(names.length, Math.min(types.length, live.length)));
+    LocalVariable[] locals = new LocalVariable[site.count()];
+    for (int i = 0; i < locals.length; i++) {
+      String name = site.names()[i];
+      String type = site.types()[i];
+      locals[i] = new LocalVariable(name, type,
+          values.local(name, site.redactedNames()[i], live[i], type, site.namesUnknown()));
     }
     // The frame keeps this list as it is; an ArrayList it would copy twice.
     return List.of(locals);

@@ -8,7 +8,6 @@ import dev.offlinedebug.model.ThrowableGraph;
 import dev.offlinedebug.model.ThrowableInfo;
 import dev.offlinedebug.model.Value;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
@@ -56,7 +55,7 @@ final class GraphCapture {
     }
   };
 
-  private static final FrameInfo[] NO_FRAMES = {};
+  private static final StackTraceElement[] NO_ELEMENTS = {};
 
   private final FrameFormat format;
   private final LocalSites sites;
@@ -110,23 +109,34 @@ final class GraphCapture {
         budget.chargeName(CUT);
         budget.text(m);
         order.add(null);
-        traces.add(new Trace(CUT, m, CUT + ": " + m, null, NO_FRAMES, 0));
+        traces.add(new Trace(CUT, m, CUT + ": " + m, null));
         return order.size() - 1;
       });
     }
   }
 
   /**
-   * What a throwable prints: type, message, header line, and the first {@code frameCount} of
-   * {@code frames}, made from {@code stackTrace} (as read, or null when reading it failed). Locals
-   * are attached to {@code frames} in place before they become the throwable's list, which is then
-   * copied once: {@code List.copyOf} of a growing list copied it twice, and attaching to a copy a
-   * third time.
+   * What a throwable prints: type, message, header line, and its frames, charged when it is
+   * reached: the first {@code count} of {@code kept} (its stack trace without null elements), then,
+   * when {@code cutFrames} is set, a frame saying how many more were cut. The frames themselves are
+   * made once the graph is complete, each with the locals recorded for it: made on reaching the
+   * throwable, a frame given locals was made twice.
    */
-  private record Trace(String type, String message, String description, StackTraceElement[] stackTrace,
-      FrameInfo[] frames, int frameCount) {
-    List<FrameInfo> frameList() {
-      return List.of(frameCount == frames.length ? frames : Arrays.copyOf(frames, frameCount));
+  private static final class Trace {
+    final String type;
+    final String message;
+    final String description;
+    /** As read, or null when reading it failed: what the agent's records are matched against. */
+    final StackTraceElement[] stackTrace;
+    StackTraceElement[] kept = NO_ELEMENTS;
+    int count;
+    String cutFrames;
+
+    Trace(String type, String message, String description, StackTraceElement[] stackTrace) {
+      this.type = type;
+      this.message = message;
+      this.description = description;
+      this.stackTrace = stackTrace;
     }
   }
 
@@ -147,11 +157,8 @@ final class GraphCapture {
       Throwable t = walk.order.get(i);
       Trace trace = walk.traces.get(i);
       Map<String, Value> fields = t == null ? Map.of() : FastThrowNote.addTo(t, ExceptionState.of(t, values));
-      if (t != null) {
-        LocalsMatcher.attach(trace.frames(), trace.frameCount(), recordedFor(t, trace.stackTrace()),
-            frame -> locals(frame, values));
-      }
-      infos.add(new ThrowableInfo(trace.type(), trace.message(), trace.description(), trace.frameList(),
+      List<RecordedFrame> recorded = t == null ? List.of() : recordedFor(t, trace.stackTrace);
+      infos.add(new ThrowableInfo(trace.type, trace.message, trace.description, frames(trace, recorded, values),
           causes.get(i), suppressed.get(i), fields));
     }
     return new ThrowableGraph(infos);
@@ -160,8 +167,8 @@ final class GraphCapture {
   /** Only {@code thrown} with its trace, within the budget: when capturing the whole graph failed. */
   ThrowableGraph bare(Throwable thrown, ByteBudget budget) {
     Trace trace = trace(thrown, budget);
-    return new ThrowableGraph(List.of(new ThrowableInfo(trace.type(), trace.message(), trace.description(),
-        trace.frameList(), ThrowableInfo.NO_CAUSE, List.of(), Map.of())));
+    return new ThrowableGraph(List.of(new ThrowableInfo(trace.type, trace.message, trace.description,
+        frames(trace, List.of(), null), ThrowableInfo.NO_CAUSE, List.of(), Map.of())));
   }
 
   private int causeIndex(Throwable t, Walk walk) {
@@ -212,10 +219,11 @@ final class GraphCapture {
     String description = rawDescription == null || isDefaultDescription(rawDescription, type, rawMessage)
         ? defaultDescription(type, message)
         : budget.text(rawDescription);
-    StackTraceElement[] stackTrace = call(t::getStackTrace, null);
-    FrameInfo[] frames = stackTrace == null ? NO_FRAMES : new FrameInfo[stackTrace.length];
-    int frameCount = stackTrace == null ? 0 : frames(stackTrace, frames, budget);
-    return new Trace(type, message, description, stackTrace, frames, frameCount);
+    Trace trace = new Trace(type, message, description, call(t::getStackTrace, null));
+    if (trace.stackTrace != null) {
+      chargeFrames(trace, budget);
+    }
+    return trace;
   }
 
   /** Whether {@code description} equals {@code defaultDescription(type, message)}, without building that. */
@@ -233,38 +241,60 @@ final class GraphCapture {
   }
 
   /**
-   * Puts the frames of {@code trace} into {@code frames} (as long), innermost first, cut when they
-   * would take more than half of what is left; returns how many.
+   * Charges the frames of {@code trace}, innermost first, and keeps them in it, cut when they would
+   * take more than half of what is left.
    */
-  private int frames(StackTraceElement[] trace, FrameInfo[] frames, ByteBudget budget) {
+  private void chargeFrames(Trace trace, ByteBudget budget) {
+    StackTraceElement[] all = trace.stackTrace;
+    // The elements themselves, until a null one is skipped: then a copy without the nulls.
+    StackTraceElement[] kept = all;
     long floor = budget.remaining() - Math.max(0, budget.remaining()) / 2;
     int count = 0;
-    for (int i = 0; i < trace.length; i++) {
-      StackTraceElement element = trace[i];
+    for (int i = 0; i < all.length; i++) {
+      StackTraceElement element = all[i];
       if (element == null) {
+        kept = kept == all ? all.clone() : kept;
         continue;
       }
       if (budget.remaining() <= floor) {
         budget.chargeName(CUT);
-        String cut = (trace.length - i) + " more frames";
-        budget.chargeName(cut);
-        frames[count++] = new FrameInfo(CUT, cut, null, -1, null, null, null, false, List.of());
+        trace.cutFrames = (all.length - i) + " more frames";
+        budget.chargeName(trace.cutFrames);
         break;
       }
-      FrameInfo frame = format.frame(element);
-      budget.chargeName(frame.className());
-      budget.chargeName(frame.methodName());
-      budget.chargeName(frame.fileName());
-      budget.chargeInt(frame.line());
-      if (frame.moduleName() != null || frame.moduleVersion() != null || frame.classLoaderName() != null) {
+      FrameFormat.Printed printed = format.printed(element);
+      String module = element.getModuleName();
+      String version = printed.version() ? element.getModuleVersion() : null;
+      String loader = printed.loader() ? element.getClassLoaderName() : null;
+      budget.chargeName(element.getClassName());
+      budget.chargeName(element.getMethodName());
+      budget.chargeName(element.getFileName());
+      budget.chargeInt(element.getLineNumber());
+      if (module != null || version != null || loader != null) {
         budget.chargeInt(count);
-        budget.chargeName(frame.moduleName());
-        budget.chargeName(frame.moduleVersion());
-        budget.chargeName(frame.classLoaderName());
+        budget.chargeName(module);
+        budget.chargeName(version);
+        budget.chargeName(loader);
       }
-      frames[count++] = frame;
+      kept[count++] = element;
     }
-    return count;
+    trace.kept = kept;
+    trace.count = count;
+  }
+
+  /** The frames of {@code trace}, each with the locals recorded for it, if any. */
+  private List<FrameInfo> frames(Trace trace, List<RecordedFrame> recorded, ValueCapture values) {
+    RecordedFrame[] matched = LocalsMatcher.match(trace.kept, trace.count, recorded);
+    FrameInfo[] frames = new FrameInfo[trace.cutFrames == null ? trace.count : trace.count + 1];
+    for (int i = 0; i < trace.count; i++) {
+      RecordedFrame locals = matched == null ? null : matched[i];
+      frames[i] = format.frame(trace.kept[i], locals == null ? null : locals(locals, values));
+    }
+    if (trace.cutFrames != null) {
+      frames[trace.count] = new FrameInfo(CUT, trace.cutFrames, null, -1, null, null, null, false, List.of());
+    }
+    // From an array: List.copyOf of a growing list copied it twice.
+    return List.of(frames);
   }
 
   private List<RecordedFrame> recordedFor(Throwable t, StackTraceElement[] stackTrace) {

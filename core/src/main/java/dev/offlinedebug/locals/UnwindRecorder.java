@@ -1,6 +1,5 @@
 package dev.offlinedebug.locals;
 
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -54,6 +53,21 @@ public final class UnwindRecorder {
    * them.
    */
   public static List<RecordedFrame> take(Throwable thrown) {
+    StackTraceElement[] trace;
+    try {
+      trace = thrown == null || !active ? null : thrown.getStackTrace();
+    } catch (Throwable e) {
+      trace = null;
+    }
+    return take(thrown, trace);
+  }
+
+  /**
+   * As {@link #take(Throwable)}, with {@code thrown}'s stack trace as the caller already read it
+   * ({@code getStackTrace} copies the whole trace on every call); {@code null} when reading it
+   * failed. The array is only read.
+   */
+  public static List<RecordedFrame> take(Throwable thrown, StackTraceElement[] stackTrace) {
     try {
       if (thrown == null || !active) {
         return List.of();
@@ -64,7 +78,7 @@ public final class UnwindRecorder {
       if (frames == null) {
         frames = ALL.remove(thrown, own);
       }
-      StackTraceElement[] trace = thrown.getStackTrace();
+      StackTraceElement[] trace = stackTrace == null ? new StackTraceElement[0] : stackTrace;
       List<RecordedFrame> recorded = frames == null ? List.of() : withLines(frames, trace);
       return own == null ? recorded
           : WrapperFrames.extend(recorded, thrown, trace, own);
@@ -128,9 +142,10 @@ public final class UnwindRecorder {
    * next element of the same method.
    */
   static List<RecordedFrame> withLines(List<RecordedFrame> frames, StackTraceElement[] trace) {
-    List<RecordedFrame> result = new ArrayList<>(frames.size());
+    RecordedFrame[] result = new RecordedFrame[frames.size()];
     int next = 0;
-    for (RecordedFrame frame : frames) {
+    for (int f = 0; f < result.length; f++) {
+      RecordedFrame frame = frames.get(f);
       int line = -1;
       for (int i = next; i < trace.length; i++) {
         if (trace[i].getMethodName().equals(frame.methodName())
@@ -140,9 +155,10 @@ public final class UnwindRecorder {
           break;
         }
       }
-      result.add(new RecordedFrame(frame.className(), frame.methodName(), line, frame.names(),
-          frame.types(), frame.values()));
+      result[f] = new RecordedFrame(frame.className(), frame.methodName(), line, frame.names(),
+          frame.types(), frame.values());
     }
-    return List.copyOf(result);
+    // From an array, not an ArrayList: List.copyOf of a list copies its elements twice.
+    return List.of(result);
   }
 }

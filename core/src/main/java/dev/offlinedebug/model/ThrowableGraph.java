@@ -26,8 +26,9 @@ public record ThrowableGraph(List<ThrowableInfo> throwables) {
     for (int i = 0; i < throwables.size(); i++) {
       ThrowableInfo t = throwables.get(i);
       checkIndex(throwables, i, t.cause(), true);
-      for (int s : t.suppressed()) {
-        checkIndex(throwables, i, s, false);
+      List<Integer> suppressed = t.suppressed();
+      for (int j = 0; j < suppressed.size(); j++) {
+        checkIndex(throwables, i, suppressed.get(j), false);
       }
     }
   }

@@ -1,8 +1,6 @@
 package dev.offlinedebug.internal.capture;
 
-import dev.offlinedebug.internal.codec.NameCache;
 import dev.offlinedebug.internal.codec.RecordFrame;
-import dev.offlinedebug.internal.codec.StringTable;
 
 /**
  * Bounds the encoded size of one dump while it is captured, so that the whole record stays within
@@ -28,20 +26,21 @@ final class ByteBudget {
   static final String CUT_MARKER = " <truncated> ";
 
   /**
-   * One per thread, cleared per dump: a fresh hash set per dump cost more than the rest of the
-   * estimate. A capture nested on the same thread would only make the estimate rougher.
+   * One per thread: a fresh hash set per dump cost more than the rest of the estimate. A capture
+   * nested on the same thread would only make the estimate rougher.
    */
-  private static final ThreadLocal<Names> NAMES = ThreadLocal.withInitial(Names::new);
+  private static final ThreadLocal<NameCharges> NAMES = ThreadLocal.withInitial(NameCharges::new);
 
-  private final Names seen = NAMES.get();
-  private final StringTable names = seen.table;
+  private final NameCharges names = NAMES.get();
+  private final int dump = names.startDump();
+  /** Indexes of the record's string table in use, {@code null}'s included. */
+  private int tableSize = 1;
   private final long limit;
   private long remaining;
 
   ByteBudget(long bytes) {
     limit = Math.max(0, Math.min(bytes, CEILING));
     remaining = limit;
-    names.clear();
   }
 
   boolean exhausted() {
@@ -64,11 +63,12 @@ final class ByteBudget {
 
   /** Charges a name that goes to the string table: its text the first time, an index each time. */
   void chargeName(String name) {
-    int known = names.size();
-    if (name != null && names.indexOf(name) == known) {
-      remaining -= seen.encodedLength(name) + PREFIX;
+    long firstUse = name == null ? -1 : names.firstUse(name, dump);
+    if (firstUse >= 0) {
+      remaining -= firstUse + PREFIX;
+      tableSize++;
     }
-    chargeInt(names.size());
+    chargeInt(tableSize);
   }
 
   /** Charges literal text: one byte a character plus a length prefix (UTF-8, mostly ASCII). */
@@ -141,28 +141,5 @@ final class ByteBudget {
       }
     }
     return utf8;
-  }
-
-  /**
-   * A thread's names: the table of the dump being captured, and the encoded lengths of the names
-   * seen lately. Dump after dump the names are mostly the same (class, method, file names), and
-   * measuring each anew was a tenth of a capture.
-   */
-  private static final class Names {
-    final StringTable table = new StringTable();
-    private final NameCache<Long> lengths = new NameCache<>();
-
-    long encodedLength(String name) {
-      if (name.length() > NameCache.MAX_LENGTH) {
-        return ByteBudget.encodedLength(name);
-      }
-      Long known = lengths.get(name);
-      if (known != null) {
-        return known;
-      }
-      long length = ByteBudget.encodedLength(name);
-      lengths.put(name, length);
-      return length;
-    }
   }
 }

@@ -14,7 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.BooleanSupplier;
-import java.util.function.Function;
+import java.util.function.BiFunction;
 
 /**
  * Turns a live throwable, the locals the agent recorded for it, and its logging event into an
@@ -50,12 +50,12 @@ public final class DumpCapture {
   DumpCapture(
       CaptureLimits limits,
       String application,
-      Function<Throwable, List<RecordedFrame>> recorded,
+      BiFunction<Throwable, StackTraceElement[], List<RecordedFrame>> recorded,
       BooleanSupplier agentActive) {
     this.limits = Objects.requireNonNull(limits, "limits");
     this.application = application;
     this.redaction = new Redaction(limits.redact(), limits.redactUnnamed());
-    this.graphs = new GraphCapture(new FrameFormat(), recorded);
+    this.graphs = new GraphCapture(new FrameFormat(), new LocalSites(redaction), recorded);
     this.agentActive = agentActive;
   }
 

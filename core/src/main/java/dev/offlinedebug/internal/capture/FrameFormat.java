@@ -1,6 +1,7 @@
 package dev.offlinedebug.internal.capture;
 
 import dev.offlinedebug.model.FrameInfo;
+import dev.offlinedebug.model.LocalVariable;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -44,7 +45,11 @@ final class FrameFormat {
     }
   }
 
-  private record Printed(boolean loader, boolean version) {}
+  /** Whether a frame prints its class loader name and its module version, where it has them. */
+  record Printed(boolean loader, boolean version) {}
+
+  /** A frame without loader name and module version: the public constructor prints what it has. */
+  private static final Printed WHOLE = new Printed(true, true);
 
   /**
    * An origin with what it prints; its final fields let threads racing on {@link #recent} see whole
@@ -57,11 +62,30 @@ final class FrameFormat {
   /** Where the next origin goes in {@link #recent}; racy, as any slot will do. */
   private int nextRecent;
 
-  FrameInfo frame(StackTraceElement element) {
+  /**
+   * The frame of {@code element}, with {@code locals} as its captured locals, or none captured when
+   * {@code null}.
+   */
+  FrameInfo frame(StackTraceElement element, List<LocalVariable> locals) {
+    Printed shown = printed(element);
+    return new FrameInfo(
+        element.getClassName(),
+        element.getMethodName(),
+        element.getFileName(),
+        element.getLineNumber(),
+        element.getModuleName(),
+        shown.version() ? element.getModuleVersion() : null,
+        shown.loader() ? element.getClassLoaderName() : null,
+        locals != null,
+        locals == null ? List.of() : locals);
+  }
+
+  /** What the frame of {@code element} keeps of its class loader name and module version. */
+  Printed printed(StackTraceElement element) {
     String loader = element.getClassLoaderName();
     String version = element.getModuleVersion();
     if (loader == null && version == null) {
-      return FrameInfo.of(element);
+      return WHOLE;
     }
     String module = element.getModuleName();
     Printed shown = recent(loader, module, version);
@@ -70,16 +94,7 @@ final class FrameFormat {
       shown = printed(element, origin);
       recent[nextRecent++ & (RECENT - 1)] = new Seen(origin, shown);
     }
-    return new FrameInfo(
-        element.getClassName(),
-        element.getMethodName(),
-        element.getFileName(),
-        element.getLineNumber(),
-        module,
-        shown.version() ? version : null,
-        shown.loader() ? loader : null,
-        false,
-        List.of());
+    return shown;
   }
 
   private Printed recent(String loader, String module, String version) {

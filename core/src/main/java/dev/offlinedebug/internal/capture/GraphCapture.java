@@ -14,7 +14,7 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Function;
+import java.util.function.BiFunction;
 import java.util.function.Supplier;
 
 /**
@@ -55,11 +55,20 @@ final class GraphCapture {
     }
   };
 
-  private final FrameFormat format;
-  private final Function<Throwable, List<RecordedFrame>> recorded;
+  private static final StackTraceElement[] NO_ELEMENTS = {};
 
-  GraphCapture(FrameFormat format, Function<Throwable, List<RecordedFrame>> recorded) {
+  private final FrameFormat format;
+  private final LocalSites sites;
+  private final BiFunction<Throwable, StackTraceElement[], List<RecordedFrame>> recorded;
+
+  /**
+   * @param recorded the locals recorded for a throwable, given the stack trace the capture read
+   *     from it ({@code null} when reading failed), innermost first
+   */
+  GraphCapture(FrameFormat format, LocalSites sites,
+      BiFunction<Throwable, StackTraceElement[], List<RecordedFrame>> recorded) {
     this.format = format;
+    this.sites = sites;
     this.recorded = recorded;
   }
 
@@ -100,14 +109,36 @@ final class GraphCapture {
         budget.chargeName(CUT);
         budget.text(m);
         order.add(null);
-        traces.add(new Trace(CUT, m, CUT + ": " + m, List.of()));
+        traces.add(new Trace(CUT, m, CUT + ": " + m, null));
         return order.size() - 1;
       });
     }
   }
 
-  /** What a throwable prints: type, message, header line, frames. */
-  private record Trace(String type, String message, String description, List<FrameInfo> frames) {}
+  /**
+   * What a throwable prints: type, message, header line, and its frames, charged when it is
+   * reached: the first {@code count} of {@code kept} (its stack trace without null elements), then,
+   * when {@code cutFrames} is set, a frame saying how many more were cut. The frames themselves are
+   * made once the graph is complete, each with the locals recorded for it: made on reaching the
+   * throwable, a frame given locals was made twice.
+   */
+  private static final class Trace {
+    final String type;
+    final String message;
+    final String description;
+    /** As read, or null when reading it failed: what the agent's records are matched against. */
+    final StackTraceElement[] stackTrace;
+    StackTraceElement[] kept = NO_ELEMENTS;
+    int count;
+    String cutFrames;
+
+    Trace(String type, String message, String description, StackTraceElement[] stackTrace) {
+      this.type = type;
+      this.message = message;
+      this.description = description;
+      this.stackTrace = stackTrace;
+    }
+  }
 
   ThrowableGraph capture(Throwable root, ValueCapture values, ByteBudget budget) {
     Walk walk = new Walk(budget);
@@ -126,11 +157,9 @@ final class GraphCapture {
       Throwable t = walk.order.get(i);
       Trace trace = walk.traces.get(i);
       Map<String, Value> fields = t == null ? Map.of() : FastThrowNote.addTo(t, ExceptionState.of(t, values));
-      List<FrameInfo> frames = t == null
-          ? trace.frames()
-          : LocalsMatcher.attach(trace.frames(), recordedFor(t), frame -> locals(frame, values));
-      infos.add(new ThrowableInfo(trace.type(), trace.message(), trace.description(), frames, causes.get(i),
-          suppressed.get(i), fields));
+      List<RecordedFrame> recorded = t == null ? List.of() : recordedFor(t, trace.stackTrace);
+      infos.add(new ThrowableInfo(trace.type, trace.message, trace.description, frames(trace, recorded, values),
+          causes.get(i), suppressed.get(i), fields));
     }
     return new ThrowableGraph(infos);
   }
@@ -138,8 +167,8 @@ final class GraphCapture {
   /** Only {@code thrown} with its trace, within the budget: when capturing the whole graph failed. */
   ThrowableGraph bare(Throwable thrown, ByteBudget budget) {
     Trace trace = trace(thrown, budget);
-    return new ThrowableGraph(List.of(new ThrowableInfo(trace.type(), trace.message(), trace.description(),
-        trace.frames(), ThrowableInfo.NO_CAUSE, List.of(), Map.of())));
+    return new ThrowableGraph(List.of(new ThrowableInfo(trace.type, trace.message, trace.description,
+        frames(trace, List.of(), null), ThrowableInfo.NO_CAUSE, List.of(), Map.of())));
   }
 
   private int causeIndex(Throwable t, Walk walk) {
@@ -190,7 +219,11 @@ final class GraphCapture {
     String description = rawDescription == null || isDefaultDescription(rawDescription, type, rawMessage)
         ? defaultDescription(type, message)
         : budget.text(rawDescription);
-    return new Trace(type, message, description, frames(t, budget));
+    Trace trace = new Trace(type, message, description, call(t::getStackTrace, null));
+    if (trace.stackTrace != null) {
+      chargeFrames(trace, budget);
+    }
+    return trace;
   }
 
   /** Whether {@code description} equals {@code defaultDescription(type, message)}, without building that. */
@@ -207,63 +240,85 @@ final class GraphCapture {
     return message == null ? type : type + ": " + message;
   }
 
-  /** The frames of {@code t}, innermost first, cut when they would take more than half of what is left. */
-  private List<FrameInfo> frames(Throwable t, ByteBudget budget) {
-    StackTraceElement[] trace = call(t::getStackTrace, null);
-    if (trace == null) {
-      return List.of();
-    }
+  /**
+   * Charges the frames of {@code trace}, innermost first, and keeps them in it, cut when they would
+   * take more than half of what is left.
+   */
+  private void chargeFrames(Trace trace, ByteBudget budget) {
+    StackTraceElement[] all = trace.stackTrace;
+    // The elements themselves, until a null one is skipped: then a copy without the nulls.
+    StackTraceElement[] kept = all;
     long floor = budget.remaining() - Math.max(0, budget.remaining()) / 2;
-    List<FrameInfo> frames = new ArrayList<>(Math.min(trace.length, 1024));
-    for (int i = 0; i < trace.length; i++) {
-      StackTraceElement element = trace[i];
+    int count = 0;
+    for (int i = 0; i < all.length; i++) {
+      StackTraceElement element = all[i];
       if (element == null) {
+        kept = kept == all ? all.clone() : kept;
         continue;
       }
       if (budget.remaining() <= floor) {
         budget.chargeName(CUT);
-        String cut = (trace.length - i) + " more frames";
-        budget.chargeName(cut);
-        frames.add(new FrameInfo(CUT, cut, null, -1, null, null, null, false, List.of()));
+        trace.cutFrames = (all.length - i) + " more frames";
+        budget.chargeName(trace.cutFrames);
         break;
       }
-      FrameInfo frame = format.frame(element);
-      budget.chargeName(frame.className());
-      budget.chargeName(frame.methodName());
-      budget.chargeName(frame.fileName());
-      budget.chargeInt(frame.line());
-      if (frame.moduleName() != null || frame.moduleVersion() != null || frame.classLoaderName() != null) {
-        budget.chargeInt(frames.size());
-        budget.chargeName(frame.moduleName());
-        budget.chargeName(frame.moduleVersion());
-        budget.chargeName(frame.classLoaderName());
+      FrameFormat.Printed printed = format.printed(element);
+      String module = element.getModuleName();
+      String version = printed.version() ? element.getModuleVersion() : null;
+      String loader = printed.loader() ? element.getClassLoaderName() : null;
+      budget.chargeName(element.getClassName());
+      budget.chargeName(element.getMethodName());
+      budget.chargeName(element.getFileName());
+      budget.chargeInt(element.getLineNumber());
+      if (module != null || version != null || loader != null) {
+        budget.chargeInt(count);
+        budget.chargeName(module);
+        budget.chargeName(version);
+        budget.chargeName(loader);
       }
-      frames.add(frame);
+      kept[count++] = element;
     }
-    return frames;
+    trace.kept = kept;
+    trace.count = count;
   }
 
-  private List<RecordedFrame> recordedFor(Throwable t) {
-    List<RecordedFrame> frames = call(() -> recorded.apply(t), null);
+  /** The frames of {@code trace}, each with the locals recorded for it, if any. */
+  private List<FrameInfo> frames(Trace trace, List<RecordedFrame> recorded, ValueCapture values) {
+    RecordedFrame[] matched = LocalsMatcher.match(trace.kept, trace.count, recorded);
+    FrameInfo[] frames = new FrameInfo[trace.cutFrames == null ? trace.count : trace.count + 1];
+    for (int i = 0; i < trace.count; i++) {
+      RecordedFrame locals = matched == null ? null : matched[i];
+      frames[i] = format.frame(trace.kept[i], locals == null ? null : locals(locals, values));
+    }
+    if (trace.cutFrames != null) {
+      frames[trace.count] = new FrameInfo(CUT, trace.cutFrames, null, -1, null, null, null, false, List.of());
+    }
+    // From an array: List.copyOf of a growing list copied it twice.
+    return List.of(frames);
+  }
+
+  private List<RecordedFrame> recordedFor(Throwable t, StackTraceElement[] stackTrace) {
+    List<RecordedFrame> frames = call(() -> recorded.apply(t, stackTrace), null);
     return frames == null ? List.of() : frames;
   }
 
-  private static List<LocalVariable> locals(RecordedFrame frame, ValueCapture values) {
+  private List<LocalVariable> locals(RecordedFrame frame, ValueCapture values) {
     String[] names = frame.names();
     String[] types = frame.types();
     Object[] live = frame.values();
     if (names == null || types == null || live == null) {
       return List.of();
     }
-    int count = Math.min(names.length, Math.min(types.length, live.length));
-    boolean namesUnknown = Redaction.namesUnknown(names);
-    List<LocalVariable> locals = new ArrayList<>(count);
-    for (int i = 0; i < count; i++) {
-      String name = names[i] == null ? "local" + i : names[i];
-      String type = types[i] == null ? "java.lang.Object" : types[i];
-      locals.add(new LocalVariable(name, type, values.local(name, live[i], type, namesUnknown)));
+    LocalSites.Site site = sites.of(names, types, Math.min(names.length, Math.min(types.length, live.length)));
+    LocalVariable[] locals = new LocalVariable[site.count()];
+    for (int i = 0; i < locals.length; i++) {
+      String name = site.names()[i];
+      String type = site.types()[i];
+      locals[i] = new LocalVariable(name, type,
+          values.local(name, site.redactedNames()[i], live[i], type, site.namesUnknown()));
     }
-    return locals;
+    // The frame keeps this list as it is; an ArrayList it would copy twice.
+    return List.of(locals);
   }
 
   /**

@@ -1,14 +1,10 @@
 package dev.offlinedebug.internal.capture;
 
 import dev.offlinedebug.locals.RecordedFrame;
-import dev.offlinedebug.model.FrameInfo;
-import dev.offlinedebug.model.LocalVariable;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Function;
 
 /**
- * Attaches the locals the agent recorded for a throwable to the frames of its stack trace. Both are
+ * Matches the locals the agent recorded for a throwable to the frames of its stack trace. Both are
  * innermost first, and the recorded frames are a subsequence of the trace (only instrumented
  * methods record), so each recorded frame goes to the next frame of the same class and method,
  * with the same line when both know it.
@@ -16,36 +12,37 @@ import java.util.function.Function;
 final class LocalsMatcher {
   private LocalsMatcher() {}
 
-  static List<FrameInfo> attach(
-      List<FrameInfo> frames,
-      List<RecordedFrame> recorded,
-      Function<RecordedFrame, List<LocalVariable>> locals) {
+  /**
+   * The recorded frame of each of the first {@code count} {@code frames}, or null where none; null
+   * when nothing was recorded.
+   */
+  static RecordedFrame[] match(StackTraceElement[] frames, int count, List<RecordedFrame> recorded) {
     if (recorded.isEmpty()) {
-      return frames;
+      return null;
     }
-    List<FrameInfo> result = new ArrayList<>(frames);
+    RecordedFrame[] matched = new RecordedFrame[count];
     int next = 0;
     for (RecordedFrame frame : recorded) {
-      int match = find(result, frame, next, true);
+      int match = find(frames, count, frame, next, true);
       if (match < 0) {
-        match = find(result, frame, next, false);
+        match = find(frames, count, frame, next, false);
       }
       if (match >= 0) {
-        result.set(match, result.get(match).withLocals(locals.apply(frame)));
+        matched[match] = frame;
         next = match + 1;
       }
     }
-    return result;
+    return matched;
   }
 
-  private static int find(List<FrameInfo> frames, RecordedFrame recorded, int from, boolean byLine) {
-    for (int i = from; i < frames.size(); i++) {
-      FrameInfo f = frames.get(i);
+  private static int find(StackTraceElement[] frames, int count, RecordedFrame recorded, int from, boolean byLine) {
+    for (int i = from; i < count; i++) {
+      StackTraceElement f = frames[i];
       // Cheapest test first: the line, then the method name, which tells frames apart more often
       // than the long class name does.
-      if ((!byLine || recorded.line() < 0 || f.line() < 0 || f.line() == recorded.line())
-          && f.methodName().equals(recorded.methodName())
-          && f.className().equals(recorded.className())) {
+      if ((!byLine || recorded.line() < 0 || f.getLineNumber() < 0 || f.getLineNumber() == recorded.line())
+          && f.getMethodName().equals(recorded.methodName())
+          && f.getClassName().equals(recorded.className())) {
         return i;
       }
     }

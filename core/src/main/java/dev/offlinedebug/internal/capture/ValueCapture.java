@@ -63,13 +63,16 @@ final class ValueCapture {
     return capture(value, declaredType, depth);
   }
 
-  /** A local variable; {@code nameUnknown} when the agent made its name up (no {@code -g}). */
-  Value local(String name, Object value, String declaredType, boolean nameUnknown) {
-    if (nameUnknown && redaction.redactsUnnamed(name, value)) {
-      budget.chargeName(name);
+  /**
+   * A local variable; {@code nameRedacted} when its name is sensitive, {@code nameUnknown} when the
+   * agent made its name up (no {@code -g}).
+   */
+  Value local(String name, boolean nameRedacted, Object value, String declaredType, boolean nameUnknown) {
+    budget.chargeName(name);
+    if (nameRedacted || nameUnknown && redaction.redactsUnnamed(name, value)) {
       return redacted(value, declaredType);
     }
-    return named(name, value, declaredType, 0);
+    return capture(value, declaredType, 0);
   }
 
   /** The value paired with {@code key}: redacted when the key is a sensitive name. */

@@ -7,8 +7,8 @@ import java.util.List;
  * The names a record repeats (class, method, file, type, field and variable names), each stored
  * once per record and referred to by index. {@code null} is index {@code 0}. Reused from record to
  * record: an open-addressing table on the strings' cached hash codes, pre-sized for a usual dump,
- * cleared instead of reallocated. Capture uses one too, to tell a name's first use in a dump from a
- * repeat when it estimates the record's size. Not thread-safe.
+ * cleared instead of reallocated. Capture uses one too, to tell a long name's first use in a dump
+ * from a repeat when it estimates the record's size. Not thread-safe.
  *
  * @since 0.1
  */

@@ -38,7 +38,7 @@ final class LocalsFixture {
   }
 
   DumpCapture capture(CaptureLimits limits) {
-    return new DumpCapture(limits, "fixture", t -> recorded.getOrDefault(t, List.of()), () -> true);
+    return new DumpCapture(limits, "fixture", (t, trace) -> recorded.getOrDefault(t, List.of()), () -> true);
   }
 
   /** Captures a fresh throwable whose innermost frame holds the locals given so far. */

@@ -205,7 +205,8 @@ class SecretValuesTest {
     StackTraceElement top = thrown.getStackTrace()[0];
     RecordedFrame frame = new RecordedFrame(top.getClassName(), top.getMethodName(), top.getLineNumber(),
         names, types, values);
-    DumpCapture capture = new DumpCapture(limits, "fixture", t -> t == thrown ? List.of(frame) : List.of(), () -> true);
+    DumpCapture capture = new DumpCapture(limits, "fixture", (t, trace) -> t == thrown ? List.of(frame) : List.of(),
+        () -> true);
     Dump dump = capture.capture("od-test", thrown, LoggedEvent.standalone());
     Map<String, Value> locals = new LinkedHashMap<>();
     for (LocalVariable local : dump.exception().root().frames().get(0).locals()) {

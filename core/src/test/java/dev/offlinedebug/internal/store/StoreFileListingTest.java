@@ -126,7 +126,7 @@ class StoreFileListingTest {
     DumpStore store = OfflineDebug.open(dir);
     assertEquals(ids, ids(store.list()));
     // The first file's record damaged in place, its size and time kept: a poll does not read it again.
-    Path first = storeFiles().get(0);
+    Path first = fileOf(ids.get(0));
     FileTime modified = Files.getLastModifiedTime(first);
     byte[] bytes = Files.readAllBytes(first);
     bytes[40] ^= 0x5a;
@@ -176,12 +176,12 @@ class StoreFileListingTest {
     // margin for coarse file clocks makes the listing read them all before it hands out one).
     Instant now = Instant.now();
     for (int i = 0; i < 4; i++) {
-      Files.setLastModifiedTime(storeFiles().get(i), FileTime.from(now.minus(Duration.ofMinutes(10L * (3 - i)))));
+      Files.setLastModifiedTime(fileOf(ids.get(i)), FileTime.from(now.minus(Duration.ofMinutes(10L * (3 - i)))));
     }
     Iterator<DumpSummary> newest = OfflineDebug.open(dir).newestFirst(null).iterator();
     assertEquals(ids.get(3), newest.next().id());
     // Files the stream has not reached yet are read when it gets there: deleted meanwhile, they add nothing.
-    Files.delete(storeFiles().get(0));
+    Files.delete(fileOf(ids.get(0)));
     List<String> rest = new ArrayList<>();
     newest.forEachRemaining(summary -> rest.add(summary.id()));
     assertEquals(List.of(ids.get(2), ids.get(1)), rest);
@@ -196,8 +196,8 @@ class StoreFileListingTest {
       early = writer.write(StoreTests.failure(0), LoggedEvent.standalone());
       late = writer.write(StoreTests.failure(1), LoggedEvent.standalone());
     }
-    Path earlyFile = dir.resolve(DumpId.parse(early).file() + StoreLayout.SUFFIX);
-    assertFalse(earlyFile.equals(dir.resolve(DumpId.parse(late).file() + StoreLayout.SUFFIX)), "one dump a file");
+    Path earlyFile = fileOf(early);
+    assertFalse(earlyFile.equals(fileOf(late)), "one dump a file");
     Instant since = OfflineDebug.open(dir).load(early).time().minusSeconds(3600);
 
     assertEquals(List.of(late, early), ids(OfflineDebug.open(dir).newestFirst(since).toList()));
@@ -207,6 +207,11 @@ class StoreFileListingTest {
     assertEquals(List.of(late), ids(OfflineDebug.open(dir).newestFirst(since).toList()));
     assertEquals(List.of(late, early), ids(OfflineDebug.open(dir).newestFirst(null).toList()));
     assertEquals(List.of(), ids(OfflineDebug.open(dir).newestFirst(Instant.now().plusSeconds(3600)).toList()));
+  }
+
+  /** The store file of dump {@code id}: files made in the same millisecond sort by their random tag. */
+  private Path fileOf(String id) {
+    return dir.resolve(DumpId.parse(id).file() + StoreLayout.SUFFIX);
   }
 
   private static List<String> ids(List<DumpSummary> summaries) {

@@ -8,6 +8,7 @@ import org.objectweb.asm.ClassReader;
 import org.objectweb.asm.ClassVisitor;
 import org.objectweb.asm.ClassWriter;
 import org.objectweb.asm.FieldVisitor;
+import org.objectweb.asm.Label;
 import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.TypePath;
@@ -115,7 +116,7 @@ final class ClassInstrumenter {
               buffer())) {
         return null;
       }
-      return new MethodNode(Opcodes.ASM9, access, name, descriptor, signature, exceptions) {
+      return new AnalysedMethod(access, name, descriptor, signature, exceptions) {
         @Override
         public void visitEnd() {
           changed[method] = new MethodInstrumenter(owner, className, ownFields, this,
@@ -138,6 +139,71 @@ final class ClassInstrumenter {
       }
       return writer;
     }
+  }
+
+  /**
+   * The parts of a method the analysis reads: its instructions, frames, exception table and local
+   * variable table. Annotations, parameters, line numbers and other attributes are dropped as they
+   * are read (ASM skips an annotation's values when no visitor takes them): the second pass copies
+   * them from the class file, and nothing of the first pass depends on them.
+   */
+  private abstract static class AnalysedMethod extends MethodNode {
+    AnalysedMethod(int access, String name, String descriptor, String signature,
+        String[] exceptions) {
+      super(Opcodes.ASM9, access, name, descriptor, signature, exceptions);
+    }
+
+    @Override
+    public void visitParameter(String name, int access) {}
+
+    @Override
+    public AnnotationVisitor visitAnnotationDefault() {
+      return null;
+    }
+
+    @Override
+    public AnnotationVisitor visitAnnotation(String descriptor, boolean visible) {
+      return null;
+    }
+
+    @Override
+    public AnnotationVisitor visitTypeAnnotation(int typeRef, TypePath typePath,
+        String descriptor, boolean visible) {
+      return null;
+    }
+
+    @Override
+    public void visitAnnotableParameterCount(int parameterCount, boolean visible) {}
+
+    @Override
+    public AnnotationVisitor visitParameterAnnotation(int parameter, String descriptor,
+        boolean visible) {
+      return null;
+    }
+
+    @Override
+    public void visitAttribute(Attribute attribute) {}
+
+    @Override
+    public AnnotationVisitor visitInsnAnnotation(int typeRef, TypePath typePath,
+        String descriptor, boolean visible) {
+      return null;
+    }
+
+    @Override
+    public AnnotationVisitor visitTryCatchAnnotation(int typeRef, TypePath typePath,
+        String descriptor, boolean visible) {
+      return null;
+    }
+
+    @Override
+    public AnnotationVisitor visitLocalVariableAnnotation(int typeRef, TypePath typePath,
+        Label[] start, Label[] end, int[] index, String descriptor, boolean visible) {
+      return null;
+    }
+
+    @Override
+    public void visitLineNumber(int line, Label start) {}
   }
 
   /**

@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Objects;
 import java.util.zip.CRC32C;
 
 /**
@@ -29,7 +30,8 @@ import java.util.zip.CRC32C;
  * length}, a kind byte, then for a dump {@code long epochSecond, int nano}, and the texts level, type,
  * message, logger, thread and fingerprint; for an occurrence the text first ID; for a counter the text
  * ID and {@code long count}; kind 4 is a dump entry without the fingerprint, which is then the
- * previous dump entry's. A text is {@code int} byte count ({@code -1}: null) and UTF-8 bytes. A
+ * previous dump entry's; kind 5 a dump entry of time and message only, its level, type, logger,
+ * thread and fingerprint being the previous dump entry's. A text is {@code int} byte count ({@code -1}: null) and UTF-8 bytes. A
  * dump's ID is not stored: it is its store file's key and its offset.
  *
  * <p>Read back, a summary is untrusted: it is read only up to {@link #MAX_BYTES}, every length is
@@ -48,8 +50,11 @@ final class StoreSummary {
   private static final byte COUNTER = 3;
   /** A dump entry without its fingerprint: the same as the previous dump entry's. */
   private static final byte DUMP_SAME_FINGERPRINT = 4;
-  /** While reading, before the first dump entry: no fingerprint is empty. */
-  private static final String NO_FINGERPRINT = "";
+  /**
+   * A dump entry of its time and message only: the same failure again from the same logger and
+   * thread as the previous dump entry, what a burst of one failure writes.
+   */
+  private static final byte DUMP_SAME_SOURCE = 5;
 
   private StoreSummary() {}
 
@@ -57,21 +62,32 @@ final class StoreSummary {
    * The fields of a dump record's entry, {@code fingerprint} in UTF-8; a text too long makes the
    * record one not summarised. A fingerprint that is the very array of the summary's previous dump
    * entry ({@link LastFingerprint} hands out the same one while the failure repeats) is not written
-   * again: in a burst of one failure it would be most of the summary.
+   * again: in a burst of one failure it would be most of the summary; nor are the level, type,
+   * logger and thread when they are the previous dump entry's too.
    */
   static Fields dump(Instant time, String level, String type, String message, String logger, String thread,
       byte[] fingerprint) {
     return new DumpFields(time, level, type, message, logger, thread, fingerprint);
   }
 
-  private record DumpFields(Instant time, String level, String type, String message, String logger, String thread,
+  record DumpFields(Instant time, String level, String type, String message, String logger, String thread,
       byte[] fingerprint) implements Fields {
     @Override
-    public boolean put(ByteBuffer out, byte[] previous) {
-      boolean repeated = fingerprint == previous;
+    public boolean put(ByteBuffer out, DumpFields previous) {
+      boolean repeated = previous != null && fingerprint == previous.fingerprint;
+      if (repeated && Objects.equals(level, previous.level) && Objects.equals(type, previous.type)
+          && Objects.equals(logger, previous.logger) && Objects.equals(thread, previous.thread)) {
+        out.put(DUMP_SAME_SOURCE).putLong(time.getEpochSecond()).putInt(time.getNano());
+        return putText(out, message);
+      }
       out.put(repeated ? DUMP_SAME_FINGERPRINT : DUMP).putLong(time.getEpochSecond()).putInt(time.getNano());
       return putText(out, level) && putText(out, type) && putText(out, message) && putText(out, logger)
           && putText(out, thread) && (repeated || putBytes(out, fingerprint));
+    }
+
+    @Override
+    public DumpFields dump() {
+      return this;
     }
   }
 
@@ -132,13 +148,13 @@ final class StoreSummary {
   /**
    * Adds at {@code out}'s position (it has an array) the entry of the record of {@code length}
    * bytes at {@code offset}: length, payload (the record's place, then {@code fields}) and checksum.
-   * Written in place: the logging thread adds one per record. {@code previous} is the fingerprint of
-   * the summary's last dump entry, or null.
+   * Written in place: the logging thread adds one per record. {@code previous} is the summary's last
+   * dump entry, or null.
    *
    * @return false, and {@code out} as it was, when the record cannot be summarised (a text too long)
    * @throws BufferOverflowException when the entry does not fit, {@code out} as it was
    */
-  static boolean putEntry(ByteBuffer out, long offset, int length, Fields fields, byte[] previous) {
+  static boolean putEntry(ByteBuffer out, long offset, int length, Fields fields, DumpFields previous) {
     int start = out.position();
     try {
       out.putInt(0).putLong(offset).putInt(length);
@@ -190,7 +206,7 @@ final class StoreSummary {
     in.buffer.position(MAGIC.length);
     SummaryFold fold = new SummaryFold();
     Map<String, String> texts = new HashMap<>();
-    String fingerprint = NO_FINGERPRINT;
+    DumpSummary previous = null;
     long covered = 0;
     int records = 0;
     try {
@@ -218,8 +234,8 @@ final class StoreSummary {
         if (offset + length > size) {
           break;
         }
-        fingerprint = fold(payload, new DumpId(key, offset).text(), fold, texts, fingerprint);
-        if (fingerprint == null || payload.hasRemaining()) {
+        previous = fold(payload, new DumpId(key, offset).text(), fold, texts, previous);
+        if (payload.hasRemaining()) {
           return null;
         }
         covered = offset + length;
@@ -262,38 +278,49 @@ final class StoreSummary {
   }
 
   /**
-   * Folds one entry's kind and fields, {@code fingerprint} being the previous dump entry's ({@link
-   * #NO_FINGERPRINT}: none yet); the fingerprint for the next entry, or null when this one is not
-   * well-formed.
+   * Folds one entry's kind and fields, {@code previous} being the previous dump entry's line (null:
+   * none yet); the line the next entry may refer to.
+   *
+   * @throws IllegalArgumentException when the entry is not well-formed
    */
-  private static String fold(ByteBuffer in, String id, SummaryFold fold, Map<String, String> texts,
-      String fingerprint) {
+  private static DumpSummary fold(ByteBuffer in, String id, SummaryFold fold, Map<String, String> texts,
+      DumpSummary previous) {
     byte kind = in.get();
-    if (kind == DUMP || kind == DUMP_SAME_FINGERPRINT) {
-      Instant time = Instant.ofEpochSecond(in.getLong(), in.getInt());
-      // A listing holds a line per dump: the texts dumps repeat are held once.
-      String level = shared(text(in), texts);
-      String type = shared(text(in), texts);
-      String message = text(in);
-      String logger = shared(text(in), texts);
-      String thread = shared(text(in), texts);
-      String own = kind == DUMP ? shared(text(in), texts) : fingerprint;
-      if (type == null || thread == null || own == null || own.isEmpty()) {
-        return null;
+    if (kind == DUMP || kind == DUMP_SAME_FINGERPRINT || kind == DUMP_SAME_SOURCE) {
+      if (kind != DUMP && previous == null) {
+        throw new IllegalArgumentException("a dump entry refers to no earlier one");
       }
-      fold.dump(new DumpSummary(id, time, level, type, message, logger, thread, own, 1));
-      return own;
+      Instant time = Instant.ofEpochSecond(in.getLong(), in.getInt());
+      DumpSummary dump;
+      if (kind == DUMP_SAME_SOURCE) {
+        dump = new DumpSummary(id, time, previous.level(), previous.type(), text(in), previous.logger(),
+            previous.thread(), previous.fingerprint(), 1);
+      } else {
+        // A listing holds a line per dump: the texts dumps repeat are held once.
+        String level = shared(text(in), texts);
+        String type = shared(text(in), texts);
+        String message = text(in);
+        String logger = shared(text(in), texts);
+        String thread = shared(text(in), texts);
+        String fingerprint = kind == DUMP ? shared(text(in), texts) : previous.fingerprint();
+        if (type == null || thread == null || fingerprint == null) {
+          throw new IllegalArgumentException("a dump entry without type, thread or fingerprint");
+        }
+        dump = new DumpSummary(id, time, level, type, message, logger, thread, fingerprint, 1);
+      }
+      fold.dump(dump);
+      return dump;
     }
     if (kind != OCCURRENCE && kind != COUNTER) {
-      return null;
+      throw new IllegalArgumentException("entry kind " + kind);
     }
     String first = text(in);
     long count = kind == COUNTER ? in.getLong() : 1;
     if (DumpId.parse(first) == null || count < 0) {
-      return null;
+      throw new IllegalArgumentException("a repeat of no dump ID, or a negative count");
     }
     fold.repeats(first, count);
-    return fingerprint;
+    return previous;
   }
 
   private static String shared(String text, Map<String, String> texts) {
@@ -316,13 +343,13 @@ final class StoreSummary {
   /** The kind and fields of an entry, written in place. */
   interface Fields {
     /**
-     * Writes them at {@code out}'s position, {@code previous} being the fingerprint of the summary's
-     * last dump entry (null: none yet); false when the record cannot be summarised.
+     * Writes them at {@code out}'s position, {@code previous} being the summary's last dump entry
+     * (null: none yet); false when the record cannot be summarised.
      */
-    boolean put(ByteBuffer out, byte[] previous);
+    boolean put(ByteBuffer out, DumpFields previous);
 
-    /** The fingerprint a dump entry gives the entries after it; null for the other kinds. */
-    default byte[] fingerprint() {
+    /** A dump entry's fields, which the entries after it may refer to; null for the other kinds. */
+    default DumpFields dump() {
       return null;
     }
   }

@@ -36,8 +36,8 @@ final class SummaryFile {
   private final FileChannel channel;
   /** Shared by the summaries of one writer, one after the other: emptied when one closes. */
   private final ByteBuffer pending;
-  /** The fingerprint of this summary's last dump entry, which the next may refer to; null: none. */
-  private byte[] lastFingerprint;
+  /** This summary's last dump entry, which the next may refer to; null: none. */
+  private StoreSummary.DumpFields lastDump;
   /** Where the next bytes taken from {@code pending} go in the file. */
   private long end;
   private boolean open = true;
@@ -88,11 +88,11 @@ final class SummaryFile {
   }
 
   private boolean put(long offset, int length, StoreSummary.Fields fields) {
-    if (!StoreSummary.putEntry(pending, offset, length, fields, lastFingerprint)) {
+    if (!StoreSummary.putEntry(pending, offset, length, fields, lastDump)) {
       return false;
     }
-    if (fields.fingerprint() != null) {
-      lastFingerprint = fields.fingerprint();
+    if (fields.dump() != null) {
+      lastDump = fields.dump();
     }
     return true;
   }

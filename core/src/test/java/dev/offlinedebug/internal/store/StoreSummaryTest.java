@@ -41,17 +41,28 @@ class StoreSummaryTest {
     byte[] fingerprint = DUMP.fingerprint().getBytes(StandardCharsets.UTF_8);
     StoreSummary.Fields first = StoreSummary.dump(DUMP.time(), DUMP.level(), DUMP.type(), DUMP.message(), DUMP.logger(),
         DUMP.thread(), fingerprint);
-    StoreSummary.Fields again = StoreSummary.dump(DUMP.time(), DUMP.level(), DUMP.type(), DUMP.message(), DUMP.logger(),
-        DUMP.thread(), fingerprint);
+    StoreSummary.Fields otherThread = StoreSummary.dump(DUMP.time(), DUMP.level(), DUMP.type(), DUMP.message(),
+        DUMP.logger(), "worker", fingerprint);
+    StoreSummary.Fields again = StoreSummary.dump(DUMP.time().plusSeconds(1), DUMP.level(), DUMP.type(), "again",
+        DUMP.logger(), "worker", fingerprint);
     byte[] firstEntry = entry(0, 100, first);
-    byte[] repeated = entry(150, 100, again, first.fingerprint());
-    assertEquals(firstEntry.length - 4 - fingerprint.length, repeated.length, "the fingerprint is not written again");
+    byte[] sameFingerprint = entry(150, 100, otherThread, first.dump());
+    byte[] sameSource = entry(250, 100, again, otherThread.dump());
+    int threadDifference = "worker".length() - DUMP.thread().length();
+    assertEquals(firstEntry.length - 4 - fingerprint.length + threadDifference, sameFingerprint.length,
+        "the fingerprint is not written again");
+    assertEquals(4 + 8 + 4 + 1 + 12 + 4 + "again".length() + 4, sameSource.length, "only the time and message");
 
-    byte[] summary = summary(firstEntry, entry(100, 50, StoreSummary.occurrence(FIRST), first.fingerprint()), repeated);
-    assertEquals(List.of(withId(FIRST, 2), withId(new DumpId(KEY, 150).text(), 1)),
-        StoreSummary.read(summary, KEY, 250).summaries());
-    // With no dump entry before it, a repeated fingerprint refers to nothing: damage.
-    assertNull(StoreSummary.read(summary(entry(0, 100, again, fingerprint)), KEY, 100));
+    byte[] summary = summary(firstEntry, entry(100, 50, StoreSummary.occurrence(FIRST), first.dump()), sameFingerprint,
+        sameSource);
+    DumpSummary worker = new DumpSummary(new DumpId(KEY, 150).text(), DUMP.time(), DUMP.level(), DUMP.type(),
+        DUMP.message(), DUMP.logger(), "worker", DUMP.fingerprint(), 1);
+    DumpSummary later = new DumpSummary(new DumpId(KEY, 250).text(), DUMP.time().plusSeconds(1), DUMP.level(),
+        DUMP.type(), "again", DUMP.logger(), "worker", DUMP.fingerprint(), 1);
+    assertEquals(List.of(withId(FIRST, 2), worker, later), StoreSummary.read(summary, KEY, 350).summaries());
+    // With no dump entry before it, a repeated fingerprint or source refers to nothing: damage.
+    assertNull(StoreSummary.read(summary(entry(0, 100, otherThread, first.dump())), KEY, 100));
+    assertNull(StoreSummary.read(summary(entry(0, 100, again, otherThread.dump())), KEY, 100));
   }
 
   @Test
@@ -143,7 +154,7 @@ class StoreSummaryTest {
   }
 
   /** The entry after one whose fingerprint was {@code previous}. */
-  private static byte[] entry(long offset, int length, StoreSummary.Fields fields, byte[] previous) {
+  private static byte[] entry(long offset, int length, StoreSummary.Fields fields, StoreSummary.DumpFields previous) {
     ByteBuffer entry = ByteBuffer.allocate(4096);
     assertTrue(StoreSummary.putEntry(entry, offset, length, fields, previous));
     return Arrays.copyOf(entry.array(), entry.position());

@@ -25,17 +25,7 @@ final class ChronicleStartup {
     if (started) {
       return;
     }
-    started = true;
-    PrintStream err = System.err;
-    System.setErr(new PrintStream(OutputStream.nullOutputStream(), true));
-    Throwable problem;
-    try {
-      problem = WireRuntime.awaitReady(READY_WITHIN);
-      // The direct memory limit is read once, lazily; reading it here keeps its warning muted too.
-      Jvm.maxDirectMemory();
-    } finally {
-      System.setErr(err);
-    }
+    Throwable problem = quietly(() -> WireRuntime.awaitReady(READY_WITHIN));
     if (problem != null) {
       throw new IOException("cannot start Chronicle Wire to read dumps: " + problem, problem);
     }
@@ -54,6 +44,7 @@ final class ChronicleStartup {
       T result = reading.read();
       if (WireRuntime.isStarted()) {
         started = true;
+        // The direct memory limit is read once, lazily; reading it here keeps its warning muted too.
         Jvm.maxDirectMemory();
       }
       return result;

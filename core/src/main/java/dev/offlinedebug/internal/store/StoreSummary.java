@@ -1,13 +1,11 @@
 package dev.offlinedebug.internal.store;
 
 import dev.offlinedebug.DumpSummary;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.BufferOverflowException;
 import java.nio.BufferUnderflowException;
 import java.nio.ByteBuffer;
-import java.nio.channels.Channels;
 import java.nio.channels.ReadableByteChannel;
 import java.nio.charset.StandardCharsets;
 import java.time.DateTimeException;
@@ -185,7 +183,7 @@ final class StoreSummary {
       return null;
     }
     try {
-      Prefix prefix = readPrefix(Channels.newChannel(new ByteArrayInputStream(bytes)), key, size);
+      Prefix prefix = readPrefix(new Entries(ByteBuffer.wrap(bytes), null), key, size);
       return prefix != null && prefix.covered() == size ? prefix.fold() : null;
     } catch (IOException e) {
       throw new UncheckedIOException(e); // reading an array does not fail
@@ -199,7 +197,10 @@ final class StoreSummary {
    * entry by entry, so a summary of any size takes a buffer of one entry at most.
    */
   static Prefix readPrefix(ReadableByteChannel summary, String key, long size) throws IOException {
-    Entries in = new Entries(summary);
+    return readPrefix(new Entries(ByteBuffer.allocate(4 + MAX_PAYLOAD + 4).limit(0), summary), key, size);
+  }
+
+  private static Prefix readPrefix(Entries in, String key, long size) throws IOException {
     if (!in.fill(MAGIC.length) || !Arrays.equals(in.buffer.array(), 0, MAGIC.length, MAGIC, 0, MAGIC.length)) {
       return null;
     }
@@ -253,13 +254,18 @@ final class StoreSummary {
    */
   record Prefix(SummaryFold fold, long covered, int records) {}
 
-  /** A summary's bytes, read into a buffer that holds the entry being read and refilled past it. */
+  /**
+   * A summary's bytes: all of them in {@code buffer} (a summary read as one object), or read from
+   * {@code channel} into a buffer that holds the entry being read and is refilled past it.
+   */
   private static final class Entries {
-    final ByteBuffer buffer = ByteBuffer.allocate(4 + MAX_PAYLOAD + 4).limit(0);
+    final ByteBuffer buffer;
     private final ReadableByteChannel channel;
     private boolean ended;
 
-    Entries(ReadableByteChannel channel) {
+    /** {@code buffer} holds what is read so far; {@code channel} the rest, or null when there is none. */
+    Entries(ByteBuffer buffer, ReadableByteChannel channel) {
+      this.buffer = buffer;
       this.channel = channel;
     }
 
@@ -267,6 +273,9 @@ final class StoreSummary {
     boolean fill(int n) throws IOException {
       if (buffer.remaining() >= n) {
         return true;
+      }
+      if (channel == null) {
+        return false;
       }
       buffer.compact();
       while (buffer.position() < n && !ended) {

@@ -18,21 +18,25 @@ import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 
 /**
- * A listing read one store file at a time, the last modified first, handing out dumps newest first
+ * A listing read one store file at a time, the last created first, handing out dumps newest first
  * as soon as no file left to read can hold a newer one: taking the newest few reads the newest files
  * only, and memory holds the files read but not yet handed out, not the whole store.
  *
- * <p>No record of a file is later than its last modification (a file's time, or an object's upload),
- * but for a file system clock coarser than the dumps', which {@link #MARGIN} covers. A dump is handed
- * out once it is later than the next file's modification plus the margin. Its occurrences are counted
- * by then: they follow it in its own file or a later one of the same writer, which was modified
- * later, so read before.
+ * <p>Occurrences follow their first dump in its own file or a later one of the same writer, so
+ * reading files in the order their writers created them, newest first, counts every occurrence of a
+ * dump before its file is read. A file's creation time is in its name; files of one writer made in
+ * the same millisecond are told apart by their last modification, the later file's being the later.
+ * No record of a file is later than its last modification (a file's time, or an object's upload),
+ * but for a file system clock coarser than the dumps', which {@link #MARGIN} covers: a dump is
+ * handed out once it is later than every file left to read was last modified, plus the margin.
  */
 final class NewestFirst implements Iterator<DumpSummary> {
   /** Covers the kernel's coarse file times and file systems that keep whole seconds or two. */
   static final Duration MARGIN = Duration.ofMinutes(1);
 
   private final List<ListedFile> files;
+  /** For each file, the latest modification of it and of the files after it. */
+  private final Instant[] modifiedFrom;
   private final Instant since;
   private final PriorityQueue<DumpSummary> read =
       new PriorityQueue<>(Comparator.comparing(DumpSummary::time).thenComparing(DumpSummary::id).reversed());
@@ -42,8 +46,14 @@ final class NewestFirst implements Iterator<DumpSummary> {
 
   private NewestFirst(List<ListedFile> files, Instant since) {
     this.files = files.stream()
-        .sorted(Comparator.comparing(ListedFile::modified).thenComparing(ListedFile::key).reversed())
+        .sorted(Comparator.comparing((ListedFile file) -> StoreLayout.keyTime(file.key()))
+            .thenComparing(ListedFile::modified).thenComparing(ListedFile::key).reversed())
         .toList();
+    modifiedFrom = new Instant[this.files.size()];
+    for (int i = modifiedFrom.length - 1; i >= 0; i--) {
+      Instant modified = this.files.get(i).modified();
+      modifiedFrom[i] = i + 1 < modifiedFrom.length && modifiedFrom[i + 1].isAfter(modified) ? modifiedFrom[i + 1] : modified;
+    }
     this.since = since;
   }
 
@@ -59,10 +69,13 @@ final class NewestFirst implements Iterator<DumpSummary> {
   @Override
   public boolean hasNext() {
     while (next < files.size() && (read.isEmpty() || !read.peek().time().isAfter(unreadBound()))) {
+      if (since != null && modifiedFrom[next].plus(MARGIN).isBefore(since)) {
+        next = files.size(); // every file left was last written before since
+        break;
+      }
       ListedFile file = files.get(next++);
       if (since != null && file.modified().plus(MARGIN).isBefore(since)) {
-        next = files.size(); // it and every file after it were last written before since
-        break;
+        continue; // last written before since: none of its dumps, nor their repeats, are listed
       }
       try {
         file.fold().read().handNewestFirst(repeats, this::offer);
@@ -75,7 +88,7 @@ final class NewestFirst implements Iterator<DumpSummary> {
 
   /** No record of a file not read yet is later than this. */
   private Instant unreadBound() {
-    return files.get(next).modified().plus(MARGIN);
+    return modifiedFrom[next].plus(MARGIN);
   }
 
   private void offer(DumpSummary dump) {
@@ -92,7 +105,10 @@ final class NewestFirst implements Iterator<DumpSummary> {
     return read.poll();
   }
 
-  /** A store file to list: its name's key, when it was last written, and how to read what it adds. */
+  /**
+   * A store file to list: its name's key ({@link StoreLayout#fileKey}), when it was last written,
+   * and how to read what it adds.
+   */
   record ListedFile(String key, Instant modified, Fold fold) {}
 
   /** Reads what one store file adds to a listing. */

@@ -158,9 +158,9 @@ public final class RemoteDumpStore implements DumpStore {
   }
 
   /**
-   * {@inheritDoc} One listing of the location, then the summaries of the objects uploaded last
-   * first, as far as the stream is consumed: an object's upload time bounds its records ({@link
-   * NewestFirst}).
+   * {@inheritDoc} One listing of the location, then the summaries of the objects created last first,
+   * as far as the stream is consumed: an object's upload time bounds its records ({@link
+   * NewestFirst}); the uploader ships files in no particular order, so it does not order them.
    */
   @Override
   public Stream<DumpSummary> newestFirst(Instant since) throws IOException {

@@ -194,8 +194,8 @@ public final class RollingDumpStore implements DumpStore {
   }
 
   /**
-   * {@inheritDoc} A store file is ordered by its last modification: none of its records is later
-   * ({@link NewestFirst}).
+   * {@inheritDoc} Store files are read the last created first; a file's last modification bounds
+   * its records ({@link NewestFirst}).
    */
   @Override
   public Stream<DumpSummary> newestFirst(Instant since) throws IOException {

@@ -133,6 +133,14 @@ public final class StoreLayout {
         StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS), ownerOnly(directory));
   }
 
+  /**
+   * The creation time part of store file key {@code key}: fixed-width base 36, so keys compare by it
+   * as their files' creation times do.
+   */
+  static String keyTime(String key) {
+    return key.substring(0, Math.min(TIME_DIGITS, key.length()));
+  }
+
   /** The ID's name part of a store file. */
   static String fileKey(Path storeFile) {
     String name = storeFile.getFileName().toString();

@@ -163,6 +163,26 @@ class StoreFileListingTest {
   }
 
   @Test
+  void newestFirst_filesLastModifiedOutOfCreationOrder_stillCountsEveryOccurrence() throws Exception {
+    try (DumpWriter writer = DumpWriter.open(StoreTests.settings(dir, 2 << 10, 1 << 30, Duration.ofMinutes(5),
+        1_000_000), StatusListener.IGNORE)) {
+      for (int i = 0; i < 30; i++) {
+        writer.write(StoreTests.failure(i % 3), LoggedEvent.standalone());
+      }
+    }
+    List<DumpSummary> listed = OfflineDebug.open(dir).list();
+    // As an uploader may ship them: the first file made (the first dumps) last, the one after it first.
+    List<Path> files = storeFiles().stream()
+        .sorted(java.util.Comparator.comparing(file -> StoreLayout.fileKey(file))).toList();
+    assertTrue(files.size() > 2, files::toString);
+    Instant now = Instant.now();
+    for (int i = 0; i < files.size(); i++) {
+      Files.setLastModifiedTime(files.get(i), FileTime.from(now.minusSeconds(i == 0 ? 0 : 600L * i)));
+    }
+    assertEquals(Set.copyOf(listed), Set.copyOf(OfflineDebug.open(dir).newestFirst(null).toList()));
+  }
+
+  @Test
   void newestFirst_readsTheStoreFilesOnlyAsFarAsTheStreamIsTaken() throws Exception {
     List<String> ids = new ArrayList<>();
     try (DumpWriter writer = DumpWriter.open(StoreTests.settings(dir, 1 << 10, 1 << 30, Duration.ZERO, 1_000_000),

@@ -30,6 +30,7 @@ public final class CpuTimeReport {
     try {
       Call baseline = () -> sink = dumps.printStackTrace();
       report("writeDump / printStackTrace", baseline, () -> sink = dumps.writeDump(), null);
+      report("positionedWrite / printStackTrace", baseline, () -> sink = dumps.positionedWrite(), null);
       report("writeDumpRealFrames / printStackTraceRealFrames", () -> sink = dumps.printStackTraceRealFrames(),
           () -> sink = dumps.writeDumpRealFrames(), null);
       report("writeDumpWithLocals / printStackTrace", baseline, () -> {

@@ -8,10 +8,12 @@ import dev.offlinedebug.spi.WriterSettings;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -41,7 +43,11 @@ import org.openjdk.jmh.annotations.Warmup;
  *       agent's cost, measured by {@code AgentUnwindBenchmark}) happen before each call, untimed;
  *   <li>{@code writeDumpRealFrames} against {@code printStackTraceRealFrames}: the same messages
  *       and cause thrown for real ({@link ReferenceDump#thrownThroughFrames()}), so that both pay
- *       for the JVM's frames as an application's failure does.
+ *       for the JVM's frames as an application's failure does;
+ *   <li>{@code positionedWrite}: the floor of any store that makes each dump survive the process
+ *       (a kill right after the log line) with one system call: a new throwable, then as many bytes
+ *       as the reference dump's record written from a direct buffer with one positioned write to the
+ *       end of a file, with no capture or encoding at all.
  * </ul>
  */
 @State(Scope.Benchmark)
@@ -51,25 +57,50 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 5, time = 1)
 @Fork(1)
 public class DumpWriteBenchmark {
-  private Path dir;
+  private ScratchDirectory dir;
   private DumpWriter writer;
+  private FileChannel floorFile;
+  private ByteBuffer record;
+  private long floorPosition;
 
   @Setup(Level.Trial)
   public void open() throws IOException {
-    dir = Files.createTempDirectory("od-write-bench");
+    dir = new ScratchDirectory("od-write-bench");
     // Big enough never to drop for the rate limit; retention keeps the disk use bounded.
-    writer = DumpWriter.open(new WriterSettings(dir, 16L << 20, 64L << 20, Duration.ofDays(1), Duration.ZERO,
+    writer = DumpWriter.open(new WriterSettings(dir.path(), 16L << 20, 64L << 20, Duration.ofDays(1), Duration.ZERO,
         Integer.MAX_VALUE, "bench", CaptureLimits.DEFAULTS), StatusListener.IGNORE);
+    record = ByteBuffer.allocateDirect(referenceRecordBytes());
+    floorFile = FileChannel.open(dir.path().resolve("floor"), StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+  }
+
+  /** The bytes a second reference dump adds to a store file (the first also pays the file's header). */
+  private static int referenceRecordBytes() throws IOException {
+    try (ScratchDirectory store = new ScratchDirectory("od-write-bench-size");
+        DumpWriter once = DumpWriter.open(new WriterSettings(store.path(), 16L << 20, 64L << 20, Duration.ofDays(1),
+            Duration.ZERO, Integer.MAX_VALUE, "bench", CaptureLimits.DEFAULTS), StatusListener.IGNORE)) {
+      once.write(ReferenceDump.newThrowable(), LoggedEvent.standalone());
+      long before = storeBytes(store.path());
+      once.write(ReferenceDump.newThrowable(), LoggedEvent.standalone());
+      return (int) (storeBytes(store.path()) - before);
+    }
+  }
+
+  /** The store files' bytes, without their summaries (kept in memory until the writer closes). */
+  private static long storeBytes(Path store) throws IOException {
+    try (Stream<Path> files = Files.walk(store)) {
+      long bytes = 0;
+      for (Path p : files.filter(Files::isRegularFile).toList()) {
+        bytes += Files.size(p);
+      }
+      return bytes;
+    }
   }
 
   @TearDown(Level.Trial)
   public void close() throws IOException {
     writer.close();
-    try (Stream<Path> files = Files.walk(dir)) {
-      for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
-        Files.delete(p);
-      }
-    }
+    floorFile.close();
+    dir.close();
   }
 
   @Benchmark
@@ -96,6 +127,17 @@ public class DumpWriteBenchmark {
   @Benchmark
   public String writeDumpRealFrames() {
     return writer.write(ReferenceDump.thrownThroughFrames(), LoggedEvent.standalone());
+  }
+
+  /** Rewinds to the start every 64 MB, as retention bounds the store. */
+  @Benchmark
+  public Throwable positionedWrite() throws IOException {
+    Throwable thrown = ReferenceDump.newThrowable();
+    if (floorPosition > 64L << 20) {
+      floorPosition = 0;
+    }
+    floorPosition += floorFile.write(record.clear(), floorPosition);
+    return thrown;
   }
 
   @Benchmark

@@ -162,15 +162,15 @@ public class UploadBenchmark {
     private double scaled(long cpuNanos) {
       return cpuNanos <= 0 ? Double.MAX_VALUE : (double) calls * timed / cpuNanos;
     }
+  }
 
-    /** CPU time of the thread {@code offline-debug-upload} so far, 0 when there is none. */
-    private static long uploadThreadCpu() {
-      for (ThreadInfo thread : THREADS.getThreadInfo(THREADS.getAllThreadIds())) {
-        if (thread != null && thread.getThreadName().equals("offline-debug-upload")) {
-          return Math.max(THREADS.getThreadCpuTime(thread.getThreadId()), 0);
-        }
+  /** CPU time of the thread {@code offline-debug-upload} so far, 0 when there is none. */
+  static long uploadThreadCpu() {
+    for (ThreadInfo thread : THREADS.getThreadInfo(THREADS.getAllThreadIds())) {
+      if (thread != null && thread.getThreadName().equals("offline-debug-upload")) {
+        return Math.max(THREADS.getThreadCpuTime(thread.getThreadId()), 0);
       }
-      return 0;
     }
+    return 0;
   }
 }

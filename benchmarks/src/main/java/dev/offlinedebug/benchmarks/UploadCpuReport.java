@@ -3,7 +3,6 @@ package dev.offlinedebug.benchmarks;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import org.apache.logging.log4j.Logger;
@@ -88,9 +87,9 @@ public final class UploadCpuReport {
       without[r] = log(none, block, pause).cpuPerCall();
       ratio[r] = with[r] / without[r];
     }
-    System.out.printf("%4s dumps/s, blocks of %2d s: upload / none %5.2f (quartiles %.2f-%.2f)  %6.0f / %6.0f ns"
-        + " CPU per call; upload thread %6.0f ns per dump%n", rate, TimeUnit.NANOSECONDS.toSeconds(block),
-        median(ratio), quartile(ratio, 1), quartile(ratio, 3), median(with), median(without), median(sending));
+    System.out.printf("%4s dumps/s, blocks of %2d s: upload / none %s  %6.0f / %6.0f ns CPU per call;"
+        + " upload thread %6.0f ns per dump%n", rate, TimeUnit.NANOSECONDS.toSeconds(block), Quartiles.of(ratio),
+        Quartiles.median(with), Quartiles.median(without), Quartiles.median(sending));
   }
 
   /**
@@ -139,16 +138,6 @@ public final class UploadCpuReport {
       }
       last = now;
     }
-  }
-
-  private static double median(double[] values) {
-    return quartile(values, 2);
-  }
-
-  private static double quartile(double[] values, int which) {
-    double[] sorted = values.clone();
-    Arrays.sort(sorted);
-    return sorted[which * sorted.length / 4];
   }
 
   /** One Log4j2 context with {@code log4j2-bench-upload.xml}, its files in {@code dir}. */

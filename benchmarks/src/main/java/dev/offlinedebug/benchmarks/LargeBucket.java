@@ -42,7 +42,8 @@ import org.jclouds.blobstore.options.ListContainerOptions;
  * summaries) over {@value #DAYS_TENTHS}/10 days, newest last, with the project's writer; each host's
  * store is then uploaded by the writer's own uploader ({@code upload} set, as a restarted process
  * ships what the previous one left). s3proxy serves the bucket {@value S3Server#BUCKET} on
- * 127.0.0.1 from jclouds' filesystem blob store, so it persists on disk and is filled once.
+ * 127.0.0.1 from its {@code filesystem-nio2} blob store, so it persists on disk and is filled once
+ * (a run stopped while filling leaves a directory to delete before the next).
  *
  * <p>A host's store files are named by their creation time and last written at their last dump, as
  * over days they would be: each file is written by a writer of its own (dedup off, so no record names
@@ -52,7 +53,8 @@ import org.jclouds.blobstore.options.ListContainerOptions;
  * <pre>
  * nice mvn -B -o -q -Pbenchmarks package -pl benchmarks,cli -am -DskipTests -Dmaven.install.skip=true
  * java -cp benchmarks/target/benchmarks.jar dev.offlinedebug.benchmarks.LargeBucket /tmp/large-bucket 9400
- * # (fills the bucket on the first run, a few minutes; then serves it until its input ends)
+ * # in a terminal of its own: fills the bucket on the first run (about 3 minutes), then serves it
+ * # until its input ends (Ctrl-D); the dumps' times are relative to when it was filled
  * export AWS_ACCESS_KEY_ID=AKIAOFFLINEDEBUGTEST1 AWS_SECRET_ACCESS_KEY=s3cr3tOfflineDebugTestKeyThatMustNeverLeak
  * export AWS_REGION=us-east-1 AWS_ENDPOINT_URL_S3=http://127.0.0.1:9400
  * /usr/bin/time -v ./offline-debug list -n 10 --dir s3://dumps/fleet

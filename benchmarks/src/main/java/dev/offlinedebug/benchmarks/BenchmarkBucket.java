@@ -108,7 +108,7 @@ final class BenchmarkBucket implements AutoCloseable {
    * Logback is this jar's SLF4J provider and, without a configuration, logs at DEBUG to the
    * console: Jetty's and the SDK's lines for every request would be part of the measurement.
    */
-  private static void quietServerLogging() {
+  static void quietServerLogging() {
     ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME))
         .setLevel(ch.qos.logback.classic.Level.WARN);
   }

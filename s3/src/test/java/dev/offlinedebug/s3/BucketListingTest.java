@@ -78,6 +78,32 @@ class BucketListingTest {
     assertEquals(List.of(), bucket.newestFirst(Instant.now().plusSeconds(3600)).toList());
   }
 
+  /** More store files than summaries read ahead at once: the listing is the local store's, in its order. */
+  @Test
+  void newestFirst_readingAhead_sameAsLocalStore() throws Exception {
+    Path dir = temp.resolve("dumps");
+    WriterSettings settings = new WriterSettings(dir, 2 << 10, Long.MAX_VALUE, Duration.ofDays(7), Duration.ZERO,
+        Integer.MAX_VALUE, "s3-test", CaptureLimits.DEFAULTS, URI.create("s3://dumps/ahead"));
+    try (DumpWriter writer = DumpWriter.open(settings, StatusListener.IGNORE)) {
+      for (int i = 0; i < 40; i++) {
+        writer.write(new IllegalStateException("order " + i + " failed"), LoggedEvent.standalone());
+      }
+    }
+    int storeFiles = storeFiles(dir).size();
+    assertTrue(storeFiles > 10, storeFiles + " store files");
+    DumpStore local = OfflineDebug.open(dir);
+    DumpStore bucket = OfflineDebug.open(URI.create("s3://dumps/ahead"));
+    Instant since = local.list().get(20).time();
+    for (Instant from : Arrays.asList(null, since)) {
+      try (Stream<DumpSummary> expected = local.newestFirst(from); Stream<DumpSummary> newest = bucket.newestFirst(from)) {
+        assertEquals(expected.toList(), newest.toList());
+      }
+    }
+    try (Stream<DumpSummary> expected = local.newestFirst(null); Stream<DumpSummary> newest = bucket.newestFirst(null)) {
+      assertEquals(expected.limit(3).toList(), newest.limit(3).toList());
+    }
+  }
+
   @ParameterizedTest
   @ValueSource(strings = {"missing", "lagging", "torn", "flipped", "garbage", "oversized"})
   void list_summaryMissingStaleOrDamaged_scansTheStoreFile(String damage) throws Exception {

@@ -14,6 +14,7 @@ import java.util.NoSuchElementException;
 import java.util.PriorityQueue;
 import java.util.Spliterator;
 import java.util.Spliterators;
+import java.util.concurrent.Future;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 
@@ -42,9 +43,13 @@ final class NewestFirst implements Iterator<DumpSummary> {
       new PriorityQueue<>(Comparator.comparing(DumpSummary::time).thenComparing(DumpSummary::id).reversed());
   /** Repeats counted in the files read, of dumps in files not read yet. */
   private final Map<String, Long> repeats = new HashMap<>();
+  /** How many files past the one being read are read ahead ({@link ReadAhead}); 0: none. */
+  private final int readAhead;
+  /** The files being read ahead, by their index. */
+  private final Map<Integer, Future<SummaryFold>> ahead = new HashMap<>();
   private int next;
 
-  private NewestFirst(List<ListedFile> files, Instant since) {
+  private NewestFirst(List<ListedFile> files, Instant since, int readAhead) {
     this.files = files.stream()
         .sorted(Comparator.comparing((ListedFile file) -> StoreLayout.keyTime(file.key()))
             .thenComparing(ListedFile::modified).thenComparing(ListedFile::key).reversed())
@@ -55,6 +60,7 @@ final class NewestFirst implements Iterator<DumpSummary> {
       modifiedFrom[i] = i + 1 < modifiedFrom.length && modifiedFrom[i + 1].isAfter(modified) ? modifiedFrom[i + 1] : modified;
     }
     this.since = since;
+    this.readAhead = readAhead;
   }
 
   /**
@@ -62,8 +68,18 @@ final class NewestFirst implements Iterator<DumpSummary> {
    * IOException} reading a file comes as an {@link UncheckedIOException}.
    */
   static Stream<DumpSummary> of(List<ListedFile> files, Instant since) {
-    return StreamSupport.stream(Spliterators.spliteratorUnknownSize(new NewestFirst(files, since),
-        Spliterator.ORDERED | Spliterator.NONNULL), false);
+    return of(files, since, 0);
+  }
+
+  /**
+   * As {@link #of(List, Instant)}, reading up to {@code readAhead} files past the one needed at once
+   * ({@link ReadAhead}): for files each of which is a request to a server. Closing the stream
+   * cancels what was not needed.
+   */
+  static Stream<DumpSummary> of(List<ListedFile> files, Instant since, int readAhead) {
+    NewestFirst newest = new NewestFirst(files, since, readAhead);
+    return StreamSupport.stream(Spliterators.spliteratorUnknownSize(newest, Spliterator.ORDERED | Spliterator.NONNULL),
+        false).onClose(newest::cancelReadAhead);
   }
 
   @Override
@@ -73,17 +89,37 @@ final class NewestFirst implements Iterator<DumpSummary> {
         next = files.size(); // every file left was last written before since
         break;
       }
-      ListedFile file = files.get(next++);
-      if (since != null && file.modified().plus(MARGIN).isBefore(since)) {
+      int at = next++;
+      if (skipped(files.get(at))) {
         continue; // last written before since: none of its dumps, nor their repeats, are listed
       }
       try {
-        file.fold().read().handNewestFirst(repeats, this::offer);
+        fold(at).handNewestFirst(repeats, this::offer);
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
     }
     return !read.isEmpty();
+  }
+
+  private boolean skipped(ListedFile file) {
+    return since != null && file.modified().plus(MARGIN).isBefore(since);
+  }
+
+  /** What file {@code at} adds, read ahead or now; the next files are read ahead meanwhile. */
+  private SummaryFold fold(int at) throws IOException {
+    for (int i = at + 1; i <= at + readAhead && i < files.size(); i++) {
+      if (!ahead.containsKey(i) && !skipped(files.get(i))) {
+        ahead.put(i, ReadAhead.submit(files.get(i).fold()));
+      }
+    }
+    Future<SummaryFold> read = ahead.remove(at);
+    return read == null ? files.get(at).fold().read() : ReadAhead.result(read);
+  }
+
+  private void cancelReadAhead() {
+    ahead.values().forEach(read -> read.cancel(true));
+    ahead.clear();
   }
 
   /** No record of a file not read yet is later than this. */

@@ -161,6 +161,7 @@ public final class RemoteDumpStore implements DumpStore {
    * {@inheritDoc} One listing of the location, then the summaries of the objects created last first,
    * as far as the stream is consumed: an object's upload time bounds its records ({@link
    * NewestFirst}); the uploader ships files in no particular order, so it does not order them.
+   * Summaries are read {@value ReadAhead#THREADS} at a time ahead of the one needed ({@link ReadAhead}).
    */
   @Override
   public Stream<DumpSummary> newestFirst(Instant since) throws IOException {
@@ -176,7 +177,7 @@ public final class RemoteDumpStore implements DumpStore {
             () -> fold(object, summary)));
       }
     }
-    return NewestFirst.of(files, since);
+    return NewestFirst.of(files, since, ReadAhead.THREADS);
   }
 
   private static Map<String, ObjectStorage.StoredObject> summaries(List<ObjectStorage.StoredObject> objects) {

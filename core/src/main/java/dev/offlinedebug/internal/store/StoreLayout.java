@@ -20,6 +20,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
@@ -40,6 +41,13 @@ public final class StoreLayout {
   private static final int TAG_DIGITS = 6;
   /** The name part of a store file; the same shape {@link DumpId} accepts. */
   private static final Pattern KEY = Pattern.compile("[0-9a-z]{" + TIME_DIGITS + "}-[0-9a-z]{" + TAG_DIGITS + "}");
+  /**
+   * The time in the name of the last store file this JVM created. A listing orders a writer's files
+   * by that time ({@link NewestFirst}), as a later file may hold repeats of an earlier file's dumps,
+   * so files rolled within one millisecond must not share it.
+   */
+  private static final AtomicLong LAST_CREATED_MILLIS = new AtomicLong();
+
   /** The ledger is read at most this far: 17 bytes a deleted file, so decades of hourly rolls. */
   private static final long MAX_LEDGER_BYTES = 64L << 20;
   private static final FileAttribute<?>[] NO_ATTRIBUTES = new FileAttribute<?>[0];
@@ -66,7 +74,7 @@ public final class StoreLayout {
   /** Creates a new store file (mode 0600) that no other writer can have, open for reading and writing. */
   static StoreFile createFile(Path directory) throws IOException {
     for (int attempt = 0; ; attempt++) {
-      long now = System.currentTimeMillis();
+      long now = LAST_CREATED_MILLIS.updateAndGet(last -> Math.max(last + 1, System.currentTimeMillis()));
       String name = base36(now, TIME_DIGITS) + "-" + base36(ThreadLocalRandom.current().nextLong(36L * 36 * 36 * 36 * 36 * 36), TAG_DIGITS);
       try {
         return createFile(directory, name, System.nanoTime());

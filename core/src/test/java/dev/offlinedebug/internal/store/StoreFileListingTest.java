@@ -163,6 +163,20 @@ class StoreFileListingTest {
   }
 
   @Test
+  void storeFiles_createdWithinOneMillisecond_nameTheirOrderOfCreation() throws Exception {
+    List<String> created = new ArrayList<>();
+    for (int i = 0; i < 50; i++) {
+      StoreFile file = StoreLayout.createFile(dir);
+      created.add(file.key);
+      file.close();
+    }
+    for (int i = 1; i < created.size(); i++) {
+      assertTrue(StoreLayout.keyTime(created.get(i)).compareTo(StoreLayout.keyTime(created.get(i - 1))) > 0,
+          "a later file's name tells it is later: " + created);
+    }
+  }
+
+  @Test
   void newestFirst_filesLastModifiedOutOfCreationOrder_stillCountsEveryOccurrence() throws Exception {
     try (DumpWriter writer = DumpWriter.open(StoreTests.settings(dir, 2 << 10, 1 << 30, Duration.ofMinutes(5),
         1_000_000), StatusListener.IGNORE)) {

@@ -37,7 +37,6 @@ final class MethodInstrumenter {
   private static final int MAX_VALUE_SLOTS = 254;
 
   private final String owner;
-  private final String className;
   private final Set<String> ownFields;
   private final MethodNode method;
   private final int codeSize;
@@ -45,13 +44,11 @@ final class MethodInstrumenter {
 
   /**
    * @param owner internal name of the class
-   * @param className its binary name with dots, as the handlers record it
    * @param ownFields the fields the class declares, by {@link #fieldKey}
    */
-  MethodInstrumenter(String owner, String className, Set<String> ownFields, MethodNode method,
+  MethodInstrumenter(String owner, Set<String> ownFields, MethodNode method,
       int codeSize, boolean inliningGuard) {
     this.owner = owner;
-    this.className = className;
     this.ownFields = ownFields;
     this.method = method;
     this.codeSize = codeSize;
@@ -69,7 +66,7 @@ final class MethodInstrumenter {
     if (ranges.isEmpty()) {
       return null;
     }
-    HandlerStubs stubs = new HandlerStubs(className, method, handlers);
+    HandlerStubs stubs = new HandlerStubs(method, handlers);
     Map<HandlerStubs.Key, List<CoveredRange>> byKey = new LinkedHashMap<>();
     for (CoveredRange range : ranges) {
       HandlerStubs.Key key = new HandlerStubs.Key(range.layout, range.enclosing);

@@ -138,7 +138,8 @@ final class HandlerStubs {
       boolean catches = key.enclosing() != EnclosingHandlers.NONE;
       int handler = code.pc();
       for (MethodInstrumenter.CoveredRange range : each.getValue()) {
-        code.entry(catches, code.offset(range.first), code.endOffset(range.last), handler, null);
+        code.entry(catches, code.offset(range.firstThrowing), code.endOffset(range.lastThrowing),
+            handler, null);
       }
       Object[] frame = catches ? catchingFrame(key) : null;
       code.frame(catches ? LocalsLayout.expand(frame) : layout.frameLocals());

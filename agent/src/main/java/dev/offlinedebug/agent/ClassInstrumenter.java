@@ -78,7 +78,6 @@ final class ClassInstrumenter {
   private final class Planner extends ClassVisitor {
     private final ClassReader reader;
     private final String owner;
-    private final String className;
     private final int[] codeAttributes;
     /** Fields this class declares, as {@link MethodInstrumenter} keys them. */
     private final Set<String> ownFields = new HashSet<>();
@@ -92,7 +91,6 @@ final class ClassInstrumenter {
       super(Opcodes.ASM9);
       this.reader = reader;
       this.owner = reader.getClassName();
-      this.className = owner.replace('/', '.');
       this.codeAttributes = codeAttributes;
       this.changed = new Attribute[codeAttributes.length];
     }
@@ -119,7 +117,7 @@ final class ClassInstrumenter {
       return new AnalysedMethod(access, name, descriptor, signature, exceptions) {
         @Override
         public void visitEnd() {
-          changed[method] = new MethodInstrumenter(owner, className, ownFields, this,
+          changed[method] = new MethodInstrumenter(owner, ownFields, this,
               CodeSizes.codeLength(reader, codeAttribute), inliningGuard)
               .instrument(() -> new CodeSplicer(reader, codeAttribute, writer(), this, buffer()));
         }

@@ -49,11 +49,10 @@ import org.objectweb.asm.tree.TryCatchBlockNode;
  * Every byte counts: the handlers add to the method's size, which decides JIT inlining.
  */
 final class HandlerStubs {
+  /** {@code RecordingSite.link(Object...)}: the shortest descriptor a bootstrap method can have. */
   private static final Handle BOOTSTRAP = new Handle(Opcodes.H_INVOKESTATIC,
-      "dev/offlinedebug/locals/RecordingSite", "bootstrap",
-      "(Ljava/lang/invoke/MethodHandles$Lookup;Ljava/lang/String;Ljava/lang/invoke/MethodType;"
-          + "Ljava/lang/String;Ljava/lang/String;[Ljava/lang/String;)"
-          + "Ljava/lang/invoke/CallSite;", false);
+      "dev/offlinedebug/locals/RecordingSite", "link", "([Ljava/lang/Object;)Ljava/lang/Object;",
+      false);
   private static final int INVOKEDYNAMIC_SIZE = 5;
 
   /**
@@ -74,14 +73,11 @@ final class HandlerStubs {
     }
   }
 
-  private final String ownerName;
   private final MethodNode method;
   private final EnclosingHandlers handlers;
   private final int thrownSlot;
 
-  /** @param className binary name of the class, with dots */
-  HandlerStubs(String className, MethodNode method, EnclosingHandlers handlers) {
-    this.ownerName = className;
+  HandlerStubs(MethodNode method, EnclosingHandlers handlers) {
     this.method = method;
     this.handlers = handlers;
     this.thrownSlot = method.maxLocals;
@@ -142,7 +138,8 @@ final class HandlerStubs {
       boolean catches = key.enclosing() != EnclosingHandlers.NONE;
       int handler = code.pc();
       for (MethodInstrumenter.CoveredRange range : each.getValue()) {
-        code.entry(catches, code.offset(range.first), code.endOffset(range.last), handler, null);
+        code.entry(catches, code.offset(range.firstThrowing), code.endOffset(range.lastThrowing),
+            handler, null);
       }
       Object[] frame = catches ? catchingFrame(key) : null;
       code.frame(catches ? LocalsLayout.expand(frame) : layout.frameLocals());
@@ -154,7 +151,7 @@ final class HandlerStubs {
         code.var(LocalsLayout.loadOpcode(layout.kinds[i]), layout.slots[i]);
       }
       code.invokeDynamic(catches ? "caught" : "record", layout.descriptor(), BOOTSTRAP,
-          layout.bootstrapArguments(ownerName, method.name));
+          layout.bootstrapArguments(method.name));
       int recordEnd = code.pc();
       if (catches) {
         Object[] withThrown = Arrays.copyOf(frame, thrownSlot + 1);
@@ -189,8 +186,7 @@ final class HandlerStubs {
     code.var(Opcodes.ASTORE, thrownSlot);
     int start = code.pc();
     code.insn(Opcodes.DUP);
-    code.invokeDynamic("left", "(L" + LocalsLayout.THROWABLE + ";)V", BOOTSTRAP, ownerName,
-        method.name);
+    code.invokeDynamic("left", "(L" + LocalsLayout.THROWABLE + ";)V", BOOTSTRAP, method.name);
     int end = code.pc();
     code.insn(Opcodes.ATHROW);
     code.entry(false, start, end, failed, null);

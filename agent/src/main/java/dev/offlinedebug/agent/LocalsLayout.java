@@ -75,16 +75,15 @@ final class LocalsLayout {
   }
 
   /**
-   * The call site's constants after the class and method name: each local's name, then its
-   * descriptor (see {@code RecordingSite.bootstrap}).
+   * The call site's constants: the method name, then each local's name and descriptor (see {@code
+   * RecordingSite.link}; the class name comes from the class itself).
    */
-  Object[] bootstrapArguments(String className, String methodName) {
-    Object[] arguments = new Object[2 + 2 * names.length];
-    arguments[0] = className;
-    arguments[1] = methodName;
+  Object[] bootstrapArguments(String methodName) {
+    Object[] arguments = new Object[1 + 2 * names.length];
+    arguments[0] = methodName;
     for (int i = 0; i < names.length; i++) {
-      arguments[2 + 2 * i] = names[i];
-      arguments[3 + 2 * i] = descriptors[i];
+      arguments[1 + 2 * i] = names[i];
+      arguments[2 + 2 * i] = descriptors[i];
     }
     return arguments;
   }

@@ -37,7 +37,6 @@ final class MethodInstrumenter {
   private static final int MAX_VALUE_SLOTS = 254;
 
   private final String owner;
-  private final String className;
   private final Set<String> ownFields;
   private final MethodNode method;
   private final int codeSize;
@@ -45,13 +44,11 @@ final class MethodInstrumenter {
 
   /**
    * @param owner internal name of the class
-   * @param className its binary name with dots, as the handlers record it
    * @param ownFields the fields the class declares, by {@link #fieldKey}
    */
-  MethodInstrumenter(String owner, String className, Set<String> ownFields, MethodNode method,
+  MethodInstrumenter(String owner, Set<String> ownFields, MethodNode method,
       int codeSize, boolean inliningGuard) {
     this.owner = owner;
-    this.className = className;
     this.ownFields = ownFields;
     this.method = method;
     this.codeSize = codeSize;
@@ -69,7 +66,7 @@ final class MethodInstrumenter {
     if (ranges.isEmpty()) {
       return null;
     }
-    HandlerStubs stubs = new HandlerStubs(className, method, handlers);
+    HandlerStubs stubs = new HandlerStubs(method, handlers);
     Map<HandlerStubs.Key, List<CoveredRange>> byKey = new LinkedHashMap<>();
     for (CoveredRange range : ranges) {
       HandlerStubs.Key key = new HandlerStubs.Key(range.layout, range.enclosing);
@@ -98,8 +95,8 @@ final class MethodInstrumenter {
   /**
    * Adds {@code range} to the ranges of its handler, or extends the last of them when {@code range}
    * starts at the instruction right after it (as it does after a jump or a return, which closes a
-   * range): one exception-table entry fewer, which the verifier checks at every instruction of the
-   * method, for the very same instructions covered.
+   * range): one exception-table entry fewer, which the verifier scans at every instruction of the
+   * method, for the few instructions between the two that cannot throw covered too.
    */
   private static void addMerging(List<CoveredRange> ranges, CoveredRange range) {
     if (!ranges.isEmpty()) {
@@ -110,6 +107,7 @@ final class MethodInstrumenter {
       }
       if (next == range.first) {
         last.last = range.last;
+        last.lastThrowing = range.lastThrowing;
         return;
       }
     }
@@ -186,8 +184,12 @@ final class MethodInstrumenter {
           open = new CoveredRange(instruction, layout, enclosing);
         }
         open.last = instruction;
-        open.canThrow |= canThrow(opcode)
-            && !accessesOwnField(instruction, previous, beforePrevious);
+        if (canThrow(opcode) && !accessesOwnField(instruction, previous, beforePrevious)) {
+          if (open.firstThrowing == null) {
+            open.firstThrowing = instruction;
+          }
+          open.lastThrowing = instruction;
+        }
       } else {
         open = close(open, ranges);
       }
@@ -254,7 +256,7 @@ final class MethodInstrumenter {
   }
 
   private static CoveredRange close(CoveredRange open, List<CoveredRange> ranges) {
-    if (open != null && open.canThrow) {
+    if (open != null && open.firstThrowing != null) {
       ranges.add(open);
     }
     return null;
@@ -336,14 +338,18 @@ final class MethodInstrumenter {
 
   /**
    * Consecutive instructions, {@code first} to {@code last} inclusive, sharing one layout and one
-   * set of the method's own handlers covering them.
+   * set of the method's own handlers covering them. The handler covers only {@code firstThrowing}
+   * to {@code lastThrowing}: the verifier checks the handler's frame at every instruction an
+   * exception-table entry covers, and the loads, stores and arithmetic that lead into the first
+   * instruction that can throw or follow the last one can never reach the handler.
    */
   static final class CoveredRange {
     final AbstractInsnNode first;
     final LocalsLayout layout;
     final int enclosing;
     AbstractInsnNode last;
-    boolean canThrow;
+    AbstractInsnNode firstThrowing;
+    AbstractInsnNode lastThrowing;
 
     CoveredRange(AbstractInsnNode first, LocalsLayout layout, int enclosing) {
       this.first = first;

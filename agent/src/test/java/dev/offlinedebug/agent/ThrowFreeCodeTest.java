@@ -93,8 +93,7 @@ class ThrowFreeCodeTest {
         return new MethodNode(Opcodes.ASM9, access, name, descriptor, signature, exceptions) {
           @Override
           public void visitEnd() {
-            fullAnalysis.put(key, new MethodInstrumenter(reader.getClassName(),
-                reader.getClassName().replace('/', '.'), ownFields, this,
+            fullAnalysis.put(key, new MethodInstrumenter(reader.getClassName(), ownFields, this,
                 CodeSizes.codeLength(reader, codeAttribute), false)
                 .instrument(() -> new CodeSplicer(reader, codeAttribute, writer, this,
                     buffer)));

@@ -40,7 +40,7 @@ public final class RecordingSite {
   private RecordingSite() {}
 
   /**
-   * Bootstrap method of the handlers' {@code invokedynamic}. Called by the JVM only.
+   * Links a handler's {@code invokedynamic}; the agent's call sites come through {@link #link}.
    *
    * <p>Each local is passed as two constants the class file already holds in its local variable
    * table (its name and its descriptor), so that a call site adds no strings of its own to the
@@ -78,6 +78,28 @@ public final class RecordingSite {
     }
     MethodHandle ignore = MethodHandles.dropArguments(IGNORE_FAILURE, 1, type.parameterList());
     return new ConstantCallSite(MethodHandles.catchException(typed, Throwable.class, ignore));
+  }
+
+  /**
+   * The agent's bootstrap method: {@link #bootstrap} for a handler of the caller's class, with the
+   * fewest constants a class file can carry for it. Its descriptor, {@code
+   * ([Ljava/lang/Object;)Ljava/lang/Object;}, is a fifth of the typed one's length, and the class
+   * name comes from the caller instead of a string constant: each instrumented class holds both
+   * once, and the JVM parses and interns them at load whether or not a handler ever runs. The JVM
+   * passes the lookup, the name and the type first, as to every bootstrap method.
+   *
+   * @param constants the caller's lookup, the name, the type, the method name, then for each
+   *     recorded local its name and its descriptor, as for {@link #bootstrap}
+   * @since 0.1
+   */
+  public static Object link(Object... constants) {
+    MethodHandles.Lookup caller = (MethodHandles.Lookup) constants[0];
+    String[] locals = new String[constants.length - 4];
+    for (int i = 0; i < locals.length; i++) {
+      locals[i] = (String) constants[4 + i];
+    }
+    return bootstrap(caller, (String) constants[1], (MethodType) constants[2],
+        caller.lookupClass().getName(), (String) constants[3], locals);
   }
 
   /**

@@ -56,7 +56,6 @@ final class ReadAhead {
         throw error;
       }
       throw (RuntimeException) cause; // a fold throws nothing else
-
     }
   }
 }

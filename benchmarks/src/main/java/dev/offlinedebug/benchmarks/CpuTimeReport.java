@@ -2,7 +2,6 @@ package dev.offlinedebug.benchmarks;
 
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
-import java.util.Arrays;
 import java.util.function.Supplier;
 
 /**
@@ -83,11 +82,8 @@ public final class CpuTimeReport {
       time[r] = perCall(measured) - (setup == null ? 0 : perCall(setup));
       ratio[r] = time[r] / base[r];
     }
-    Arrays.sort(base);
-    Arrays.sort(time);
-    Arrays.sort(ratio);
-    System.out.printf("%-48s %5.2f (quartiles %.2f-%.2f)  %6.0f / %6.0f ns CPU per call%n", what, ratio[ROUNDS / 2],
-        ratio[ROUNDS / 4], ratio[3 * ROUNDS / 4], time[ROUNDS / 2], base[ROUNDS / 2]);
+    System.out.printf("%-48s %s  %6.0f / %6.0f ns CPU per call%n", what, Quartiles.of(ratio), Quartiles.median(time),
+        Quartiles.median(base));
   }
 
   private static double perCall(Call call) throws Exception {

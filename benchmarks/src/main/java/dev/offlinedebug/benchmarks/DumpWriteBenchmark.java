@@ -66,18 +66,21 @@ public class DumpWriteBenchmark {
   @Setup(Level.Trial)
   public void open() throws IOException {
     dir = new ScratchDirectory("od-write-bench");
-    // Big enough never to drop for the rate limit; retention keeps the disk use bounded.
-    writer = DumpWriter.open(new WriterSettings(dir.path(), 16L << 20, 64L << 20, Duration.ofDays(1), Duration.ZERO,
-        Integer.MAX_VALUE, "bench", CaptureLimits.DEFAULTS), StatusListener.IGNORE);
+    writer = DumpWriter.open(settings(dir.path()), StatusListener.IGNORE);
     record = ByteBuffer.allocateDirect(referenceRecordBytes());
     floorFile = FileChannel.open(dir.path().resolve("floor"), StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+  }
+
+  /** Dedup off; a rate limit never reached; retention keeps the disk use bounded. */
+  private static WriterSettings settings(Path dir) {
+    return new WriterSettings(dir, 16L << 20, 64L << 20, Duration.ofDays(1), Duration.ZERO, Integer.MAX_VALUE, "bench",
+        CaptureLimits.DEFAULTS);
   }
 
   /** The bytes a second reference dump adds to a store file (the first also pays the file's header). */
   private static int referenceRecordBytes() throws IOException {
     try (ScratchDirectory store = new ScratchDirectory("od-write-bench-size");
-        DumpWriter once = DumpWriter.open(new WriterSettings(store.path(), 16L << 20, 64L << 20, Duration.ofDays(1),
-            Duration.ZERO, Integer.MAX_VALUE, "bench", CaptureLimits.DEFAULTS), StatusListener.IGNORE)) {
+        DumpWriter once = DumpWriter.open(settings(store.path()), StatusListener.IGNORE)) {
       once.write(ReferenceDump.newThrowable(), LoggedEvent.standalone());
       long before = storeBytes(store.path());
       once.write(ReferenceDump.newThrowable(), LoggedEvent.standalone());

@@ -38,7 +38,6 @@ final class BootstrapPackage {
     Path agentJar = Path.of(BootstrapPackage.class.getProtectionDomain().getCodeSource()
         .getLocation().toURI());
     Path extracted = createTempJar();
-    extracted.toFile().deleteOnExit();
     int copied = 0;
     try (JarFile source = new JarFile(agentJar.toFile());
         OutputStream file = Files.newOutputStream(extracted, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS);
@@ -61,14 +60,32 @@ final class BootstrapPackage {
     if (copied == 0) {
       throw new IOException(agentJar + " holds no " + PACKAGE_PATH + " classes");
     }
-    instrumentation.appendToBootstrapClassLoaderSearch(new JarFile(extracted.toFile()));
+    try (JarFile jar = new JarFile(extracted.toFile())) {
+      instrumentation.appendToBootstrapClassLoaderSearch(jar); // the JVM opens it by name, for good
+    }
     Class<?> probe = Class.forName(PROBE, false, null);
+    deleteOpened(extracted);
     Class<?> seenByApplication = Class.forName(PROBE, false, ClassLoader.getSystemClassLoader());
     if (probe != seenByApplication) {
       AgentReport.always("attached after the application loaded " + PROBE
           + " itself: locals are recorded but the application's capture may not see them");
     }
     return probe.getModule();
+  }
+
+  /**
+   * Deletes the extracted jar now that the JVM holds it open, rather than at exit: a JVM killed with
+   * SIGKILL (an out-of-memory kill, a container stopped after its grace period) runs no exit hook,
+   * and a service restarted over and over would leave a jar in the temporary directory each time.
+   * The JVM reads the rest of the package through the file it opened, which outlives its name on
+   * POSIX; where an open file cannot be deleted (Windows), it goes at exit.
+   */
+  private static void deleteOpened(Path extracted) {
+    try {
+      Files.delete(extracted);
+    } catch (IOException e) {
+      extracted.toFile().deleteOnExit();
+    }
   }
 
   /**

@@ -40,6 +40,8 @@ final class ChildJvm {
       throws IOException, InterruptedException {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    // The child's temporary files in its own directory, where a test can see what it leaves.
+    command.add("-Djava.io.tmpdir=" + Files.createDirectories(workDirectory.resolve("tmp")));
     if (agentOptions != null) {
       command.add("-javaagent:" + agentJar() + "=" + agentOptions);
     }

@@ -7,8 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.offlinedebug.agent.UnwindOutput.Case;
 import dev.offlinedebug.agent.UnwindOutput.Frame;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -49,6 +51,19 @@ class LocalsCaptureIT {
     assertEquals("null", output.info.get("recorderLoader"));
     assertFalse(result.stderr().contains("unchanged"), result.stderr());
     assertFalse(result.stderr().contains("VerifyError"), result.stderr());
+  }
+
+  /**
+   * The recorder's jar is extracted at start and deleted once the JVM holds it open: a JVM killed
+   * before it exits (where a delete at exit never runs) leaves nothing in the temporary directory.
+   */
+  @Test
+  void agent_leavesNoFileInTheTemporaryDirectoryWhileRunning() throws Exception {
+    assertEquals("[]", output.info.get("agentFilesInTemp"));
+    assertEquals("dev.offlinedebug.locals", output.info.get("recorderPackage"));
+    try (Stream<Path> left = Files.list(work.resolve("tmp"))) {
+      assertEquals(List.of(), left.toList());
+    }
   }
 
   @Test

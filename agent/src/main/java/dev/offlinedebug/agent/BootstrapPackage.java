@@ -29,6 +29,7 @@ final class BootstrapPackage {
   private static final String PROBE = "dev.offlinedebug.locals.RecordingSite";
   private static final LocalDateTime ENTRY_TIME = LocalDateTime.of(2000, 1, 1, 0, 0);
   private static final int MAX_NAME_ATTEMPTS = 100;
+  private static final String MEMORY_DIRECTORY = "/dev/shm";
 
   private BootstrapPackage() {}
 
@@ -90,12 +91,32 @@ final class BootstrapPackage {
 
   /**
    * A new empty file (mode 0600 where POSIX) in the temporary directory, never one planted there.
-   * Not {@code Files.createTempFile}: its {@code SecureRandom} loads the security providers, tens of
-   * milliseconds of the application's start-up; the name need not be unguessable, as creating it
-   * fails on anything already there, which the next name avoids.
+   * Where that directory cannot be written (a container with a read-only root file system and no
+   * volume on {@code /tmp}), in {@code /dev/shm}, the memory file system such containers still
+   * have; the file lives there only until the JVM has opened it. Not {@code Files.createTempFile}:
+   * its {@code SecureRandom} loads the security providers, tens of milliseconds of the
+   * application's start-up; the name need not be unguessable, as creating it fails on anything
+   * already there, which the next name avoids.
    */
   private static Path createTempJar() throws IOException {
-    Path directory = Path.of(System.getProperty("java.io.tmpdir"));
+    Path temporary = Path.of(System.getProperty("java.io.tmpdir"));
+    try {
+      return createTempJar(temporary);
+    } catch (IOException e) {
+      Path memory = Path.of(MEMORY_DIRECTORY);
+      if (!Files.isDirectory(memory) || memory.equals(temporary)) {
+        throw e;
+      }
+      try {
+        return createTempJar(memory);
+      } catch (IOException second) {
+        e.addSuppressed(second);
+        throw e;
+      }
+    }
+  }
+
+  private static Path createTempJar(Path directory) throws IOException {
     FileAttribute<?>[] mode = directory.getFileSystem().supportedFileAttributeViews().contains("posix")
         ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"))}
         : new FileAttribute<?>[0];

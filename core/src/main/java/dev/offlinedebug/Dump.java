@@ -73,6 +73,6 @@ public record Dump(
    * @return a new throwable; never null
    */
   public Throwable rebuild() {
-    return dev.offlinedebug.internal.rebuild.ThrowableRebuilder.rebuild(this);
+    return dev.offlinedebug.internal.rebuild.ThrowableRebuilder.rebuild(exception());
   }
 }

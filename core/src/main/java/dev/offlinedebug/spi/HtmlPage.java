@@ -58,7 +58,8 @@ public final class HtmlPage {
   public static String ofDumps(String title, String navigation, List<Entry> entries) {
     StringBuilder body = new StringBuilder(16_384);
     for (int i = 0; i < entries.size() && body.length() < DumpRenderer.MAX_CHARS; i++) {
-      HtmlDump.render(body, entries.get(i), i);
+      Entry entry = entries.get(i);
+      HtmlDump.render(body, entry.dump(), entry.occurrences(), entry.replay(), i);
     }
     if (body.length() >= DumpRenderer.MAX_CHARS) {
       body.append("<p class=\"dim\">... page cut at ").append(DumpRenderer.MAX_CHARS)

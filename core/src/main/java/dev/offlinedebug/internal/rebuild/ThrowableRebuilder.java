@@ -1,6 +1,5 @@
 package dev.offlinedebug.internal.rebuild;
 
-import dev.offlinedebug.Dump;
 import dev.offlinedebug.model.FrameInfo;
 import dev.offlinedebug.model.ThrowableGraph;
 import dev.offlinedebug.model.ThrowableInfo;
@@ -27,13 +26,11 @@ public final class ThrowableRebuilder {
   private static final int ON_PATH = 1;
   private static final int BUILT = 2;
 
-  /** See {@link Dump#rebuild()}. */
-  public static Throwable rebuild(Dump dump) {
-    return rebuild(dump.exception());
-  }
-
-  /** The rebuilt throwable at index 0 of {@code graph}, with everything reachable from it. */
-  static Throwable rebuild(ThrowableGraph graph) {
+  /**
+   * The rebuilt throwable at index 0 of {@code graph}, with everything reachable from it: what
+   * {@code Dump.rebuild()} returns.
+   */
+  public static Throwable rebuild(ThrowableGraph graph) {
     RebuildAllowance allowance = RebuildAllowance.current();
     int n = graph.throwables().size();
     Throwable[] built = new Throwable[n];

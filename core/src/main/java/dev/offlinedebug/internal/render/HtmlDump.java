@@ -1,7 +1,6 @@
 package dev.offlinedebug.internal.render;
 
 import dev.offlinedebug.Dump;
-import dev.offlinedebug.spi.HtmlPage;
 import dev.offlinedebug.spi.TerminalText;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -18,11 +17,13 @@ public final class HtmlDump {
   private HtmlDump() {}
 
   /**
-   * Appends the section for {@code entry}; {@code index} keeps the anchors of several dumps on
-   * one page apart.
+   * Appends the section for {@code dump}; {@code index} keeps the anchors of several dumps on one
+   * page apart.
+   *
+   * @param occurrences how often its failure was logged, or 0 when unknown
+   * @param replay the arguments of {@code offline-debug replay} that reach it
    */
-  public static void render(StringBuilder out, HtmlPage.Entry entry, int index) {
-    Dump dump = entry.dump();
+  public static void render(StringBuilder out, Dump dump, long occurrences, List<String> replay, int index) {
     String prefix = "d" + index + "-";
     out.append("<section class=\"dump\" id=\"").append(prefix).append("dump\">\n")
         .append("<h1>Dump ").append(HtmlText.escape(dump.id())).append("</h1>\n")
@@ -39,8 +40,8 @@ public final class HtmlDump {
     field(out, "host", dump.host() + " (pid " + dump.pid() + ")");
     field(out, "jvm", dump.jvm());
     field(out, "app", dump.application());
-    if (entry.occurrences() > 0) {
-      field(out, "occurrences", Long.toString(entry.occurrences()));
+    if (occurrences > 0) {
+      field(out, "occurrences", Long.toString(occurrences));
     }
     pairs(out, "mdc", dump.mdc());
     if (!dump.markers().isEmpty()) {
@@ -54,7 +55,7 @@ public final class HtmlDump {
     String replayId = prefix + "replay";
     out.append("<div class=\"replay\"><label for=\"").append(replayId).append("\">replay</label>")
         .append("<input id=\"").append(replayId).append("\" readonly value=\"")
-        .append(HtmlText.escape(commandLine(entry.replay()))).append("\">")
+        .append(HtmlText.escape(commandLine(replay))).append("\">")
         .append("<button type=\"button\" class=\"copy\" data-for=\"").append(replayId)
         .append("\">Copy</button></div>\n")
         .append("<div class=\"tools\"><button type=\"button\" class=\"unfold\">Unfold all</button> ")

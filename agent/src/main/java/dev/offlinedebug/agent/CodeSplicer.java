@@ -51,6 +51,9 @@ final class CodeSplicer {
   private final Bytes entriesAfter = new Bytes();
   private int framesAdded;
   private int lastFrame;
+  /** Constant-pool indices of the two classes nearly every added frame names, 0 until looked up. */
+  private int objectClass;
+  private int throwableClass;
 
   /**
    * @param codeAttribute offset in the class file of the method's {@code Code} attribute content
@@ -116,10 +119,27 @@ final class CodeSplicer {
     if (type instanceof Integer tag) {
       frames.put1(tag);
     } else if (type instanceof String internalName) {
-      frames.put1(ITEM_OBJECT).put2(writer.newClass(internalName));
+      frames.put1(ITEM_OBJECT).put2(classIndex(internalName));
     } else {
       frames.put1(ITEM_UNINITIALIZED).put2(offset((LabelNode) type));
     }
+  }
+
+  /** The writer's lookup hashes the name each time: the stubs' frames name these two over and over. */
+  private int classIndex(String internalName) {
+    if (internalName.equals(LocalsLayout.OBJECT)) {
+      if (objectClass == 0) {
+        objectClass = writer.newClass(LocalsLayout.OBJECT);
+      }
+      return objectClass;
+    }
+    if (internalName.equals(LocalsLayout.THROWABLE)) {
+      if (throwableClass == 0) {
+        throwableClass = writer.newClass(LocalsLayout.THROWABLE);
+      }
+      return throwableClass;
+    }
+    return writer.newClass(internalName);
   }
 
   void insn(int opcode) {

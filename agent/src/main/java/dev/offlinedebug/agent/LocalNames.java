@@ -31,7 +31,8 @@ final class LocalNames {
   private final String[] parameterNames;
   private final Type[] parameterTypes;
 
-  LocalNames(MethodNode method) {
+  /** @param parameters the method's parameter types */
+  LocalNames(MethodNode method, Type[] parameters) {
     InsnList instructions = method.instructions;
     List<LocalVariableNode> table = method.localVariables == null ? List.of()
         : method.localVariables;
@@ -43,12 +44,13 @@ final class LocalNames {
     variables = new Variable[entries];
     for (int i = 0; i < entries; i++) {
       LocalVariableNode variable = table.get(i);
-      Type type = Type.getType(variable.desc);
-      char kind = SlotStates.kindOf(type);
+      // the first letter says all the kind needs: no Type parsed per entry
+      char letter = variable.desc.charAt(0);
+      char kind = SlotStates.kindOf(letter);
       slots[i] = variable.index;
       starts[i] = instructions.indexOf(variable.start);
       ends[i] = instructions.indexOf(variable.end);
-      variables[i] = new Variable(variable.name, variable.desc, kind, passedAs(kind, type));
+      variables[i] = new Variable(variable.name, variable.desc, kind, passedAs(kind, letter));
     }
     parameterNames = new String[method.maxLocals];
     parameterTypes = new Type[method.maxLocals];
@@ -56,11 +58,10 @@ final class LocalNames {
     if ((method.access & Opcodes.ACC_STATIC) == 0 && slot < parameterNames.length) {
       parameterNames[slot++] = "this";
     }
-    Type[] arguments = Type.getArgumentTypes(method.desc);
-    for (int i = 0; i < arguments.length && slot < parameterNames.length; i++) {
+    for (int i = 0; i < parameters.length && slot < parameterNames.length; i++) {
       parameterNames[slot] = "arg" + i;
-      parameterTypes[slot] = arguments[i];
-      slot += arguments[i].getSize();
+      parameterTypes[slot] = parameters[i];
+      slot += parameters[i].getSize();
     }
   }
 
@@ -79,9 +80,10 @@ final class LocalNames {
   Variable describe(int slot, int index, char kind, String refType) {
     if (!hasTable) {
       Type parameter = parameterTypes[slot];
+      String descriptor = parameter != null ? parameter.getDescriptor()
+          : fallbackDescriptor(kind, refType);
       return new Variable(parameterNames[slot] != null ? parameterNames[slot] : "local" + slot,
-          parameter != null ? parameter.getDescriptor() : fallbackDescriptor(kind, refType), kind,
-          passedAs(kind, parameter));
+          descriptor, kind, passedAs(kind, descriptor.charAt(0)));
     }
     for (int i = 0; i < slots.length; i++) {
       if (slots[i] == slot && starts[i] <= index && index < ends[i]) {
@@ -91,9 +93,9 @@ final class LocalNames {
     return null;
   }
 
-  private static char passedAs(char kind, Type declared) {
-    return declared != null && declared.getSort() >= Type.BOOLEAN && declared.getSort() <= Type.SHORT
-        ? declared.getDescriptor().charAt(0) : kind;
+  /** @param declared the first letter of the declared type's descriptor */
+  private static char passedAs(char kind, char declared) {
+    return declared == 'Z' || declared == 'B' || declared == 'C' || declared == 'S' ? declared : kind;
   }
 
   private static String fallbackDescriptor(char kind, String refType) {

@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.function.Supplier;
 import org.objectweb.asm.Attribute;
 import org.objectweb.asm.Opcodes;
+import org.objectweb.asm.Type;
 import org.objectweb.asm.tree.AbstractInsnNode;
 import org.objectweb.asm.tree.FieldInsnNode;
 import org.objectweb.asm.tree.InsnList;
@@ -60,9 +61,11 @@ final class MethodInstrumenter {
    * @return the method's new {@code Code} attribute, or null when the method is left alone
    */
   Attribute instrument(Supplier<CodeSplicer> splicer) {
-    Object[][] frames = SlotStates.expandFrames(owner, method);
+    // parsed once: the entry frame, the slot states and the parameter names all start from them
+    Type[] parameters = Type.getArgumentTypes(method.desc);
+    Object[][] frames = SlotStates.expandFrames(owner, method, parameters);
     EnclosingHandlers handlers = new EnclosingHandlers(method, frames);
-    List<CoveredRange> ranges = coveredRanges(handlers, frames);
+    List<CoveredRange> ranges = coveredRanges(handlers, frames, parameters);
     if (ranges.isEmpty()) {
       return null;
     }
@@ -125,17 +128,18 @@ final class MethodInstrumenter {
   }
 
   /** One pass over the code; see {@link SlotStates}. */
-  private List<CoveredRange> coveredRanges(EnclosingHandlers handlers, Object[][] frames) {
+  private List<CoveredRange> coveredRanges(EnclosingHandlers handlers, Object[][] frames,
+      Type[] parameters) {
     InsnList instructions = method.instructions;
     int count = instructions.size();
     List<CoveredRange> ranges = new ArrayList<>();
     if (count == 0) {
       return ranges;
     }
-    LocalNames names = new LocalNames(method);
+    LocalNames names = new LocalNames(method, parameters);
     boolean[] scopeBoundaries = new boolean[count + 1];
     names.markScopeBoundaries(scopeBoundaries);
-    SlotStates states = SlotStates.atEntry(owner, method.access, method.name, method.desc,
+    SlotStates states = SlotStates.atEntry(owner, method.access, method.name, parameters,
         method.maxLocals);
     int[] scratchSlots = new int[method.maxLocals];
     LocalNames.Variable[] scratchFound = new LocalNames.Variable[method.maxLocals];

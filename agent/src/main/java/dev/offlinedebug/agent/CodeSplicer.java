@@ -58,32 +58,50 @@ final class CodeSplicer {
   /**
    * @param codeAttribute offset in the class file of the method's {@code Code} attribute content
    *     (its {@code max_stack})
+   * @param offsets as {@link #nodeOffsets} gives them
    * @param buffer for reading strings, {@link ClassReader#getMaxStringLength()} long
    */
   CodeSplicer(ClassReader reader, int codeAttribute, ClassWriter writer, MethodNode method,
-      char[] buffer) {
+      int[] offsets, char[] buffer) {
     this.reader = reader;
     this.buffer = buffer;
     this.writer = writer;
     this.instructions = method.instructions;
     this.codeLength = reader.readInt(codeAttribute + 4);
     this.codeStart = codeAttribute + 8;
-    this.offsets = new int[instructions.size()];
+    this.offsets = offsets;
+    int lastOwnFrame = -1;
+    for (AbstractInsnNode node = instructions.getLast(); node != null; node = node.getPrevious()) {
+      if (node instanceof FrameNode) {
+        lastOwnFrame = offsets[instructions.indexOf(node)];
+        break;
+      }
+    }
+    this.lastFrame = lastOwnFrame;
+  }
+
+  /**
+   * By node index, the code offset of the node's instruction, or of the next one for other nodes
+   * (the code length after the last instruction).
+   *
+   * @param codeAttribute as for the constructor
+   */
+  static int[] nodeOffsets(ClassReader reader, int codeAttribute, InsnList instructions) {
+    int codeLength = reader.readInt(codeAttribute + 4);
+    int codeStart = codeAttribute + 8;
+    int[] offsets = new int[instructions.size()];
     int offset = 0;
     int index = 0;
-    int lastOwnFrame = -1;
     for (AbstractInsnNode node : instructions) {
       offsets[index++] = offset;
       if (node.getOpcode() >= 0) {
         offset += instructionLength(reader, codeStart, offset);
-      } else if (node instanceof FrameNode) {
-        lastOwnFrame = offset;
       }
     }
     if (offset != codeLength) {
       throw new IllegalStateException("read " + offset + " of " + codeLength + " code bytes");
     }
-    this.lastFrame = lastOwnFrame;
+    return offsets;
   }
 
   /** Offset of {@code node}: its instruction's, or the next instruction's for a label or frame. */

@@ -1,10 +1,9 @@
 package dev.offlinedebug.agent;
 
-import java.util.List;
+import java.util.Arrays;
+import org.objectweb.asm.ClassReader;
 import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.Type;
-import org.objectweb.asm.tree.InsnList;
-import org.objectweb.asm.tree.LocalVariableNode;
 import org.objectweb.asm.tree.MethodNode;
 
 /**
@@ -31,26 +30,44 @@ final class LocalNames {
   private final String[] parameterNames;
   private final Type[] parameterTypes;
 
-  /** @param parameters the method's parameter types */
-  LocalNames(MethodNode method, Type[] parameters) {
-    InsnList instructions = method.instructions;
-    List<LocalVariableNode> table = method.localVariables == null ? List.of()
-        : method.localVariables;
-    hasTable = !table.isEmpty();
-    int entries = table.size();
+  /**
+   * @param codeAttribute as {@link CodeSizes#codeAttributes} gives it; its table is read from the
+   *     class file, as the method's tree is read without it
+   * @param offsets by node index, as {@link CodeSplicer#nodeOffsets} gives them
+   * @param parameters the method's parameter types
+   */
+  LocalNames(ClassReader reader, int codeAttribute, char[] buffer, int[] offsets,
+      MethodNode method, Type[] parameters) {
+    int codeLength = reader.readInt(codeAttribute + 4);
+    int[] indexAt = indexAt(offsets, codeLength);
+    int table = codeAttribute + 8 + codeLength;
+    int attributes = table + 2 + 8 * reader.readUnsignedShort(table);
+    // the last table if there are several, as ASM reads them
+    int localVariables = -1;
+    int count = reader.readUnsignedShort(attributes);
+    int attribute = attributes + 2;
+    for (int a = 0; a < count; a++, attribute += 6 + reader.readInt(attribute + 2)) {
+      if (reader.readUTF8(attribute, buffer).equals(DebugLabels.LOCAL_VARIABLE_TABLE)) {
+        localVariables = attribute;
+      }
+    }
+    int entries = localVariables < 0 ? 0 : reader.readUnsignedShort(localVariables + 6);
+    hasTable = entries > 0;
     slots = new int[entries];
     starts = new int[entries];
     ends = new int[entries];
     variables = new Variable[entries];
-    for (int i = 0; i < entries; i++) {
-      LocalVariableNode variable = table.get(i);
+    for (int i = 0, entry = localVariables + 8; i < entries; i++, entry += 10) {
+      int start = reader.readUnsignedShort(entry);
+      String descriptor = reader.readUTF8(entry + 6, buffer);
       // the first letter says all the kind needs: no Type parsed per entry
-      char letter = variable.desc.charAt(0);
+      char letter = descriptor.charAt(0);
       char kind = SlotStates.kindOf(letter);
-      slots[i] = variable.index;
-      starts[i] = instructions.indexOf(variable.start);
-      ends[i] = instructions.indexOf(variable.end);
-      variables[i] = new Variable(variable.name, variable.desc, kind, passedAs(kind, letter));
+      slots[i] = reader.readUnsignedShort(entry + 8);
+      starts[i] = indexAt[start];
+      ends[i] = indexAt[start + reader.readUnsignedShort(entry + 2)];
+      variables[i] = new Variable(reader.readUTF8(entry + 4, buffer), descriptor, kind,
+          passedAs(kind, letter));
     }
     parameterNames = new String[method.maxLocals];
     parameterTypes = new Type[method.maxLocals];
@@ -63,6 +80,26 @@ final class LocalNames {
       parameterTypes[slot] = parameters[i];
       slot += parameters[i].getSize();
     }
+  }
+
+  /**
+   * By code offset, the index of the first node there (a label, a frame or the instruction): a
+   * table entry's bounds by node index, as the table's labels had them when the tree held them.
+   * After the last instruction, the node count unless a label follows it.
+   */
+  private static int[] indexAt(int[] offsets, int codeLength) {
+    int[] indexAt = new int[codeLength + 1];
+    Arrays.fill(indexAt, offsets.length);
+    for (int i = offsets.length - 1; i >= 0; i--) {
+      indexAt[offsets[i]] = i;
+    }
+    // within an instruction (no table entry of a valid class starts there): the next one's
+    for (int offset = codeLength - 1; offset >= 0; offset--) {
+      if (indexAt[offset] == offsets.length) {
+        indexAt[offset] = indexAt[offset + 1];
+      }
+    }
+    return indexAt;
   }
 
   /** Marks the instructions where a variable's scope starts or ends: the layout may change there. */

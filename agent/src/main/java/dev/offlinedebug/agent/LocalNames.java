@@ -1,6 +1,5 @@
 package dev.offlinedebug.agent;
 
-import java.util.Arrays;
 import org.objectweb.asm.ClassReader;
 import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.Type;
@@ -39,7 +38,6 @@ final class LocalNames {
   LocalNames(ClassReader reader, int codeAttribute, char[] buffer, int[] offsets,
       MethodNode method, Type[] parameters) {
     int codeLength = reader.readInt(codeAttribute + 4);
-    int[] indexAt = indexAt(offsets, codeLength);
     int table = codeAttribute + 8 + codeLength;
     int attributes = table + 2 + 8 * reader.readUnsignedShort(table);
     // the last table if there are several, as ASM reads them
@@ -64,10 +62,16 @@ final class LocalNames {
       char letter = descriptor.charAt(0);
       char kind = SlotStates.kindOf(letter);
       slots[i] = reader.readUnsignedShort(entry + 8);
-      starts[i] = indexAt[start];
-      ends[i] = indexAt[start + reader.readUnsignedShort(entry + 2)];
+      starts[i] = indexAt(offsets, start);
+      ends[i] = indexAt(offsets, start + reader.readUnsignedShort(entry + 2));
       variables[i] = new Variable(reader.readUTF8(entry + 4, buffer), descriptor, kind,
           passedAs(kind, letter));
+    }
+    if (hasTable) {
+      // the fallback names are for classes without a table only
+      parameterNames = null;
+      parameterTypes = null;
+      return;
     }
     parameterNames = new String[method.maxLocals];
     parameterTypes = new Type[method.maxLocals];
@@ -83,23 +87,23 @@ final class LocalNames {
   }
 
   /**
-   * By code offset, the index of the first node there (a label, a frame or the instruction): a
-   * table entry's bounds by node index, as the table's labels had them when the tree held them.
-   * After the last instruction, the node count unless a label follows it.
+   * The index of the first node at {@code offset} (a label, a frame or the instruction), or after
+   * it if no instruction starts there: a table entry's bound by node index, as the table's label
+   * had it when the tree held it. After the last instruction, the node count unless a label
+   * follows it.
    */
-  private static int[] indexAt(int[] offsets, int codeLength) {
-    int[] indexAt = new int[codeLength + 1];
-    Arrays.fill(indexAt, offsets.length);
-    for (int i = offsets.length - 1; i >= 0; i--) {
-      indexAt[offsets[i]] = i;
-    }
-    // within an instruction (no table entry of a valid class starts there): the next one's
-    for (int offset = codeLength - 1; offset >= 0; offset--) {
-      if (indexAt[offset] == offsets.length) {
-        indexAt[offset] = indexAt[offset + 1];
+  private static int indexAt(int[] offsets, int offset) {
+    int low = 0;
+    int high = offsets.length;
+    while (low < high) {
+      int middle = (low + high) >>> 1;
+      if (offsets[middle] < offset) {
+        low = middle + 1;
+      } else {
+        high = middle;
       }
     }
-    return indexAt;
+    return low;
   }
 
   /** Marks the instructions where a variable's scope starts or ends: the layout may change there. */

@@ -43,7 +43,7 @@ final class ClassInstrumenter {
       return null;
     }
     Planner planner = new Planner(reader, codeAttributes);
-    reader.accept(planner, 0);
+    reader.accept(planner, ClassReader.SKIP_DEBUG);
     if (planner.writer == null) {
       return null;
     }
@@ -117,9 +117,10 @@ final class ClassInstrumenter {
       return new AnalysedMethod(access, name, descriptor, signature, exceptions) {
         @Override
         public void visitEnd() {
-          changed[method] = new MethodInstrumenter(owner, ownFields, this,
-              CodeSizes.codeLength(reader, codeAttribute), inliningGuard)
-              .instrument(() -> new CodeSplicer(reader, codeAttribute, writer(), this, buffer()));
+          changed[method] = new MethodInstrumenter(owner, ownFields, this, reader, codeAttribute,
+              buffer(), inliningGuard)
+              .instrument(offsets -> new CodeSplicer(reader, codeAttribute, writer(), this,
+                  offsets, buffer()));
         }
       };
     }
@@ -140,10 +141,12 @@ final class ClassInstrumenter {
   }
 
   /**
-   * The parts of a method the analysis reads: its instructions, frames, exception table and local
-   * variable table. Annotations, parameters, line numbers and other attributes are dropped as they
-   * are read (ASM skips an annotation's values when no visitor takes them): the second pass copies
-   * them from the class file, and nothing of the first pass depends on them.
+   * The parts of a method the analysis reads: its instructions, frames and exception table.
+   * Annotations, parameters and other attributes are dropped as they are read (ASM skips an
+   * annotation's values when no visitor takes them), and the line and local variable tables are not
+   * read at all ({@link ClassReader#SKIP_DEBUG}: no label node per line or variable bound; the
+   * analysis reads the local variable table from the class file): the second pass copies them
+   * from the class file, and nothing of the first pass depends on them.
    */
   private abstract static class AnalysedMethod extends MethodNode {
     AnalysedMethod(int access, String name, String descriptor, String signature,
@@ -199,9 +202,6 @@ final class ClassInstrumenter {
         Label[] start, Label[] end, int[] index, String descriptor, boolean visible) {
       return null;
     }
-
-    @Override
-    public void visitLineNumber(int line, Label start) {}
   }
 
   /**

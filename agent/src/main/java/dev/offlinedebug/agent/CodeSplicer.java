@@ -51,36 +51,57 @@ final class CodeSplicer {
   private final Bytes entriesAfter = new Bytes();
   private int framesAdded;
   private int lastFrame;
+  /** Constant-pool indices of the two classes nearly every added frame names, 0 until looked up. */
+  private int objectClass;
+  private int throwableClass;
 
   /**
    * @param codeAttribute offset in the class file of the method's {@code Code} attribute content
    *     (its {@code max_stack})
+   * @param offsets as {@link #nodeOffsets} gives them
    * @param buffer for reading strings, {@link ClassReader#getMaxStringLength()} long
    */
   CodeSplicer(ClassReader reader, int codeAttribute, ClassWriter writer, MethodNode method,
-      char[] buffer) {
+      int[] offsets, char[] buffer) {
     this.reader = reader;
     this.buffer = buffer;
     this.writer = writer;
     this.instructions = method.instructions;
     this.codeLength = reader.readInt(codeAttribute + 4);
     this.codeStart = codeAttribute + 8;
-    this.offsets = new int[instructions.size()];
+    this.offsets = offsets;
+    int lastOwnFrame = -1;
+    for (AbstractInsnNode node = instructions.getLast(); node != null; node = node.getPrevious()) {
+      if (node instanceof FrameNode) {
+        lastOwnFrame = offsets[instructions.indexOf(node)];
+        break;
+      }
+    }
+    this.lastFrame = lastOwnFrame;
+  }
+
+  /**
+   * By node index, the code offset of the node's instruction, or of the next one for other nodes
+   * (the code length after the last instruction).
+   *
+   * @param codeAttribute as for the constructor
+   */
+  static int[] nodeOffsets(ClassReader reader, int codeAttribute, InsnList instructions) {
+    int codeLength = reader.readInt(codeAttribute + 4);
+    int codeStart = codeAttribute + 8;
+    int[] offsets = new int[instructions.size()];
     int offset = 0;
     int index = 0;
-    int lastOwnFrame = -1;
     for (AbstractInsnNode node : instructions) {
       offsets[index++] = offset;
       if (node.getOpcode() >= 0) {
         offset += instructionLength(reader, codeStart, offset);
-      } else if (node instanceof FrameNode) {
-        lastOwnFrame = offset;
       }
     }
     if (offset != codeLength) {
       throw new IllegalStateException("read " + offset + " of " + codeLength + " code bytes");
     }
-    this.lastFrame = lastOwnFrame;
+    return offsets;
   }
 
   /** Offset of {@code node}: its instruction's, or the next instruction's for a label or frame. */
@@ -116,10 +137,27 @@ final class CodeSplicer {
     if (type instanceof Integer tag) {
       frames.put1(tag);
     } else if (type instanceof String internalName) {
-      frames.put1(ITEM_OBJECT).put2(writer.newClass(internalName));
+      frames.put1(ITEM_OBJECT).put2(classIndex(internalName));
     } else {
       frames.put1(ITEM_UNINITIALIZED).put2(offset((LabelNode) type));
     }
+  }
+
+  /** The writer's lookup hashes the name each time: the stubs' frames name these two over and over. */
+  private int classIndex(String internalName) {
+    if (internalName.equals(LocalsLayout.OBJECT)) {
+      if (objectClass == 0) {
+        objectClass = writer.newClass(LocalsLayout.OBJECT);
+      }
+      return objectClass;
+    }
+    if (internalName.equals(LocalsLayout.THROWABLE)) {
+      if (throwableClass == 0) {
+        throwableClass = writer.newClass(LocalsLayout.THROWABLE);
+      }
+      return throwableClass;
+    }
+    return writer.newClass(internalName);
   }
 
   void insn(int opcode) {

@@ -1,10 +1,8 @@
 package dev.offlinedebug.agent;
 
-import java.util.List;
+import org.objectweb.asm.ClassReader;
 import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.Type;
-import org.objectweb.asm.tree.InsnList;
-import org.objectweb.asm.tree.LocalVariableNode;
 import org.objectweb.asm.tree.MethodNode;
 
 /**
@@ -31,24 +29,49 @@ final class LocalNames {
   private final String[] parameterNames;
   private final Type[] parameterTypes;
 
-  LocalNames(MethodNode method) {
-    InsnList instructions = method.instructions;
-    List<LocalVariableNode> table = method.localVariables == null ? List.of()
-        : method.localVariables;
-    hasTable = !table.isEmpty();
-    int entries = table.size();
+  /**
+   * @param codeAttribute as {@link CodeSizes#codeAttributes} gives it; its table is read from the
+   *     class file, as the method's tree is read without it
+   * @param offsets by node index, as {@link CodeSplicer#nodeOffsets} gives them
+   * @param parameters the method's parameter types
+   */
+  LocalNames(ClassReader reader, int codeAttribute, char[] buffer, int[] offsets,
+      MethodNode method, Type[] parameters) {
+    int codeLength = reader.readInt(codeAttribute + 4);
+    int table = codeAttribute + 8 + codeLength;
+    int attributes = table + 2 + 8 * reader.readUnsignedShort(table);
+    // the last table if there are several, as ASM reads them
+    int localVariables = -1;
+    int count = reader.readUnsignedShort(attributes);
+    int attribute = attributes + 2;
+    for (int a = 0; a < count; a++, attribute += 6 + reader.readInt(attribute + 2)) {
+      if (reader.readUTF8(attribute, buffer).equals(DebugLabels.LOCAL_VARIABLE_TABLE)) {
+        localVariables = attribute;
+      }
+    }
+    int entries = localVariables < 0 ? 0 : reader.readUnsignedShort(localVariables + 6);
+    hasTable = entries > 0;
     slots = new int[entries];
     starts = new int[entries];
     ends = new int[entries];
     variables = new Variable[entries];
-    for (int i = 0; i < entries; i++) {
-      LocalVariableNode variable = table.get(i);
-      Type type = Type.getType(variable.desc);
-      char kind = SlotStates.kindOf(type);
-      slots[i] = variable.index;
-      starts[i] = instructions.indexOf(variable.start);
-      ends[i] = instructions.indexOf(variable.end);
-      variables[i] = new Variable(variable.name, variable.desc, kind, passedAs(kind, type));
+    for (int i = 0, entry = localVariables + 8; i < entries; i++, entry += 10) {
+      int start = reader.readUnsignedShort(entry);
+      String descriptor = reader.readUTF8(entry + 6, buffer);
+      // the first letter says all the kind needs: no Type parsed per entry
+      char letter = descriptor.charAt(0);
+      char kind = SlotStates.kindOf(letter);
+      slots[i] = reader.readUnsignedShort(entry + 8);
+      starts[i] = indexAt(offsets, start);
+      ends[i] = indexAt(offsets, start + reader.readUnsignedShort(entry + 2));
+      variables[i] = new Variable(reader.readUTF8(entry + 4, buffer), descriptor, kind,
+          passedAs(kind, letter));
+    }
+    if (hasTable) {
+      // the fallback names are for classes without a table only
+      parameterNames = null;
+      parameterTypes = null;
+      return;
     }
     parameterNames = new String[method.maxLocals];
     parameterTypes = new Type[method.maxLocals];
@@ -56,12 +79,31 @@ final class LocalNames {
     if ((method.access & Opcodes.ACC_STATIC) == 0 && slot < parameterNames.length) {
       parameterNames[slot++] = "this";
     }
-    Type[] arguments = Type.getArgumentTypes(method.desc);
-    for (int i = 0; i < arguments.length && slot < parameterNames.length; i++) {
+    for (int i = 0; i < parameters.length && slot < parameterNames.length; i++) {
       parameterNames[slot] = "arg" + i;
-      parameterTypes[slot] = arguments[i];
-      slot += arguments[i].getSize();
+      parameterTypes[slot] = parameters[i];
+      slot += parameters[i].getSize();
     }
+  }
+
+  /**
+   * The index of the first node at {@code offset} (a label, a frame or the instruction), or after
+   * it if no instruction starts there: a table entry's bound by node index, as the table's label
+   * had it when the tree held it. After the last instruction, the node count unless a label
+   * follows it.
+   */
+  private static int indexAt(int[] offsets, int offset) {
+    int low = 0;
+    int high = offsets.length;
+    while (low < high) {
+      int middle = (low + high) >>> 1;
+      if (offsets[middle] < offset) {
+        low = middle + 1;
+      } else {
+        high = middle;
+      }
+    }
+    return low;
   }
 
   /** Marks the instructions where a variable's scope starts or ends: the layout may change there. */
@@ -79,9 +121,10 @@ final class LocalNames {
   Variable describe(int slot, int index, char kind, String refType) {
     if (!hasTable) {
       Type parameter = parameterTypes[slot];
+      String descriptor = parameter != null ? parameter.getDescriptor()
+          : fallbackDescriptor(kind, refType);
       return new Variable(parameterNames[slot] != null ? parameterNames[slot] : "local" + slot,
-          parameter != null ? parameter.getDescriptor() : fallbackDescriptor(kind, refType), kind,
-          passedAs(kind, parameter));
+          descriptor, kind, passedAs(kind, descriptor.charAt(0)));
     }
     for (int i = 0; i < slots.length; i++) {
       if (slots[i] == slot && starts[i] <= index && index < ends[i]) {
@@ -91,9 +134,9 @@ final class LocalNames {
     return null;
   }
 
-  private static char passedAs(char kind, Type declared) {
-    return declared != null && declared.getSort() >= Type.BOOLEAN && declared.getSort() <= Type.SHORT
-        ? declared.getDescriptor().charAt(0) : kind;
+  /** @param declared the first letter of the declared type's descriptor */
+  private static char passedAs(char kind, char declared) {
+    return declared == 'Z' || declared == 'B' || declared == 'C' || declared == 'S' ? declared : kind;
   }
 
   private static String fallbackDescriptor(char kind, String refType) {

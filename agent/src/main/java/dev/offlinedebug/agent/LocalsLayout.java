@@ -15,7 +15,7 @@ import org.objectweb.asm.Opcodes;
  */
 final class LocalsLayout {
   static final String THROWABLE = "java/lang/Throwable";
-  private static final String OBJECT = "java/lang/Object";
+  static final String OBJECT = "java/lang/Object";
 
   final int[] slots;
   final char[] kinds;
@@ -65,11 +65,17 @@ final class LocalsLayout {
 
   /** {@code (Throwable, locals...)V}, the handler's invokedynamic type. */
   String descriptor() {
-    StringBuilder descriptor = new StringBuilder("(L" + THROWABLE + ";");
+    String object = "L" + OBJECT + ";";
+    StringBuilder descriptor = new StringBuilder(24 + object.length() * passedAs.length)
+        .append("(L" + THROWABLE + ";");
     // An int-kind local may be passed as boolean or char: the verifier treats both as int, and the
     // linked method handle then boxes it as Boolean or Character, as declared.
     for (char letter : passedAs) {
-      descriptor.append(letter == 'R' ? "L" + OBJECT + ";" : String.valueOf(letter));
+      if (letter == 'R') {
+        descriptor.append(object);
+      } else {
+        descriptor.append(letter);
+      }
     }
     return descriptor.append(")V").toString();
   }

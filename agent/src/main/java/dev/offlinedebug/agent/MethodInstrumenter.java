@@ -6,9 +6,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Supplier;
+import java.util.function.Function;
 import org.objectweb.asm.Attribute;
+import org.objectweb.asm.ClassReader;
 import org.objectweb.asm.Opcodes;
+import org.objectweb.asm.Type;
 import org.objectweb.asm.tree.AbstractInsnNode;
 import org.objectweb.asm.tree.FieldInsnNode;
 import org.objectweb.asm.tree.InsnList;
@@ -39,30 +41,48 @@ final class MethodInstrumenter {
   private final String owner;
   private final Set<String> ownFields;
   private final MethodNode method;
+  private final ClassReader reader;
+  private final int codeAttribute;
   private final int codeSize;
+  private final char[] buffer;
   private final boolean inliningGuard;
 
   /**
    * @param owner internal name of the class
    * @param ownFields the fields the class declares, by {@link #fieldKey}
+   * @param method the method as read from {@code reader}, with or without its line and local
+   *     variable tables (they are read from the class file)
+   * @param codeAttribute as {@link CodeSizes#codeAttributes} gives it
+   * @param buffer for reading strings, {@link ClassReader#getMaxStringLength()} long
    */
-  MethodInstrumenter(String owner, Set<String> ownFields, MethodNode method,
-      int codeSize, boolean inliningGuard) {
+  MethodInstrumenter(String owner, Set<String> ownFields, MethodNode method, ClassReader reader,
+      int codeAttribute, char[] buffer, boolean inliningGuard) {
     this.owner = owner;
     this.ownFields = ownFields;
     this.method = method;
-    this.codeSize = codeSize;
+    this.reader = reader;
+    this.codeAttribute = codeAttribute;
+    this.codeSize = CodeSizes.codeLength(reader, codeAttribute);
+    this.buffer = buffer;
     this.inliningGuard = inliningGuard;
   }
 
   /**
-   * @param splicer gives the splicer of this method's code, once it is known to change
+   * @param splicer gives the splicer of this method's code, from the nodes' offsets, once it is
+   *     known to change
    * @return the method's new {@code Code} attribute, or null when the method is left alone
    */
-  Attribute instrument(Supplier<CodeSplicer> splicer) {
-    Object[][] frames = SlotStates.expandFrames(owner, method);
+  Attribute instrument(Function<int[], CodeSplicer> splicer) {
+    boolean[] debugLabels = DebugLabels.of(reader, codeAttribute, false, buffer);
+    if (debugLabels == null) {
+      return null;
+    }
+    int[] offsets = CodeSplicer.nodeOffsets(reader, codeAttribute, method.instructions);
+    // parsed once: the entry frame, the slot states and the parameter names all start from them
+    Type[] parameters = Type.getArgumentTypes(method.desc);
+    Object[][] frames = SlotStates.expandFrames(owner, method, parameters);
     EnclosingHandlers handlers = new EnclosingHandlers(method, frames);
-    List<CoveredRange> ranges = coveredRanges(handlers, frames);
+    List<CoveredRange> ranges = coveredRanges(handlers, frames, parameters, offsets, debugLabels);
     if (ranges.isEmpty()) {
       return null;
     }
@@ -85,7 +105,7 @@ final class MethodInstrumenter {
       AgentReport.SKIPPED_INLINING.increment();
       return null;
     }
-    Attribute code = stubs.append(byKey, splicer.get());
+    Attribute code = stubs.append(byKey, splicer.apply(offsets));
     AgentReport.METHODS_INSTRUMENTED.increment();
     AgentReport.HANDLERS.add(byKey.size());
     AgentReport.BYTES_ADDED.add(newSize - codeSize);
@@ -124,18 +144,24 @@ final class MethodInstrumenter {
     return before <= FREQ_INLINE_SIZE && after > FREQ_INLINE_SIZE;
   }
 
-  /** One pass over the code; see {@link SlotStates}. */
-  private List<CoveredRange> coveredRanges(EnclosingHandlers handlers, Object[][] frames) {
+  /**
+   * One pass over the code; see {@link SlotStates}.
+   *
+   * @param offsets by node index, see {@link CodeSplicer#nodeOffsets}
+   * @param debugLabels by code offset, see {@link DebugLabels}
+   */
+  private List<CoveredRange> coveredRanges(EnclosingHandlers handlers, Object[][] frames,
+      Type[] parameters, int[] offsets, boolean[] debugLabels) {
     InsnList instructions = method.instructions;
     int count = instructions.size();
     List<CoveredRange> ranges = new ArrayList<>();
     if (count == 0) {
       return ranges;
     }
-    LocalNames names = new LocalNames(method);
+    LocalNames names = new LocalNames(reader, codeAttribute, buffer, offsets, method, parameters);
     boolean[] scopeBoundaries = new boolean[count + 1];
     names.markScopeBoundaries(scopeBoundaries);
-    SlotStates states = SlotStates.atEntry(owner, method.access, method.name, method.desc,
+    SlotStates states = SlotStates.atEntry(owner, method.access, method.name, parameters,
         method.maxLocals);
     int[] scratchSlots = new int[method.maxLocals];
     LocalNames.Variable[] scratchFound = new LocalNames.Variable[method.maxLocals];
@@ -150,6 +176,13 @@ final class MethodInstrumenter {
     for (int i = 0; i < count; i++) {
       AbstractInsnNode instruction = instructions.get(i);
       int type = instruction.getType();
+      layoutStale |= scopeBoundaries[i];
+      // where the tree has a label, or would have one for a line or variable table entry
+      if (type == AbstractInsnNode.LABEL
+          || (debugLabels[offsets[i]] && (i == 0 || offsets[i - 1] != offsets[i]))) {
+        previous = null;
+        beforePrevious = null;
+      }
       if (type == AbstractInsnNode.FRAME) {
         states.reset(frames[i]);
         reachable = true;
@@ -159,11 +192,6 @@ final class MethodInstrumenter {
         continue;
       }
       if (type == AbstractInsnNode.LABEL || type == AbstractInsnNode.LINE) {
-        layoutStale |= scopeBoundaries[i];
-        if (type == AbstractInsnNode.LABEL) {
-          previous = null;
-          beforePrevious = null;
-        }
         continue;
       }
       int opcode = instruction.getOpcode();

@@ -35,15 +35,19 @@ final class SlotStates {
     Arrays.fill(kinds, 'T');
   }
 
-  /** The implicit frame at method entry. */
-  static SlotStates atEntry(String owner, int access, String name, String descriptor,
+  /**
+   * The implicit frame at method entry.
+   *
+   * @param parameters the method's parameter types
+   */
+  static SlotStates atEntry(String owner, int access, String name, Type[] parameters,
       int maxLocals) {
     SlotStates states = new SlotStates(maxLocals);
     int slot = 0;
     if ((access & Opcodes.ACC_STATIC) == 0) {
       states.set(slot++, name.equals("<init>") ? 'U' : 'R', owner);
     }
-    for (Type argument : Type.getArgumentTypes(descriptor)) {
+    for (Type argument : parameters) {
       char kind = kindOf(argument);
       states.set(slot, kind, kind == 'R' ? argument.getInternalName() : null);
       slot += argument.getSize();
@@ -55,11 +59,13 @@ final class SlotStates {
    * The full locals of every stack map frame, by instruction index (null elsewhere), in ASM's
    * expanded form. The class is read without {@code EXPAND_FRAMES}: its frames stay compressed, so
    * that writing them back costs next to nothing, and are expanded here in one pass.
+   *
+   * @param parameters the method's parameter types
    */
-  static Object[][] expandFrames(String owner, MethodNode method) {
+  static Object[][] expandFrames(String owner, MethodNode method, Type[] parameters) {
     InsnList instructions = method.instructions;
     Object[][] expanded = new Object[instructions.size()][];
-    List<Object> current = entryFrame(owner, method);
+    List<Object> current = entryFrame(owner, method, parameters);
     int index = 0;
     for (AbstractInsnNode node : instructions) {
       if (node instanceof FrameNode frame) {
@@ -82,12 +88,12 @@ final class SlotStates {
   }
 
   /** The implicit frame at method entry, in ASM's expanded form. */
-  private static List<Object> entryFrame(String owner, MethodNode method) {
+  private static List<Object> entryFrame(String owner, MethodNode method, Type[] parameters) {
     List<Object> locals = new ArrayList<>();
     if ((method.access & Opcodes.ACC_STATIC) == 0) {
       locals.add(method.name.equals("<init>") ? Opcodes.UNINITIALIZED_THIS : owner);
     }
-    for (Type argument : Type.getArgumentTypes(method.desc)) {
+    for (Type argument : parameters) {
       locals.add(switch (argument.getSort()) {
         case Type.BOOLEAN, Type.BYTE, Type.CHAR, Type.SHORT, Type.INT -> Opcodes.INTEGER;
         case Type.FLOAT -> Opcodes.FLOAT;
@@ -195,6 +201,15 @@ final class SlotStates {
       kinds[slot + 1] = 'T';
       refTypes[slot + 1] = null;
     }
+  }
+
+  /** @param letter the first letter of a field descriptor */
+  static char kindOf(char letter) {
+    return switch (letter) {
+      case 'Z', 'B', 'C', 'S', 'I' -> 'I';
+      case 'F', 'J', 'D' -> letter;
+      default -> 'R';
+    };
   }
 
   static char kindOf(Type type) {

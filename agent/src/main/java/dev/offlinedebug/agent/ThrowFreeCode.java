@@ -40,7 +40,7 @@ final class ThrowFreeCode {
     if (reader.readUnsignedShort(table) != 0) {
       return false;
     }
-    boolean[] labels = labels(reader, table + 2, codeLength, buffer);
+    boolean[] labels = DebugLabels.of(reader, codeAttribute, true, buffer);
     if (labels == null) {
       return false;
     }
@@ -104,48 +104,6 @@ final class ThrowFreeCode {
       previous = opcode;
       previousVar = var;
     }
-    return true;
-  }
-
-  /**
-   * Where ASM puts a label, by code offset, when the only code attributes are line and local
-   * variable tables; null when there is any other.
-   */
-  private static boolean[] labels(ClassReader reader, int attributes, int codeLength,
-      char[] buffer) {
-    boolean[] labels = new boolean[codeLength + 1];
-    int count = reader.readUnsignedShort(attributes);
-    int attribute = attributes + 2;
-    for (int a = 0; a < count; a++) {
-      String name = reader.readUTF8(attribute, buffer);
-      int entries = reader.readUnsignedShort(attribute + 6);
-      int entry = attribute + 8;
-      if (name.equals("LineNumberTable")) {
-        for (int e = 0; e < entries; e++, entry += 4) {
-          if (!mark(labels, reader.readUnsignedShort(entry))) {
-            return null;
-          }
-        }
-      } else if (name.equals("LocalVariableTable") || name.equals("LocalVariableTypeTable")) {
-        for (int e = 0; e < entries; e++, entry += 10) {
-          int start = reader.readUnsignedShort(entry);
-          if (!mark(labels, start) || !mark(labels, start + reader.readUnsignedShort(entry + 2))) {
-            return null;
-          }
-        }
-      } else {
-        return null;
-      }
-      attribute += 6 + reader.readInt(attribute + 2);
-    }
-    return labels;
-  }
-
-  private static boolean mark(boolean[] labels, int offset) {
-    if (offset >= labels.length) {
-      return false;
-    }
-    labels[offset] = true;
     return true;
   }
 

@@ -94,9 +94,9 @@ class ThrowFreeCodeTest {
           @Override
           public void visitEnd() {
             fullAnalysis.put(key, new MethodInstrumenter(reader.getClassName(), ownFields, this,
-                CodeSizes.codeLength(reader, codeAttribute), false)
-                .instrument(() -> new CodeSplicer(reader, codeAttribute, writer, this,
-                    buffer)));
+                reader, codeAttribute, buffer, false)
+                .instrument(offsets -> new CodeSplicer(reader, codeAttribute, writer, this,
+                    offsets, buffer)));
           }
         };
       }

@@ -2,7 +2,10 @@ package dev.offlinedebug.s3;
 
 import dev.offlinedebug.spi.ObjectStorage.StoredObject;
 import java.io.ByteArrayInputStream;
+import java.time.DateTimeException;
 import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import javax.xml.stream.XMLInputFactory;
@@ -21,6 +24,8 @@ import software.amazon.awssdk.utils.http.SdkHttpUtils;
  * @param nextContinuationToken {@code null} on the last page
  */
 record ListingPage(List<StoredObject> objects, String nextContinuationToken) {
+  /** The form of the times S3 writes, {@code 0} standing for any digit. */
+  private static final String S3_TIME = "0000-00-00T00:00:00.000Z";
 
   /**
    * Reads {@code xml}, whose keys all begin with {@code prefix}; {@code null} when its root is not
@@ -63,6 +68,46 @@ record ListingPage(List<StoredObject> objects, String nextContinuationToken) {
     }
   }
 
+  /**
+   * An object's time. S3's form ({@link #S3_TIME}) is read directly: read through a {@code
+   * DateTimeFormatter}, as the SDK reads it, the times took as long as the rest of the page. Any
+   * other form (no milliseconds, an offset) is read as the SDK reads it.
+   */
+  static Instant time(String text) {
+    if (hasS3TimeForm(text)) {
+      try {
+        return LocalDateTime.of(number(text, 0, 4), number(text, 5, 7), number(text, 8, 10), number(text, 11, 13),
+            number(text, 14, 16), number(text, 17, 19), number(text, 20, 23) * 1_000_000).toInstant(ZoneOffset.UTC);
+      } catch (DateTimeException e) {
+        // A month 13, say: the SDK's reading reports it.
+      }
+    }
+    return DateUtils.parseIso8601Date(text);
+  }
+
+  private static boolean hasS3TimeForm(String text) {
+    if (text.length() != S3_TIME.length()) {
+      return false;
+    }
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      char shape = S3_TIME.charAt(i);
+      if (shape == '0' ? c < '0' || c > '9' : c != shape) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** The decimal digits of {@code text} from {@code from} to {@code to}, known to be digits. */
+  private static int number(String text, int from, int to) {
+    int value = 0;
+    for (int i = from; i < to; i++) {
+      value = value * 10 + text.charAt(i) - '0';
+    }
+    return value;
+  }
+
   /** Skips the element the reader is at the start of, with everything inside it. */
   private static void skipElement(XMLStreamReader reader) throws XMLStreamException {
     for (int depth = 1; depth > 0; ) {
@@ -93,7 +138,7 @@ record ListingPage(List<StoredObject> objects, String nextContinuationToken) {
         throw new XMLStreamException("an object without its key, size or time");
       }
       try {
-        return new Contents(key, Long.parseLong(size.trim()), DateUtils.parseIso8601Date(lastModified.trim()));
+        return new Contents(key, Long.parseLong(size.trim()), time(lastModified.trim()));
       } catch (RuntimeException e) {
         throw new XMLStreamException("an object's size or time is not a number or an ISO 8601 time");
       }

@@ -24,8 +24,8 @@ import software.amazon.awssdk.utils.http.SdkHttpUtils;
  * @param nextContinuationToken {@code null} on the last page
  */
 record ListingPage(List<StoredObject> objects, String nextContinuationToken) {
-  /** The form of the times S3 writes, {@code 0} standing for any digit. */
-  private static final String S3_TIME = "0000-00-00T00:00:00.000Z";
+  /** The times S3 writes begin so, {@code 0} standing for any digit. */
+  private static final String S3_TIME = "0000-00-00T00:00:00";
 
   /**
    * Reads {@code xml}, whose keys all begin with {@code prefix}; {@code null} when its root is not
@@ -69,15 +69,23 @@ record ListingPage(List<StoredObject> objects, String nextContinuationToken) {
   }
 
   /**
-   * An object's time. S3's form ({@link #S3_TIME}) is read directly: read through a {@code
-   * DateTimeFormatter}, as the SDK reads it, the times took as long as the rest of the page. Any
-   * other form (no milliseconds, an offset) is read as the SDK reads it.
+   * An object's time. The forms S3 and S3-compatible servers write, {@code
+   * 2026-12-03T08:24:00.000Z} and {@code 2026-12-03T08:24:00Z}, are read directly: read through a
+   * {@code DateTimeFormatter}, as the SDK reads them, the times took as long as the rest of the page.
+   * Any other form (an offset, say) is read as the SDK reads it.
    */
   static Instant time(String text) {
-    if (hasS3TimeForm(text)) {
+    int fractionDigits = text.length() - S3_TIME.length() - 2;
+    boolean fraction = fractionDigits >= 1 && fractionDigits <= 9 && text.charAt(S3_TIME.length()) == '.'
+        && isDigits(text, S3_TIME.length() + 1, text.length() - 1);
+    if ((fraction || text.length() == S3_TIME.length() + 1) && text.endsWith("Z") && hasShape(text, S3_TIME)) {
+      int nanos = fraction ? number(text, S3_TIME.length() + 1, text.length() - 1) : 0;
+      for (int i = fractionDigits; fraction && i < 9; i++) {
+        nanos *= 10;
+      }
       try {
         return LocalDateTime.of(number(text, 0, 4), number(text, 5, 7), number(text, 8, 10), number(text, 11, 13),
-            number(text, 14, 16), number(text, 17, 19), number(text, 20, 23) * 1_000_000).toInstant(ZoneOffset.UTC);
+            number(text, 14, 16), number(text, 17, 19), nanos).toInstant(ZoneOffset.UTC);
       } catch (DateTimeException e) {
         // A month 13, say: the SDK's reading reports it.
       }
@@ -85,18 +93,28 @@ record ListingPage(List<StoredObject> objects, String nextContinuationToken) {
     return DateUtils.parseIso8601Date(text);
   }
 
-  private static boolean hasS3TimeForm(String text) {
-    if (text.length() != S3_TIME.length()) {
-      return false;
-    }
-    for (int i = 0; i < text.length(); i++) {
+  /** Whether {@code text} begins with {@code shape}'s characters, {@code 0} standing for any digit. */
+  private static boolean hasShape(String text, String shape) {
+    for (int i = 0; i < shape.length(); i++) {
       char c = text.charAt(i);
-      char shape = S3_TIME.charAt(i);
-      if (shape == '0' ? c < '0' || c > '9' : c != shape) {
+      if (shape.charAt(i) == '0' ? !isDigit(c) : c != shape.charAt(i)) {
         return false;
       }
     }
     return true;
+  }
+
+  private static boolean isDigits(String text, int from, int to) {
+    for (int i = from; i < to; i++) {
+      if (!isDigit(text.charAt(i))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean isDigit(char c) {
+    return c >= '0' && c <= '9';
   }
 
   /** The decimal digits of {@code text} from {@code from} to {@code to}, known to be digits. */

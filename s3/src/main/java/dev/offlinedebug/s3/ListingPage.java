@@ -17,9 +17,15 @@ import software.amazon.awssdk.utils.http.SdkHttpUtils;
  * into {@code S3Object}s, which is most of what listing a large bucket costs a short-lived process.
  *
  * @param objects in the page's order, named relative to the prefix; never null
- * @param nextContinuationToken {@code null} on the last page
+ * @param nextContinuationToken {@code null} on the last page (given as empty, it is made {@code null})
  */
 record ListingPage(List<StoredObject> objects, String nextContinuationToken) {
+  ListingPage {
+    if (nextContinuationToken != null && nextContinuationToken.isEmpty()) {
+      nextContinuationToken = null;
+    }
+  }
+
   /** The times S3 writes begin so, {@code 0} standing for any digit. */
   private static final String S3_TIME = "0000-00-00T00:00:00";
 
@@ -54,7 +60,7 @@ record ListingPage(List<StoredObject> objects, String nextContinuationToken) {
       }
       objects.add(new StoredObject(key.substring(prefix.length()), c.size, c.lastModified));
     }
-    return new ListingPage(objects, token == null || token.isEmpty() ? null : token);
+    return new ListingPage(objects, token);
   }
 
   /**

@@ -17,8 +17,9 @@ import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
  * Reads a successful ListObjectsV2 response as a {@link ListingPage} before the SDK unmarshals it,
  * and hands the SDK an empty listing in its place: the request is still built, signed, sent,
  * retried and its errors mapped by the S3 client, only the reading of the page is ours. Acts only
- * on requests carrying {@link #PAGE}. A response it cannot read (an error document sent with 200,
- * malformed XML) goes to the SDK untouched, which then fails or reads it as it always did.
+ * on requests carrying {@link #PAGE}. A response it does not read (an error document sent with 200,
+ * XML other than the simple kind {@link XmlCursor} reads) goes to the SDK untouched, which then
+ * fails or reads it as it always did.
  */
 final class ListingPageReader implements ExecutionInterceptor {
   /** Where the page read from a request's response goes; set per request. */

@@ -29,7 +29,8 @@ import software.amazon.awssdk.services.s3.model.S3Object;
  * {@code HttpURLConnection}. The client starts no thread. Checksums are computed and validated only
  * where S3 requires them, which every S3-compatible server accepts. Every failure becomes an {@link
  * IOException} whose message is built here, without the SDK's text or exception chained, so no
- * credential can reach a status message (see {@link SafeMessages}).
+ * credential can reach a status message (see {@link SafeMessages}). A listing's pages are read by
+ * {@link ListingPageReader} rather than the SDK's unmarshalling, most of a large listing's cost.
  */
 final class S3ObjectStorage implements ObjectStorage {
   private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
@@ -157,8 +158,7 @@ final class S3ObjectStorage implements ObjectStorage {
       objects.add(new StoredObject(object.key().substring(location.prefix().length()), object.size(),
           object.lastModified()));
     }
-    String token = response.nextContinuationToken();
-    return new ListingPage(objects, token == null || token.isEmpty() ? null : token);
+    return new ListingPage(objects, response.nextContinuationToken());
   }
 
   private IOException failure(String action, String name, Exception e) {

@@ -8,7 +8,7 @@ import javax.xml.stream.XMLStreamException;
  * A cursor over the elements of a UTF-8 XML document of elements and text only, as S3 writes
  * them: what a listing page needs of XML, read straight from its bytes. In a process that lives a
  * second, the JDK's StAX reader costs several times more for the same page: its much larger code
- * runs interpreted or barely compiled. Declarations, comments and CDATA sections are understood;
+ * runs interpreted or barely compiled. Declarations, comments, processing instructions and CDATA sections are understood;
  * anything else (a DTD, an entity other than XML's own, another encoding) is refused with an
  * exception, and the caller leaves such a document to a full XML reader.
  */
@@ -48,11 +48,10 @@ final class XmlCursor {
       if (xml[at] != '<') {
         throw new XMLStreamException("text where an element was expected at byte " + at);
       }
-      if (startsWith("<!--")) {
-        at = indexOf("-->", at) + 3;
-      } else if (startsWith("<?")) {
-        at = indexOf("?>", at) + 2;
-      } else if (startsWith("</")) {
+      if (skipCommentOrInstruction()) {
+        continue;
+      }
+      if (startsWith("</")) {
         at = indexOf(">", at) + 1;
         return false;
       } else if (startsWith("<!")) {
@@ -95,12 +94,11 @@ final class XmlCursor {
     }
     for (int depth = 1; depth > 0; ) {
       at = indexOf("<", at);
-      if (startsWith("<!--")) {
-        at = indexOf("-->", at) + 3;
-      } else if (startsWith("<![CDATA[")) {
+      if (skipCommentOrInstruction()) {
+        continue;
+      }
+      if (startsWith("<![CDATA[")) {
         at = indexOf("]]>", at) + 3;
-      } else if (startsWith("<?")) {
-        at = indexOf("?>", at) + 2;
       } else if (startsWith("</")) {
         at = indexOf(">", at) + 1;
         depth--;
@@ -113,7 +111,7 @@ final class XmlCursor {
     }
   }
 
-  /** Text with references, CDATA sections, comments or line ends to turn into what they stand for. */
+  /** Text with references, CDATA sections, comments, instructions or line ends to turn into what they stand for. */
   private String escapedText(int start) throws XMLStreamException {
     ByteArrayOutputStream text = new ByteArrayOutputStream();
     at = start;
@@ -121,13 +119,14 @@ final class XmlCursor {
       if (at >= xml.length) {
         throw new XMLStreamException("the document ends inside " + name);
       }
+      if (skipCommentOrInstruction()) {
+        continue;
+      }
       byte b = xml[at];
       if (startsWith("<![CDATA[")) {
         int end = indexOf("]]>", at);
         text.write(xml, at + 9, end - at - 9);
         at = end + 3;
-      } else if (startsWith("<!--")) {
-        at = indexOf("-->", at) + 3;
       } else if (b == '<') {
         endTag();
         return text.toString(StandardCharsets.UTF_8);
@@ -145,6 +144,19 @@ final class XmlCursor {
         at++;
       }
     }
+  }
+
+  /** Moves past the comment or processing instruction at the cursor; {@code false} when there is none. */
+  private boolean skipCommentOrInstruction() throws XMLStreamException {
+    if (startsWith("<!--")) {
+      at = indexOf("-->", at) + 3;
+      return true;
+    }
+    if (startsWith("<?")) {
+      at = indexOf("?>", at) + 2;
+      return true;
+    }
+    return false;
   }
 
   private static String reference(String entity) throws XMLStreamException {

@@ -41,9 +41,9 @@ class ListingPageTest {
           + "</Contents><Contents><Key>p/b.odsum</Key><LastModified>2026-12-03T08:24:01Z</LastModified><Size>0</Size>"
           + "</Contents><CommonPrefixes><Prefix>p/sub/</Prefix></CommonPrefixes>"
           + "<NextContinuationToken>1ueGcxLPRx1Tr/XYExHnhbYLgveDs2J/wm36Hy4vbOwM=</NextContinuationToken></ListBucketResult>",
-      // Escapes of every kind, CDATA, comments, a line end written \r\n, multi-byte UTF-8.
+      // Escapes of every kind, CDATA, comments, an instruction, a line end written \r\n, multi-byte UTF-8.
       HEAD + "\r\n  <!-- a comment -->\n  <Contents>\n    <Key>p/a&amp;b&lt;c&gt;&apos;&quot;&#233;&#x96EA;<![CDATA[<&x>]]>"
-          + "<!-- c -->é雪 x\r\ny</Key>\n    <Size> 12 </Size>\n    <LastModified>2026-12-03T08:24:00.5Z</LastModified>\n"
+          + "<!-- c -->é<?pi?>雪 x\r\ny</Key>\n    <Size> 12 </Size>\n    <LastModified>2026-12-03T08:24:00.5Z</LastModified>\n"
           + "  </Contents>\n</ListBucketResult>\n",
       // Namespace prefixes, attributes holding '>', a byte order mark, a processing instruction, a self-closing root child.
       "\uFEFF<?xml version='1.0' encoding='utf-8'?><?pi x?><s3:ListBucketResult xmlns:s3=\"http://s3.amazonaws.com/doc/2006-03-01/\">"

@@ -19,6 +19,7 @@ import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.S3ClientBuilder;
 import software.amazon.awssdk.services.s3.model.GetObjectResponse;
 import software.amazon.awssdk.services.s3.model.ListObjectsV2Request;
+import software.amazon.awssdk.services.s3.model.ListObjectsV2Response;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 import software.amazon.awssdk.services.s3.model.S3Object;
@@ -28,7 +29,8 @@ import software.amazon.awssdk.services.s3.model.S3Object;
  * {@code HttpURLConnection}. The client starts no thread. Checksums are computed and validated only
  * where S3 requires them, which every S3-compatible server accepts. Every failure becomes an {@link
  * IOException} whose message is built here, without the SDK's text or exception chained, so no
- * credential can reach a status message (see {@link SafeMessages}).
+ * credential can reach a status message (see {@link SafeMessages}). A listing's pages are read by
+ * {@link ListingPageReader} rather than the SDK's unmarshalling, most of a large listing's cost.
  */
 final class S3ObjectStorage implements ObjectStorage {
   private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
@@ -44,6 +46,7 @@ final class S3ObjectStorage implements ObjectStorage {
 
   static S3ObjectStorage open(S3Location location, S3ClientSettings settings) {
     S3ClientBuilder builder = S3Client.builder()
+        .overrideConfiguration(o -> o.addExecutionInterceptor(new ListingPageReader()))
         .httpClient(UrlConnectionHttpClient.builder()
             .connectionTimeout(CONNECT_TIMEOUT)
             .socketTimeout(SOCKET_TIMEOUT)
@@ -127,17 +130,35 @@ final class S3ObjectStorage implements ObjectStorage {
   @Override
   public List<StoredObject> list() throws IOException {
     List<StoredObject> objects = new ArrayList<>();
-    ListObjectsV2Request request = ListObjectsV2Request.builder()
-        .bucket(location.bucket()).prefix(location.prefix()).delimiter("/").build();
+    String token = null;
     try {
-      for (S3Object object : client.listObjectsV2Paginator(request).contents()) {
-        objects.add(new StoredObject(object.key().substring(location.prefix().length()), object.size(),
-            object.lastModified()));
-      }
+      do {
+        ListingPageReader.Destination destination = new ListingPageReader.Destination(location.prefix());
+        ListObjectsV2Response response = client.listObjectsV2(ListObjectsV2Request.builder()
+            .bucket(location.bucket()).prefix(location.prefix()).delimiter("/").continuationToken(token)
+            .overrideConfiguration(o -> o.putExecutionAttribute(ListingPageReader.PAGE, destination))
+            .build());
+        ListingPage page = destination.page().get();
+        if (page == null) {
+          page = sdkPage(response);
+        }
+        objects.addAll(page.objects());
+        token = page.nextContinuationToken();
+      } while (token != null);
     } catch (SdkException e) {
       throw failure("list", "", e);
     }
     return objects;
+  }
+
+  /** A page {@link ListingPageReader} left to the SDK, as the SDK read it. */
+  private ListingPage sdkPage(ListObjectsV2Response response) {
+    List<StoredObject> objects = new ArrayList<>(response.contents().size());
+    for (S3Object object : response.contents()) {
+      objects.add(new StoredObject(object.key().substring(location.prefix().length()), object.size(),
+          object.lastModified()));
+    }
+    return new ListingPage(objects, response.nextContinuationToken());
   }
 
   private IOException failure(String action, String name, Exception e) {

@@ -34,6 +34,15 @@ final class CodeSizes {
     return reader.readInt(codeAttribute + 4);
   }
 
+  /**
+   * Offset of the {@code attributes_count} of the {@code Code} attribute at {@code codeAttribute}
+   * (as {@link #codeAttributes} gives it), past the code and its exception table.
+   */
+  static int attributesOf(ClassReader reader, int codeAttribute) {
+    int table = codeAttribute + 8 + codeLength(reader, codeAttribute);
+    return table + 2 + 8 * reader.readUnsignedShort(table);
+  }
+
   /** @return code length by method name + descriptor; methods without code are absent */
   static Map<String, Integer> byMethod(ClassReader reader) {
     List<String> keys = new ArrayList<>();

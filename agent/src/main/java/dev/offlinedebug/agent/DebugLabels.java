@@ -23,10 +23,8 @@ final class DebugLabels {
    *     attribute
    */
   static boolean[] of(ClassReader reader, int codeAttribute, boolean onlyTables, char[] buffer) {
-    int codeLength = reader.readInt(codeAttribute + 4);
-    int table = codeAttribute + 8 + codeLength;
-    int attributes = table + 2 + 8 * reader.readUnsignedShort(table);
-    boolean[] labels = new boolean[codeLength + 1];
+    boolean[] labels = new boolean[CodeSizes.codeLength(reader, codeAttribute) + 1];
+    int attributes = CodeSizes.attributesOf(reader, codeAttribute);
     int count = reader.readUnsignedShort(attributes);
     int attribute = attributes + 2;
     for (int a = 0; a < count; a++) {

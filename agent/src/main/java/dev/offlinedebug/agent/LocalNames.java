@@ -37,9 +37,7 @@ final class LocalNames {
    */
   LocalNames(ClassReader reader, int codeAttribute, char[] buffer, int[] offsets,
       MethodNode method, Type[] parameters) {
-    int codeLength = reader.readInt(codeAttribute + 4);
-    int table = codeAttribute + 8 + codeLength;
-    int attributes = table + 2 + 8 * reader.readUnsignedShort(table);
+    int attributes = CodeSizes.attributesOf(reader, codeAttribute);
     // the last table if there are several, as ASM reads them
     int localVariables = -1;
     int count = reader.readUnsignedShort(attributes);

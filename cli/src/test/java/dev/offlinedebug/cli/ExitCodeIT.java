@@ -27,7 +27,21 @@ class ExitCodeIT {
       JarRunner.Result result = new JarRunner(work).run(command, "no-such-dump", "--dir", dir.toString());
       assertEquals(3, result.exit(), result.toString());
       assertOneLine(result);
+      assertTrue(result.err().contains("'no-such-dump' is not a dump ID; a dump ID looks like od-"), result.toString());
     }
+  }
+
+  @Test
+  void show_idCopiedWithTheLogLinesBracket_namesTheId() throws Exception {
+    Path dir = work.resolve("dumps");
+    String id;
+    try (StoreFixture store = StoreFixture.open(dir)) {
+      id = store.write(Failures.unsupported(1));
+    }
+    JarRunner.Result result = new JarRunner(work).run("show", id + "]", "--dir", dir.toString());
+    assertEquals(3, result.exit(), result.toString());
+    assertOneLine(result);
+    assertEquals("offline-debug: '" + id + "]' is not a dump ID; did you mean " + id + "?", result.err().strip());
   }
 
   @Test

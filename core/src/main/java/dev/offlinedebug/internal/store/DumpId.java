@@ -16,7 +16,11 @@ public record DumpId(String file, long offset) {
   static final String PREFIX = "od-";
   /** Base-36 digits of the largest offset. */
   private static final int MAX_DIGITS = 13;
-  private static final Pattern SHAPE = Pattern.compile("od-([0-9a-z]{9}-[0-9a-z]{6})-([0-9a-z]{1,12})");
+  /** A store file's part of an ID: its creation time and its writer's tag. */
+  static final String FILE = "[0-9a-z]{9}-[0-9a-z]{6}";
+  /** An offset's part of an ID. */
+  static final String OFFSET = "[0-9a-z]{1,12}";
+  private static final Pattern SHAPE = Pattern.compile(PREFIX + "(" + FILE + ")-(" + OFFSET + ")");
 
   String text() {
     if (offset < 0) {

@@ -19,13 +19,25 @@ import java.util.regex.Pattern;
  * @param at where the occurrence record lies
  */
 record OccurrenceId(DumpId first, DumpId at) {
-  private static final String PART = "[0-9a-z]{9}-[0-9a-z]{6}";
+  private static final String SUFFIX = "\\.(?:(" + DumpId.FILE + ")-)?(" + DumpId.OFFSET + ")";
   private static final Pattern SHAPE = Pattern.compile(
-      "(od-" + PART + "-[0-9a-z]{1,12})\\.(?:(" + PART + ")-)?([0-9a-z]{1,12})");
+      "(" + DumpId.PREFIX + DumpId.FILE + "-" + DumpId.OFFSET + ")" + SUFFIX);
+  /** A dump's or an occurrence's ID anywhere in a text. */
+  private static final Pattern ANY_ID = Pattern.compile(
+      DumpId.PREFIX + DumpId.FILE + "-" + DumpId.OFFSET + "(?:" + SUFFIX + ")?");
 
   String text() {
     String offset = Long.toString(at.offset(), 36);
     return first.text() + "." + (at.file().equals(first.file()) ? offset : at.file() + "-" + offset);
+  }
+
+  /**
+   * The first dump or occurrence ID inside {@code text}, or {@code null}: for a text that is not an
+   * ID itself, such as one copied with the log line's bracket ({@code od-...-0]}).
+   */
+  static String findIn(String text) {
+    Matcher m = ANY_ID.matcher(text);
+    return m.find() ? m.group() : null;
   }
 
   /** The occurrence ID {@code text}, or {@code null} when it is not one. */

@@ -78,7 +78,7 @@ public final class RemoteDumpStore implements DumpStore {
     }
     DumpId parsed = DumpId.parse(id);
     if (parsed == null) {
-      throw notFound(String.valueOf(id));
+      throw new NotAnIdException(id);
     }
     DecodedRecord record = read(parsed, id);
     if (record.dump() == null || !record.dump().id().equals(id)) {

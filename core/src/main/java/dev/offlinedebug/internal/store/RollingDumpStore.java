@@ -65,7 +65,7 @@ public final class RollingDumpStore implements DumpStore {
     }
     DumpId parsed = DumpId.parse(id);
     if (parsed == null) {
-      throw new DumpNotFoundException(String.valueOf(id), directory);
+      throw new NotAnIdException(id);
     }
     DecodedRecord record = read(parsed, id);
     if (record.dump() == null || !record.dump().id().equals(id)) {
@@ -113,7 +113,7 @@ public final class RollingDumpStore implements DumpStore {
     OccurrenceId occurrence = OccurrenceId.parse(id);
     DumpId first = occurrence != null ? occurrence.first() : DumpId.parse(id);
     if (first == null) {
-      throw new DumpNotFoundException(String.valueOf(id), directory);
+      throw new NotAnIdException(id);
     }
     requireWire();
     String firstId = first.text();

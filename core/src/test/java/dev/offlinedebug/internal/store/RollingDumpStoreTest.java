@@ -1,6 +1,7 @@
 package dev.offlinedebug.internal.store;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
@@ -80,9 +81,34 @@ class RollingDumpStoreTest {
     DumpStore store = OfflineDebug.open(dir);
     for (String unknown : List.of("nonsense", "od-", "od-zzzzzzzzz-zzzzzz-0", id + "x", id.replace("od-", "xx-"))) {
       DumpNotFoundException e = assertThrows(DumpNotFoundException.class, () -> store.load(unknown));
-      assertEquals(DumpNotFoundException.class, e.getClass(), unknown);
+      assertFalse(e instanceof DumpExpiredException, unknown);
     }
     assertThrows(DumpNotFoundException.class, () -> OfflineDebug.open(tmp.resolve("missing")).load(id));
+  }
+
+  @Test
+  void load_textThatIsNoId_saysSoAndNamesTheIdInsideIt() throws IOException {
+    Path dir = tmp.resolve("dumps");
+    String id = write(StoreTests.noDedup(dir), 1).get(0);
+    DumpStore store = OfflineDebug.open(dir);
+    for (String copied : List.of(id + "]", "[dump " + id + "]", id + ",", " " + id)) {
+      DumpNotFoundException e = assertThrows(DumpNotFoundException.class, () -> store.load(copied));
+      assertEquals("'" + copied + "' is not a dump ID; did you mean " + id + "?", e.getMessage());
+      assertEquals(copied, e.id());
+      assertEquals(id, store.load(id).id(), "the suggested ID loads");
+    }
+    String occurrence = id + ".5k7";
+    assertTrue(assertThrows(DumpNotFoundException.class, () -> store.occurrences(occurrence + "]")).getMessage()
+        .endsWith("did you mean " + occurrence + "?"));
+    DumpNotFoundException nonsense = assertThrows(DumpNotFoundException.class, () -> store.load("nonsense"));
+    assertEquals("'nonsense' is not a dump ID; a dump ID looks like od-0mx4e2gpl-6yfu9f-0, as in the log line",
+        nonsense.getMessage());
+    String huge = "x".repeat(1_000_000);
+    assertTrue(assertThrows(DumpNotFoundException.class, () -> store.load(huge)).getMessage().length() < 200,
+        "an argument of any length is quoted shortened");
+    assertEquals("dump od-zzzzzzzzz-zzzzzz-0 not found in " + dir,
+        assertThrows(DumpNotFoundException.class, () -> store.load("od-zzzzzzzzz-zzzzzz-0")).getMessage(),
+        "an ID of the right shape is looked up and not found");
   }
 
   @Test

@@ -34,10 +34,7 @@ class ExitCodeIT {
   @Test
   void show_idCopiedWithTheLogLinesBracket_namesTheId() throws Exception {
     Path dir = work.resolve("dumps");
-    String id;
-    try (StoreFixture store = StoreFixture.open(dir)) {
-      id = store.write(Failures.unsupported(1));
-    }
+    String id = writeOneDump(dir);
     JarRunner.Result result = new JarRunner(work).run("show", id + "]", "--dir", dir.toString());
     assertEquals(3, result.exit(), result.toString());
     assertOneLine(result);
@@ -107,10 +104,7 @@ class ExitCodeIT {
   @Test
   void show_offsetPastTheEndOfItsFile() throws Exception {
     Path dir = work.resolve("dumps");
-    String id;
-    try (StoreFixture store = StoreFixture.open(dir)) {
-      id = store.write(Failures.unsupported(1));
-    }
+    String id = writeOneDump(dir);
     String pastTheEnd = id.substring(0, id.lastIndexOf('-') + 1) + Long.toString(1L << 30, 36);
     JarRunner.Result result = new JarRunner(work).run("show", pastTheEnd, "--dir", dir.toString());
     assertEquals(3, result.exit(), result.toString());
@@ -159,6 +153,12 @@ class ExitCodeIT {
     JarRunner.Result version = runner.run("--version");
     assertEquals(0, version.exit(), version.toString());
     assertTrue(version.out().startsWith("offline-debug 0.1"), version.toString());
+  }
+
+  private static String writeOneDump(Path dir) throws Exception {
+    try (StoreFixture store = StoreFixture.open(dir)) {
+      return store.write(Failures.unsupported(1));
+    }
   }
 
   private static void assertOneLine(JarRunner.Result result) {

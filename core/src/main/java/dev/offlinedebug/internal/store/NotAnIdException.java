@@ -10,13 +10,12 @@ import dev.offlinedebug.DumpNotFoundException;
  */
 final class NotAnIdException extends DumpNotFoundException {
   private static final long serialVersionUID = 1L;
+  /** Text quoted in the message at most: an argument can be anything, a whole file's text. */
+  private static final int QUOTED = 100;
 
   NotAnIdException(String text) {
     super(String.valueOf(text), message(String.valueOf(text)));
   }
-
-  /** Text quoted in the message at most: an argument can be anything, a whole file's text. */
-  private static final int QUOTED = 100;
 
   private static String message(String text) {
     String inside = OccurrenceId.findIn(text);

@@ -3,13 +3,23 @@
 # load, verify and initialise the start-up benchmark's libraries 15 times in a fresh JVM without
 # the agent, with OLD-AGENT.jar and with NEW-AGENT.jar attached at start, alternated RUNS times;
 # prints each run's loading-thread CPU per round, then per agent the median over runs of (median
-# of rounds 11-15 with the agent) / (the same without, in the same run). Needs the benchmarks
-# built (benchmarks/target/startup-jars):
+# of rounds 11-15 with the agent) / (the same without, in the same run). With --ahead-of-time, the
+# runs compare instead AGENT.jar attached at start with the libraries as AGENT.jar's instrumenter
+# rewrites them, loaded without the agent (its jar on the boot class path for the handlers' call
+# sites): the JVM's share of what the agent adds, apart from the instrumenter's. Needs the
+# benchmarks built (benchmarks/target/startup-jars):
 #
 #   agent/scripts/startup-cpu.sh OLD-AGENT.jar NEW-AGENT.jar [runs [java]]
+#   agent/scripts/startup-cpu.sh --ahead-of-time AGENT.jar [runs [java]]
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+variants=(plain old new)
+if [[ $1 == --ahead-of-time ]]; then
+  variants=(plain ahead-of-time new)
+  shift
+  set -- "" "$@"
+fi
 old="$1"
 new="$2"
 runs="${3:-4}"
@@ -20,12 +30,18 @@ work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 javac_bin="$(dirname "$(readlink -f "$(command -v "$java")")")/javac"
 "$javac_bin" -d "$work" "$root/agent/scripts/startup-cpu/StartupCpu.java"
+if [[ ${variants[1]} == ahead-of-time ]]; then
+  "$javac_bin" -d "$work" -cp "$new" "$root/agent/scripts/startup-cpu/AheadOfTime.java"
+  "$java" -cp "$new:$work" dev.offlinedebug.agent.AheadOfTime "$jars" "$work/instrumented-jars"
+fi
 for _ in $(seq "$runs"); do
-  for variant in plain old new; do
-    agent=()
-    [[ $variant == old ]] && agent=("-javaagent:$old=$include")
-    [[ $variant == new ]] && agent=("-javaagent:$new=$include")
-    echo "$variant $("$java" "${agent[@]}" -cp "$work" StartupCpu "$jars" 15)" | tee -a "$work/runs"
+  for variant in "${variants[@]}"; do
+    options=()
+    from="$jars"
+    [[ $variant == old ]] && options=("-javaagent:$old=$include")
+    [[ $variant == new ]] && options=("-javaagent:$new=$include")
+    [[ $variant == ahead-of-time ]] && options=("-Xbootclasspath/a:$new") && from="$work/instrumented-jars"
+    echo "$variant $("$java" "${options[@]}" -cp "$work" StartupCpu "$from" 15)" | tee -a "$work/runs"
   done
 done
 awk '
@@ -43,6 +59,6 @@ awk '
   END {
     for (v in count) {
       for (i = 1; i <= count[v]; i++) x[i] = ratios[v, i]
-      printf "%s agent / no agent: %.2f (median of %d runs)\n", v, median(x, count[v]), count[v]
+      printf "%s / no agent: %.2f (median of %d runs)\n", v, median(x, count[v]), count[v]
     }
   }' "$work/runs"

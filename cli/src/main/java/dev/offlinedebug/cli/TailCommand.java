@@ -2,11 +2,14 @@ package dev.offlinedebug.cli;
 
 import dev.offlinedebug.DumpStore;
 import dev.offlinedebug.DumpSummary;
+import dev.offlinedebug.spi.DumpFeed;
 import dev.offlinedebug.spi.TerminalText;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -19,8 +22,8 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code offline-debug tail}: prints new dumps as they are written, across file rolls, until
- * interrupted. Polls the store's listing and remembers the IDs it has seen; IDs that retention
- * deleted are forgotten again, so memory stays bounded by the store's size.
+ * interrupted: the newest {@code --lines} first, read from the newest store files, then what
+ * {@link DumpFeed} finds at each poll.
  */
 @Command(name = "tail", mixinStandardHelpOptions = true,
     description = "Follow the store: print each new dump as one line (like list) until interrupted.")
@@ -55,23 +58,24 @@ final class TailCommand implements Callable<Integer> {
     format = new SummaryLine(common.style());
     DumpStore dumps = ChronicleStartup.quietly(store::openForFollowing);
     long start = System.nanoTime();
-    List<DumpSummary> existing = listOrEmpty(dumps);
-    List<DumpSummary> matching = existing.stream().filter(filter::test).toList();
-    matching.subList(Math.max(0, matching.size() - lines), matching.size()).forEach(this::print);
+    DumpFeed feed = ChronicleStartup.quietly(() -> DumpFeed.follow(dumps));
+    // Printed before following began, perhaps again among the first poll's dumps.
+    Set<String> shown = new HashSet<>();
+    for (DumpSummary summary : newest(dumps)) {
+      print(summary);
+      shown.add(summary.id());
+    }
     printed = 0;
-    Set<String> seen = ids(existing);
     PrintWriter err = spec.commandLine().getErr();
     err.println("Following " + TerminalText.escape(dumps.location()) + " (Ctrl-C to stop)");
     err.flush();
     while (!done(start)) {
       Thread.sleep(Math.max(1, poll.toMillis()));
-      List<DumpSummary> current = listOrEmpty(dumps);
-      for (DumpSummary summary : current) {
-        if (!done(start) && seen.add(summary.id()) && filter.test(summary)) {
+      for (DumpSummary summary : ChronicleStartup.quietly(feed::poll)) {
+        if (!done(start) && !shown.contains(summary.id()) && filter.test(summary)) {
           print(summary);
         }
       }
-      seen.retainAll(ids(current));
     }
     return ExitCode.OK;
   }
@@ -88,21 +92,16 @@ final class TailCommand implements Callable<Integer> {
   }
 
   /**
-   * A store directory that does not exist yet is followed until it does. In object storage each
-   * poll is one listing of the location plus a read of each summary that changed.
+   * The newest {@code --lines} matching dumps, oldest first: the store's newest files only (a
+   * directory that does not exist yet has none).
    */
-  private List<DumpSummary> listOrEmpty(DumpStore dumps) throws IOException {
-    if (!store.inObjectStorage() && !Files.isDirectory(dumps.directory())) {
+  private List<DumpSummary> newest(DumpStore dumps) throws IOException {
+    if (lines <= 0 || !store.inObjectStorage() && !Files.isDirectory(dumps.directory())) {
       return List.of();
     }
-    return ChronicleStartup.quietly(dumps::list);
-  }
-
-  private static Set<String> ids(List<DumpSummary> summaries) {
-    Set<String> ids = new HashSet<>();
-    for (DumpSummary summary : summaries) {
-      ids.add(summary.id());
-    }
-    return ids;
+    List<DumpSummary> newest = new ArrayList<>(
+        store.newestFirst(filter.since, stream -> stream.filter(filter::test).limit(lines).toList()));
+    Collections.reverse(newest);
+    return newest;
   }
 }

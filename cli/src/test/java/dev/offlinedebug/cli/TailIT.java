@@ -58,6 +58,24 @@ class TailIT {
     }
   }
 
+  @Test
+  void tail_lines_printsTheNewestMatchingDumpsOldestFirst() throws Exception {
+    Path dir = work.resolve("dumps");
+    List<String> written = new ArrayList<>();
+    try (StoreFixture store = StoreFixture.open(dir, 8 * 1024, 64L * 1024 * 1024, Duration.ZERO)) {
+      for (int i = 0; i < 6; i++) {
+        written.add(store.write(i == 4 ? new IllegalStateException("other " + i) : Failures.unsupported(i)));
+      }
+    }
+    JarRunner.Result result = new JarRunner(work).run("tail", "-n", "2", "--type", "UnsupportedOperationException",
+        "--timeout", "100ms", "--dir", dir.toString());
+    assertEquals(0, result.exit(), result.toString());
+    List<String> lines = result.out().lines().toList();
+    assertEquals(2, lines.size(), result.toString());
+    assertTrue(lines.get(0).contains("  " + written.get(3) + "  "), result.toString());
+    assertTrue(lines.get(1).contains("  " + written.get(5) + "  "), result.toString());
+  }
+
   /** Waits (bounded) until tail has read the store and says it is following. */
   static void awaitFollowing(Process tail, Path err) throws Exception {
     for (int i = 0; i < 3000; i++) {

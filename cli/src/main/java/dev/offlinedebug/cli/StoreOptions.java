@@ -88,13 +88,22 @@ final class StoreOptions {
    * only. Chronicle Wire starts as for {@link #list()}.
    */
   <T> T newestFirst(Instant since, Function<Stream<DumpSummary>, T> reading) throws IOException {
-    return ChronicleStartup.quietly(() -> {
-      try (Stream<DumpSummary> newest = openForListing().newestFirst(since)) {
-        return reading.apply(newest);
-      } catch (UncheckedIOException e) {
-        throw e.getCause();
-      }
-    });
+    return ChronicleStartup.quietly(() -> read(openForListing(), since, reading));
+  }
+
+  /** The same of a store already open (for a bucket, its client is built once). */
+  static <T> T newestFirst(DumpStore store, Instant since, Function<Stream<DumpSummary>, T> reading)
+      throws IOException {
+    return ChronicleStartup.quietly(() -> read(store, since, reading));
+  }
+
+  private static <T> T read(DumpStore store, Instant since, Function<Stream<DumpSummary>, T> reading)
+      throws IOException {
+    try (Stream<DumpSummary> newest = store.newestFirst(since)) {
+      return reading.apply(newest);
+    } catch (UncheckedIOException e) {
+      throw e.getCause();
+    }
   }
 
   /**

@@ -99,8 +99,8 @@ final class TailCommand implements Callable<Integer> {
     if (lines <= 0 || !store.inObjectStorage() && !Files.isDirectory(dumps.directory())) {
       return List.of();
     }
-    List<DumpSummary> newest = new ArrayList<>(
-        store.newestFirst(filter.since, stream -> stream.filter(filter::test).limit(lines).toList()));
+    List<DumpSummary> newest = new ArrayList<>(StoreOptions.newestFirst(dumps, filter.since,
+        stream -> stream.filter(filter::test).limit(lines).toList()));
     Collections.reverse(newest);
     return newest;
   }

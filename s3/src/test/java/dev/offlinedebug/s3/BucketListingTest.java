@@ -56,7 +56,7 @@ class BucketListingTest {
     S3.server().takeReads();
     DumpStore bucket = OfflineDebug.open(URI.create("s3://dumps/summaries"));
     assertEquals(local, bucket.list());
-    // One GET per store file, of its summary; listed again (a tail poll), nothing unchanged is read.
+    // One GET per store file, of its summary; listed again (a serve page), nothing unchanged is read.
     assertEquals(storeFiles.stream().map(f -> "summaries/" + summaryName(f.getFileName().toString())).toList(),
         S3.server().takeReads());
     assertEquals(local, bucket.list());

@@ -134,7 +134,7 @@ public final class RemoteDumpStore implements DumpStore {
    * Every intact dump, oldest first: one listing of the location, then per store file its summary
    * ({@link StoreSummary}, one small read). A store file without a usable summary (none, damaged,
    * larger than {@value StoreSummary#MAX_BYTES} bytes, or describing fewer bytes than the object
-   * holds) is downloaded and scanned. Listing again (as {@code tail} does) reads only the store files
+   * holds) is downloaded and scanned. Listing again (as {@code serve} does for each page) reads only the store files
    * whose object or summary changed since.
    */
   @Override

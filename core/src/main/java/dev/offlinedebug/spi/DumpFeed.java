@@ -3,6 +3,7 @@ package dev.offlinedebug.spi;
 import dev.offlinedebug.DumpStore;
 import dev.offlinedebug.DumpSummary;
 import dev.offlinedebug.internal.store.RemoteDumpStore;
+import dev.offlinedebug.internal.store.RollingDumpStore;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.util.ArrayList;
@@ -12,10 +13,10 @@ import java.util.Set;
 
 /**
  * The dumps a store gains after it is followed, poll by poll: what the CLI's {@code tail} prints.
- * A store in object storage is followed by its objects' sizes (an ID names its object and offset),
- * so following a bucket of any size starts with one listing and reads only the objects that grow;
- * a directory by comparing its listings. A directory that does not exist yet has no dumps until it
- * does. Not thread-safe.
+ * A directory or a bucket is followed by its store files' sizes (an ID names its file and offset),
+ * so following a store of any size starts with one listing of its files, reads only the files that
+ * grow, and keeps two numbers per file; another {@link DumpStore} by comparing its listings. A
+ * directory that does not exist yet has no dumps until it does. Not thread-safe.
  *
  * <pre>{@code
  * DumpFeed feed = DumpFeed.follow(store);
@@ -32,11 +33,15 @@ public final class DumpFeed {
     this.poll = poll;
   }
 
-  /** Follows {@code store} from now on: notes what it holds (for a directory, lists it). */
+  /** Follows {@code store} from now on: notes its store files' sizes (another store: its listing). */
   public static DumpFeed follow(DumpStore store) throws IOException {
     if (store instanceof RemoteDumpStore remote) {
       remote.newDumps();
       return new DumpFeed(remote::newDumps);
+    }
+    if (store instanceof RollingDumpStore directory) {
+      directory.newDumps();
+      return new DumpFeed(directory::newDumps);
     }
     Set<String> seen = ids(listed(store));
     return new DumpFeed(() -> {

@@ -20,6 +20,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -41,8 +42,8 @@ public final class RemoteDumpStore implements DumpStore {
   private final ObjectStorage storage;
   /** Per store-file object, what it added to the last listing. */
   private volatile Map<String, Folded> folded = Map.of();
-  /** Per store-file object, the offset from which its dumps are new to {@link #newDumps()}; null before its first call. */
-  private Map<String, Followed> followed;
+  /** How far {@link #newDumps()} has read each store-file object. */
+  private final FollowedFiles followed = new FollowedFiles();
 
   private RemoteDumpStore(URI location, ObjectStorage storage) {
     this.location = location;
@@ -192,42 +193,17 @@ public final class RemoteDumpStore implements DumpStore {
    */
   public List<DumpSummary> newDumps() throws IOException {
     List<ObjectStorage.StoredObject> objects = storage.list();
-    Map<String, Followed> now = new HashMap<>();
-    if (followed == null) {
-      for (ObjectStorage.StoredObject object : objects) {
-        if (StoreLayout.isStoreFileName(object.name())) {
-          // A record the object held only in part is counted as seen: it was logged before this call.
-          now.put(object.name(), new Followed(object.size(), object.size()));
-        }
-      }
-      followed = now;
-      return List.of();
-    }
     Map<String, ObjectStorage.StoredObject> summaries = summaries(objects);
-    List<DumpSummary> added = new ArrayList<>();
+    Map<String, ObjectStorage.StoredObject> storeFiles = new LinkedHashMap<>();
+    Map<String, Long> sizes = new LinkedHashMap<>();
     for (ObjectStorage.StoredObject object : objects) {
-      if (!StoreLayout.isStoreFileName(object.name())) {
-        continue;
+      if (StoreLayout.isStoreFileName(object.name())) {
+        storeFiles.put(object.name(), object);
+        sizes.put(object.name(), object.size());
       }
-      Followed before = followed.getOrDefault(object.name(), Followed.NEW);
-      Followed after = before;
-      if (object.size() > before.size()) {
-        long next = before.newFrom();
-        for (DumpSummary summary : fold(object, summaries.get(StoreLayout.summaryName(object.name()))).summaries()) {
-          DumpId id = DumpId.parse(summary.id());
-          if (id != null && id.offset() >= before.newFrom()) {
-            added.add(summary);
-            next = Math.max(next, id.offset() + 1);
-          }
-        }
-        // Past the last dump read, not the object's end: a record uploaded in part is read whole later.
-        after = new Followed(object.size(), next);
-      }
-      now.put(object.name(), after);
     }
-    followed = now;
-    added.sort(Comparator.comparing(DumpSummary::time));
-    return added;
+    return followed.newDumps(sizes,
+        name -> fold(storeFiles.get(name), summaries.get(StoreLayout.summaryName(name))));
   }
 
   private static Map<String, ObjectStorage.StoredObject> summaries(List<ObjectStorage.StoredObject> objects) {
@@ -285,14 +261,6 @@ public final class RemoteDumpStore implements DumpStore {
   /** A path naming the object in messages ({@link DumpFormatException#file()}). */
   private Path objectPath(String name) {
     return Path.of(storage.location(), name);
-  }
-
-  /**
-   * How far {@link #newDumps()} has followed a store-file object: its size when last read, and the
-   * offset from which its dumps are new.
-   */
-  private record Followed(long size, long newFrom) {
-    static final Followed NEW = new Followed(0, 0);
   }
 
   /** What store file {@code storeFile}, with {@code summary} (null: none), added to a listing. */

@@ -25,6 +25,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -41,6 +42,8 @@ public final class RollingDumpStore implements DumpStore {
   private final Path directory;
   /** Per store file, what it added to the last listing. */
   private volatile Map<Path, Listed> listed = Map.of();
+  /** How far {@link #newDumps()} has read each store file. */
+  private final FollowedFiles followed = new FollowedFiles();
 
   private RollingDumpStore(Path directory) {
     this.directory = directory;
@@ -148,7 +151,7 @@ public final class RollingDumpStore implements DumpStore {
    * Every intact dump, oldest first, with the occurrences dedup folded onto it: each stored
    * occurrence record adds one, each counter record its count. Occurrences are not listed apart.
    * Each store file's records are read from its summary where it has one, decoded where not ({@link
-   * StoreFileListing}). Listing again (as {@code tail} does every poll) reads only the store files
+   * StoreFileListing}). Listing again (as {@code serve} does for each page) reads only the store files
    * whose size or modification time, or whose summary's size, changed since.
    */
   @Override
@@ -209,6 +212,25 @@ public final class RollingDumpStore implements DumpStore {
       }
     }
     return NewestFirst.of(files, since);
+  }
+
+  /**
+   * The dumps stored since the previous call, oldest first; the first call only notes the store
+   * files and returns none. What {@code tail} follows: only the files that grew are read, and what
+   * is kept is their sizes, however many dumps the store holds ({@link FollowedFiles}). Not
+   * thread-safe.
+   */
+  public List<DumpSummary> newDumps() throws IOException {
+    Map<String, Long> sizes = new LinkedHashMap<>();
+    for (Path file : StoreLayout.storeFiles(directory)) {
+      try {
+        sizes.put(file.getFileName().toString(),
+            Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS).size());
+      } catch (NoSuchFileException e) {
+        // Deleted by retention since it was listed.
+      }
+    }
+    return followed.newDumps(sizes, name -> StoreFileListing.fold(directory.resolve(name)));
   }
 
   static void requireWire() throws IOException {

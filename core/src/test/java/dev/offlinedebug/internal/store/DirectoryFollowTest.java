@@ -1,0 +1,94 @@
+package dev.offlinedebug.internal.store;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.offlinedebug.DumpSummary;
+import dev.offlinedebug.OfflineDebug;
+import dev.offlinedebug.spi.DumpFeed;
+import dev.offlinedebug.spi.DumpWriter;
+import dev.offlinedebug.spi.LoggedEvent;
+import dev.offlinedebug.spi.StatusListener;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Following a store directory ({@code tail}): by its store files' sizes, as a bucket is followed:
+ * each new dump is given once, a record written in part once it is whole, and one in part when
+ * following began counts as written before.
+ */
+class DirectoryFollowTest {
+  @TempDir Path tmp;
+
+  @Test
+  void follow_givesEachNewDumpOnce_aRecordWrittenInPartOnceWhole() throws IOException {
+    List<String> ids = write(tmp.resolve("written"), 10);
+    Path written = StoreLayout.storeFiles(tmp.resolve("written")).get(0);
+    byte[] whole = Files.readAllBytes(written);
+    Path followed = Files.createDirectories(tmp.resolve("followed"));
+    Path file = followed.resolve(written.getFileName());
+    // Cut inside a record, without its summary: the file as a reader can catch it mid-write.
+    Files.write(file, Arrays.copyOf(whole, (int) offset(ids.get(3)) + 10));
+
+    DumpFeed feed = DumpFeed.follow(OfflineDebug.open(followed));
+    assertEquals(List.of(), ids(feed.poll()), "nothing grew");
+
+    Files.write(file, Arrays.copyOf(whole, (int) offset(ids.get(7)) + 10));
+    // The dump cut at the start was written before following began; those after it are new.
+    assertEquals(ids.subList(4, 7), ids(feed.poll()));
+
+    Files.write(file, whole);
+    assertEquals(ids.subList(7, 10), ids(feed.poll()), "the record written in part, once whole");
+    assertEquals(List.of(), ids(feed.poll()));
+  }
+
+  @Test
+  void follow_aWriterRollingAndDeletingFiles() throws IOException {
+    Path dir = tmp.resolve("dumps");
+    DumpFeed feed = DumpFeed.follow(OfflineDebug.open(dir));
+    assertEquals(List.of(), ids(feed.poll()), "a directory that does not exist yet has no dumps");
+    // Small files and a small total: the writer rolls within rounds, and retention deletes the files
+    // of earlier rounds.
+    try (DumpWriter writer = DumpWriter.open(StoreTests.settings(dir, 16 << 10, 96 << 10, Duration.ZERO, 1_000_000),
+        StatusListener.IGNORE)) {
+      Set<String> files = new HashSet<>();
+      for (int round = 0; round < 5; round++) {
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 7; i++) {
+          ids.add(writer.write(StoreTests.failure(round * 7 + i), LoggedEvent.standalone()));
+        }
+        assertEquals(ids, ids(feed.poll()), "round " + round);
+        ids.forEach(id -> files.add(DumpId.parse(id).file()));
+      }
+      int left = StoreLayout.storeFiles(dir).size();
+      assertTrue(left > 1 && files.size() > left, files.size() + " files written, " + left + " left");
+    }
+  }
+
+  private static List<String> write(Path dir, int count) throws IOException {
+    List<String> ids = new ArrayList<>();
+    try (DumpWriter writer = DumpWriter.open(StoreTests.noDedup(dir), StatusListener.IGNORE)) {
+      for (int i = 0; i < count; i++) {
+        ids.add(writer.write(StoreTests.failure(i), LoggedEvent.standalone()));
+      }
+    }
+    return ids;
+  }
+
+  private static long offset(String id) {
+    return DumpId.parse(id).offset();
+  }
+
+  private static List<String> ids(List<DumpSummary> summaries) {
+    return summaries.stream().map(DumpSummary::id).toList();
+  }
+}

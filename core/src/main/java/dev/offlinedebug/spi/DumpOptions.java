@@ -18,14 +18,16 @@ import java.util.function.Consumer;
  *   <caption>Options and defaults</caption>
  *   <tr><th>option</th><th>syntax</th><th>default</th></tr>
  *   <tr><td>directory</td><td>path</td><td>{@code logs/dumps}</td></tr>
- *   <tr><td>maxFileSize</td><td>{@code <number>[KB|MB|GB]}</td><td>{@code 16MB}</td></tr>
+ *   <tr><td>maxFileSize</td><td>{@code <number>[KB|MB|GB]}</td><td>{@code 16MB}, or {@code maxTotalSize} when
+ *       smaller</td></tr>
  *   <tr><td>maxTotalSize</td><td>{@code <number>[KB|MB|GB]}</td><td>{@code 256MB}</td></tr>
  *   <tr><td>maxAge</td><td>{@code <number>[ms|s|m|h|d]}</td><td>{@code 7d}</td></tr>
  *   <tr><td>minLevel</td><td>{@code TRACE|DEBUG|INFO|WARN|ERROR|FATAL}</td><td>{@code ERROR}</td></tr>
  *   <tr><td>maxDepth</td><td>integer &ge; 0</td><td>{@code 4}</td></tr>
  *   <tr><td>maxStringLength</td><td>integer &ge; 1</td><td>{@code 1024}</td></tr>
  *   <tr><td>maxCollectionElements</td><td>integer &ge; 1</td><td>{@code 64}</td></tr>
- *   <tr><td>maxDumpBytes</td><td>{@code <number>[KB|MB|GB]}</td><td>{@code 256KB}</td></tr>
+ *   <tr><td>maxDumpBytes</td><td>{@code <number>[KB|MB|GB]}</td><td>{@code 256KB}, or {@code maxFileSize} when
+ *       smaller</td></tr>
  *   <tr><td>redact</td><td>comma-separated {@code name}, {@code type:<class>},
  *       {@code package:<package>}, {@code /<regex>/}</td><td>none beyond the built-in list</td></tr>
  *   <tr><td>redactUnnamed</td><td>{@code true|false}: redact strings, {@code char[]} and {@code
@@ -135,26 +137,28 @@ public final class DumpOptions {
     OptionSyntax syntax = new OptionSyntax(problems::add);
     CaptureLimits d = CaptureLimits.DEFAULTS;
     Path dir = path(getDirectory(), problems);
-    long fileSize = or(maxFileSize, WriterSettings.DEFAULT_MAX_FILE_SIZE, v -> syntax.size("maxFileSize", v));
     long totalSize = or(maxTotalSize, WriterSettings.DEFAULT_MAX_TOTAL_SIZE, v -> syntax.size("maxTotalSize", v));
+    // An unset size defaults to at most the sizes that bound it, so that setting only a small
+    // maxTotalSize or maxFileSize is enough.
+    long fileSize = or(maxFileSize, Math.min(WriterSettings.DEFAULT_MAX_FILE_SIZE, totalSize), v -> syntax.size("maxFileSize", v));
     Duration age = or(maxAge, WriterSettings.DEFAULT_MAX_AGE, v -> syntax.duration("maxAge", v, false));
     Severity level = or(minLevel, DEFAULT_MIN_LEVEL, v -> syntax.severity("minLevel", v));
     int depth = or(maxDepth, d.maxDepth(), v -> syntax.integer("maxDepth", v, 0));
     int strings = or(maxStringLength, d.maxStringLength(), v -> syntax.integer("maxStringLength", v, 1));
     int elements = or(maxCollectionElements, d.maxCollectionElements(), v -> syntax.integer("maxCollectionElements", v, 1));
-    long dumpBytes = or(maxDumpBytes, (long) d.maxDumpBytes(), v -> syntax.size("maxDumpBytes", v));
+    long dumpBytes = or(maxDumpBytes, Math.min(d.maxDumpBytes(), fileSize), v -> syntax.size("maxDumpBytes", v));
     List<String> rules = or(redact, d.redact(), v -> syntax.redactRules("redact", v));
     boolean unnamed = or(redactUnnamed, d.redactUnnamed(), v -> syntax.bool("redactUnnamed", v));
     Duration dedup = or(dedupWindow, WriterSettings.DEFAULT_DEDUP_WINDOW, v -> syntax.duration("dedupWindow", v, true));
     int rate = or(maxDumpsPerSecond, WriterSettings.DEFAULT_MAX_DUMPS_PER_SECOND, v -> syntax.integer("maxDumpsPerSecond", v, 1));
     URI uploadTo = or(upload, null, v -> syntax.upload("upload", v));
     if (problems.isEmpty() && fileSize > totalSize) {
-      problems.add("maxFileSize (" + maxFileSize + ") must not exceed maxTotalSize ("
-          + (isSet(maxTotalSize) ? maxTotalSize : "256MB") + ")");
+      problems.add("maxFileSize (" + shown(maxFileSize, fileSize) + ") must not exceed maxTotalSize ("
+          + shown(maxTotalSize, totalSize) + ")");
     }
     if (problems.isEmpty() && dumpBytes > Math.min(fileSize, Integer.MAX_VALUE)) {
-      problems.add("maxDumpBytes (" + maxDumpBytes + ") must not exceed maxFileSize ("
-          + (isSet(maxFileSize) ? maxFileSize : "16MB") + ") nor 2GB");
+      problems.add("maxDumpBytes (" + shown(maxDumpBytes, dumpBytes) + ") must not exceed maxFileSize ("
+          + shown(maxFileSize, fileSize) + ") nor 2GB");
     }
     problems.forEach(errors);
     if (!problems.isEmpty()) {
@@ -184,6 +188,11 @@ public final class DumpOptions {
       problems.add("directory '" + value + "' is not a valid path: " + e.getReason());
       return null;
     }
+  }
+
+  /** A size option as the user wrote it, or its default value when it is not set. */
+  private static String shown(String value, long effective) {
+    return isSet(value) ? value.trim() : OptionSyntax.formatSize(effective) + " by default";
   }
 
   private static <T> T or(String value, T fallback, java.util.function.Function<String, T> parser) {

@@ -22,6 +22,9 @@ final class OptionSyntax {
   private static final Pattern SIZE = Pattern.compile("(\\d{1,18})\\s*([KMG]?B)?", Pattern.CASE_INSENSITIVE);
   private static final Pattern DURATION = Pattern.compile("(\\d{1,18})\\s*(ms|s|m|h|d)");
 
+  /** A {@code /regex/} redaction rule, to the first {@code /} before a comma or the end, and that comma. */
+  private static final Pattern REGEX_RULE = Pattern.compile("\\s*(/.*?/)\\s*(?:,|$)", Pattern.DOTALL);
+
   static final String UPLOAD_FORMAT = "s3://bucket[/prefix]";
 
   /** A bucket name as S3 accepts it, then an optional key prefix without query or fragment. */
@@ -51,6 +54,18 @@ final class OptionSyntax {
       return invalid(option, value, "a size from 1B to 8EB as " + SIZE_FORMAT);
     }
     return number << shift;
+  }
+
+  /** {@code bytes} in the largest unit of {@link #SIZE_FORMAT} that divides it, e.g. {@code 100KB}. */
+  static String formatSize(long bytes) {
+    String[] units = {"GB", "MB", "KB"};
+    for (int i = 0; i < units.length; i++) {
+      int shift = 30 - 10 * i;
+      if (bytes != 0 && bytes % (1L << shift) == 0) {
+        return (bytes >> shift) + units[i];
+      }
+    }
+    return bytes + "B";
   }
 
   /** A duration such as {@code 7d}, {@code 12h}, {@code 30m}; {@code 0} alone is allowed when {@code zeroAllowed}. */
@@ -127,13 +142,26 @@ final class OptionSyntax {
 
   /**
    * Comma-separated redaction rules: names, {@code type:<class>}, {@code package:<package>}, or
-   * {@code /regex/}. Empty entries are skipped.
+   * {@code /regex/}. A rule that starts with {@code /} runs to the next {@code /} that ends the
+   * value or precedes a comma, so that a regex may hold commas ({@code /[0-9]{1,3}/}). Empty
+   * entries are skipped.
    */
   List<String> redactRules(String option, String value) {
     List<String> rules = new ArrayList<>();
     boolean ok = true;
-    for (String raw : value.split(",")) {
-      String rule = raw.trim();
+    int start = 0;
+    while (start <= value.length()) {
+      Matcher regex = REGEX_RULE.matcher(value).region(start, value.length());
+      String rule;
+      if (regex.lookingAt()) {
+        rule = regex.group(1);
+        start = regex.end();
+      } else {
+        int comma = value.indexOf(',', start);
+        int end = comma < 0 ? value.length() : comma;
+        rule = value.substring(start, end).trim();
+        start = end + 1;
+      }
       if (rule.isEmpty()) {
         continue;
       }

@@ -97,6 +97,56 @@ class DumpOptionsTest {
   }
 
   @Test
+  void parse_onlySmallMaxFileSize_maxDumpBytesDefaultsToIt() {
+    DumpOptions o = new DumpOptions();
+    o.setMaxFileSize("100KB");
+
+    SinkSettings s = o.parse(errors::add);
+
+    assertEquals(List.of(), errors);
+    assertEquals(100 * 1024, s.writer().limits().maxDumpBytes());
+  }
+
+  @Test
+  void parse_onlySmallMaxTotalSize_smallerSizesDefaultToIt() {
+    DumpOptions o = new DumpOptions();
+    o.setMaxTotalSize("100KB");
+
+    SinkSettings s = o.parse(errors::add);
+
+    assertEquals(List.of(), errors);
+    assertEquals(100 * 1024, s.writer().maxFileSize());
+    assertEquals(100 * 1024, s.writer().limits().maxDumpBytes());
+  }
+
+  @ParameterizedTest
+  @CsvSource(delimiter = '#', value = {
+    "100KB#200KB#maxDumpBytes (200KB) must not exceed maxFileSize (100KB) nor 2GB",
+    "#32MB#maxDumpBytes (32MB) must not exceed maxFileSize (16MB by default) nor 2GB",
+    "512MB##maxFileSize (512MB) must not exceed maxTotalSize (256MB by default)",
+  })
+  void parse_sizesInConflict_namesTheValuesInForce(String fileSize, String dumpBytes, String message) {
+    DumpOptions o = new DumpOptions();
+    o.setMaxFileSize(fileSize);
+    o.setMaxDumpBytes(dumpBytes);
+
+    assertNull(o.parse(errors::add));
+    assertEquals(List.of(message), errors);
+  }
+
+  @Test
+  void parse_redactRegexWithCommas_keptWhole() {
+    DumpOptions o = new DumpOptions();
+    o.setRedact("orderId, /ORD-[0-9]{1,3}/ ,/a,b/,type:com.acme.Card, /x/");
+
+    SinkSettings s = o.parse(errors::add);
+
+    assertEquals(List.of(), errors);
+    assertEquals(List.of("orderId", "/ORD-[0-9]{1,3}/", "/a,b/", "type:com.acme.Card", "/x/"),
+        s.writer().limits().redact());
+  }
+
+  @Test
   void parse_severalBadValues_reportsEach() {
     DumpOptions o = new DumpOptions();
     o.setMaxFileSize("big");

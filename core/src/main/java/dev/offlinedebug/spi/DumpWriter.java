@@ -17,6 +17,7 @@ import dev.offlinedebug.internal.store.StoreUpload;
 import dev.offlinedebug.internal.store.ThrowableIds;
 import java.io.Closeable;
 import java.io.IOException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
@@ -114,7 +115,13 @@ public final class DumpWriter implements Closeable {
   }
 
   private void reportUnwritable(IOException e) {
-    status.problem("write", "cannot write dumps to " + directory + ", dropping them until it works again: " + e, e);
+    String problem = "cannot write dumps to " + directory + ", dropping them until it works again: ";
+    if (e instanceof FileSystemException refusedOrMissing) {
+      // The user's to fix (permissions, a missing or refused directory): one line says it all.
+      status.problem("write", problem + StoreLayout.reason(refusedOrMissing, directory), null);
+    } else {
+      status.problem("write", problem + e, e);
+    }
   }
 
   /**

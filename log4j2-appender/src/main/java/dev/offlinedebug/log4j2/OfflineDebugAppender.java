@@ -32,8 +32,9 @@ import org.apache.logging.log4j.util.StringMap;
  * </OfflineDebug>
  * }</pre>
  *
- * <p>Options and their defaults are those of {@link DumpOptions}. Bad options are reported through
- * the status logger and leave the appender not started; the application keeps logging.
+ * <p>Options and their defaults are those of {@link DumpOptions}. Bad options are reported once
+ * through the status logger; the appender then writes no dumps and passes events on to its {@code
+ * AppenderRef}s without IDs, so the application keeps logging.
  *
  * @since 0.1
  */
@@ -48,6 +49,8 @@ public final class OfflineDebugAppender extends AbstractAppender {
   private final AppenderCore<LogEvent> core;
   private volatile List<AppenderControl> targets = List.of();
   private volatile boolean targetsNeedLocation;
+  /** False when the options are bad: events are then passed on without dump IDs. */
+  private volatile boolean dumping;
 
   private OfflineDebugAppender(Builder<?> builder, DumpOptions options) {
     super(builder.getName(), builder.getFilter(), null, builder.isIgnoreExceptions(), Property.EMPTY_ARRAY);
@@ -63,19 +66,25 @@ public final class OfflineDebugAppender extends AbstractAppender {
     return new Builder<B>().asBuilder();
   }
 
+  /**
+   * Starts even when the options are bad (each problem reported once), then writing no dumps:
+   * Log4j2 reports every event sent to a non-started appender, and its AppenderRefs would get none.
+   */
   @Override
   public void start() {
-    // Left unstarted on bad options: Log4j2 then skips this appender and the others keep logging.
-    if (core.start(options, (message, cause) -> LOGGER.error(message, cause))) {
-      targets = resolveTargets();
-      targetsNeedLocation = requiresLocation();
-      super.start();
-    }
+    dumping = core.start(options, (message, cause) -> LOGGER.error(message, cause));
+    targets = resolveTargets();
+    targetsNeedLocation = requiresLocation();
+    super.start();
   }
 
   @Override
   public void append(LogEvent event) {
-    core.append(event);
+    if (dumping) {
+      core.append(event);
+    } else {
+      forward(event, null);
+    }
   }
 
   @Override

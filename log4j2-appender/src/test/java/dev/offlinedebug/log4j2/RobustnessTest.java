@@ -8,6 +8,7 @@ import com.acme.shop.Failures;
 import dev.offlinedebug.OfflineDebug;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import org.apache.logging.log4j.Logger;
 import org.apache.logging.log4j.core.LoggerContext;
@@ -19,11 +20,44 @@ class RobustnessTest {
   @Test
   void start_badSizes_reportedOnceAndApplicationKeepsLogging() throws Exception {
     Path dir = Files.createTempDirectory(Path.of("target"), "badSize-").toAbsolutePath();
-    List<String> reports = startLogAndStop("log4j2-bad-size.xml", dir, "maxFileSize 'abc'");
+    List<String> reports = startLogAndStop("log4j2-bad-size.xml", dir, "Dumps");
+
+    assertEquals(List.of(
+        "OfflineDebug appender 'Dumps': maxFileSize 'abc' is not in the expected format (<number>[KB|MB|GB])",
+        "OfflineDebug appender 'Dumps': maxAge '7x' is not in the expected format (<number>[ms|s|m|h|d])"), reports);
+    assertEquals(List.of("", ""), LogLines.ids(dir.resolve("app.log")));
+    assertFalse(Files.exists(dir.resolve("dumps")));
+  }
+
+  @Test
+  void start_badOptionOnForwardingAppender_reportedOnceAndItsAppenderRefsKeepLogging() throws Exception {
+    Path dir = Files.createTempDirectory(Path.of("target"), "badOptionForwarding-").toAbsolutePath();
+    List<String> reports = startLogAndStop("log4j2-bad-size-forwarding.xml", dir, "Dumps");
 
     assertEquals(List.of("OfflineDebug appender 'Dumps': maxFileSize 'abc' is not in the expected format (<number>[KB|MB|GB])"), reports);
     assertEquals(List.of("", ""), LogLines.ids(dir.resolve("app.log")));
     assertFalse(Files.exists(dir.resolve("dumps")));
+  }
+
+  @Test
+  void start_worldWritableDirectory_oneStatusLineWithoutStackTrace() throws Exception {
+    Path dir = Files.createTempDirectory(Path.of("target"), "worldWritable-").toAbsolutePath();
+    Path shared = Files.createDirectory(dir.resolve("shared"));
+    Files.setPosixFilePermissions(shared, PosixFilePermissions.fromString("rwxrwxrwx"));
+    StatusMessages status = StatusMessages.register();
+    try (TestLogging logging = TestLogging.startIn(dir, "log4j2-world-writable.xml", false)) {
+      Logger logger = logging.context().getLogger("shop.Orders");
+      logger.error("first", Failures.orderFailure());
+      logger.error("second", Failures.orderFailure());
+    } finally {
+      status.unregister();
+    }
+
+    assertEquals(List.of("OfflineDebug appender 'Dumps': cannot write dumps to " + shared + ", dropping them until it"
+        + " works again: refused because any user can write to it (rwxrwxrwx); remove write permission for others"
+        + " (chmod o-w)"), status.containing("Dumps"));
+    assertEquals(List.of(), status.thrownWith("Dumps"));
+    assertEquals(List.of("", ""), LogLines.ids(dir.resolve("app.log")));
   }
 
   @Test
@@ -51,9 +85,9 @@ class RobustnessTest {
       status.unregister();
     }
 
-    List<String> reports = status.containing("cannot write dumps to " + dir.resolve("blocker/dumps"));
-    assertEquals(1, reports.size(), reports::toString);
-    assertTrue(reports.get(0).startsWith("OfflineDebug appender 'Dumps': cannot write dumps to "), reports.get(0));
+    assertEquals(List.of("OfflineDebug appender 'Dumps': cannot write dumps to " + dir.resolve("blocker/dumps")
+        + ", dropping them until it works again: Not a directory"), status.containing("cannot write dumps"));
+    assertEquals(List.of(), status.thrownWith("Dumps"));
     List<String> ids = LogLines.ids(dir.resolve("app.log"));
     assertEquals(List.of("", ""), ids.subList(0, 2));
     assertEquals(ids.get(2), OfflineDebug.open(dir.resolve("blocker/dumps")).load(ids.get(2)).id());

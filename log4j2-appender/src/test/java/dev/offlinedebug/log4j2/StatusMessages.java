@@ -9,7 +9,7 @@ import org.apache.logging.log4j.status.StatusLogger;
 
 /** Collects what Log4j2's status logger reports at WARN or above while it is registered. */
 final class StatusMessages implements StatusListener {
-  private final List<String> messages = new CopyOnWriteArrayList<>();
+  private final List<StatusData> reports = new CopyOnWriteArrayList<>();
 
   static StatusMessages register() {
     StatusMessages listener = new StatusMessages();
@@ -19,7 +19,7 @@ final class StatusMessages implements StatusListener {
 
   @Override
   public void log(StatusData data) {
-    messages.add(data.getMessage().getFormattedMessage());
+    reports.add(data);
   }
 
   @Override
@@ -29,7 +29,16 @@ final class StatusMessages implements StatusListener {
 
   /** Messages containing {@code text}. */
   List<String> containing(String text) {
-    return messages.stream().filter(m -> m.contains(text)).toList();
+    return reports.stream().map(StatusMessages::text).filter(m -> m.contains(text)).toList();
+  }
+
+  /** The throwables reported with the messages containing {@code text}. */
+  List<Throwable> thrownWith(String text) {
+    return reports.stream().filter(r -> text(r).contains(text) && r.getThrowable() != null).map(StatusData::getThrowable).toList();
+  }
+
+  private static String text(StatusData data) {
+    return data.getMessage().getFormattedMessage();
   }
 
   void unregister() {

@@ -7,7 +7,9 @@ import java.nio.ByteBuffer;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
@@ -69,6 +71,20 @@ public final class StoreLayout {
       }
     }
     TrustedDirectory.check(directory);
+  }
+
+  /**
+   * Why {@code e} keeps dumps out of {@code directory}, in one line and in the system's words (as
+   * {@code mkdir} puts it), naming the file only when it is not the directory itself: for a status
+   * report that needs neither the exception's class nor its stack, since the user fixes this.
+   */
+  public static String reason(FileSystemException e, Path directory) {
+    String reason = e.getReason() != null ? e.getReason()
+        : e instanceof NoSuchFileException ? "No such file or directory"
+        : e instanceof AccessDeniedException ? "Permission denied"
+        : e instanceof FileAlreadyExistsException ? "File exists"
+        : e.getClass().getSimpleName();
+    return e.getFile() == null || Path.of(e.getFile()).equals(directory) ? reason : e.getFile() + ": " + reason;
   }
 
   /** Creates a new store file (mode 0600) that no other writer can have, open for reading and writing. */

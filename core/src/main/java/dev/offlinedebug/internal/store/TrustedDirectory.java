@@ -1,6 +1,7 @@
 package dev.offlinedebug.internal.store;
 
 import java.io.IOException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFileAttributes;
@@ -17,12 +18,12 @@ import java.nio.file.attribute.UserPrincipal;
 final class TrustedDirectory {
   private TrustedDirectory() {}
 
-  /** Thrown when a store directory is refused; its message says why and how to fix it. */
-  static final class UntrustedDirectoryException extends IOException {
+  /** Thrown when a store directory is refused; its reason says why and how to fix it. */
+  static final class UntrustedDirectoryException extends FileSystemException {
     private static final long serialVersionUID = 1L;
 
-    UntrustedDirectoryException(String message) {
-      super(message);
+    UntrustedDirectoryException(Path directory, String reason) {
+      super(directory.toString(), null, reason);
     }
   }
 
@@ -33,12 +34,12 @@ final class TrustedDirectory {
     }
     PosixFileAttributes attributes = Files.readAttributes(directory, PosixFileAttributes.class);
     if (attributes.permissions().contains(PosixFilePermission.OTHERS_WRITE)) {
-      throw new UntrustedDirectoryException("refusing dump directory " + directory + ": any user can write to it ("
+      throw new UntrustedDirectoryException(directory, "refused because any user can write to it ("
           + PosixFilePermissions.toString(attributes.permissions()) + "); remove write permission for others (chmod o-w)");
     }
     UserPrincipal us = ProcessOwner.PRINCIPAL;
     if (us != null && !us.equals(attributes.owner())) {
-      throw new UntrustedDirectoryException("refusing dump directory " + directory + ": it is owned by "
+      throw new UntrustedDirectoryException(directory, "refused because it is owned by "
           + attributes.owner().getName() + ", not by " + us.getName() + " who runs this process");
     }
   }

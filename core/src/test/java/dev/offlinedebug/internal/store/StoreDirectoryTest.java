@@ -96,7 +96,9 @@ class StoreDirectoryTest {
     try (DumpWriter writer = DumpWriter.open(StoreTests.noDedup(dir), reports)) {
       assertNull(writer.write(StoreTests.failure(0), LoggedEvent.standalone()));
       assertNull(writer.write(StoreTests.failure(1), LoggedEvent.standalone()));
-      assertEquals(1, reports.count("cannot write dumps to " + dir), reports.messages.toString());
+      assertEquals(List.of("cannot write dumps to " + dir + ", dropping them until it works again: Not a directory"),
+          reports.messages);
+      assertEquals(List.of(), reports.causes, "a condition the user fixes, reported without a stack trace");
 
       Files.delete(blocker);
       String id = writer.write(StoreTests.failure(2), LoggedEvent.standalone());

@@ -32,10 +32,15 @@ final class StoreTests {
   /** A status listener that keeps every report. */
   static final class Reports implements StatusListener {
     final List<String> messages = new CopyOnWriteArrayList<>();
+    /** The causes reported with a message, when there was one. */
+    final List<Throwable> causes = new CopyOnWriteArrayList<>();
 
     @Override
     public void report(String message, Throwable cause) {
       messages.add(message);
+      if (cause != null) {
+        causes.add(cause);
+      }
     }
 
     long count(String fragment) {

@@ -44,7 +44,10 @@ public class OfflineDebugAppender extends UnsynchronizedAppenderBase<ILoggingEve
     options.setDirectory(directory);
   }
 
-  /** A store file rolls past this size ({@code <number>[KB|MB|GB]}); default {@code 16MB}. */
+  /**
+   * A store file rolls past this size ({@code <number>[KB|MB|GB]}); default {@code 16MB}, or {@code
+   * maxTotalSize} when smaller.
+   */
   public void setMaxFileSize(String maxFileSize) {
     options.setMaxFileSize(maxFileSize);
   }
@@ -79,12 +82,18 @@ public class OfflineDebugAppender extends UnsynchronizedAppenderBase<ILoggingEve
     options.setMaxCollectionElements(maxCollectionElements);
   }
 
-  /** Approximate bound of one dump ({@code <number>[KB|MB|GB]}); default {@code 256KB}. */
+  /**
+   * Approximate bound of one dump ({@code <number>[KB|MB|GB]}), at most {@code maxFileSize}; default
+   * {@code 256KB}, or {@code maxFileSize} when smaller.
+   */
   public void setMaxDumpBytes(String maxDumpBytes) {
     options.setMaxDumpBytes(maxDumpBytes);
   }
 
-  /** Extra redaction rules, comma-separated: names, {@code type:}, {@code package:}, {@code /regex/}. */
+  /**
+   * Extra redaction rules, comma-separated: names, {@code type:}, {@code package:}, {@code /regex/}
+   * (which may hold commas: it runs to the next {@code /} before a comma or the end).
+   */
   public void setRedact(String redact) {
     options.setRedact(redact);
   }

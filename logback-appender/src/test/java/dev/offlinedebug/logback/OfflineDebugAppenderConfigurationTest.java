@@ -10,9 +10,11 @@ import ch.qos.logback.core.status.Status;
 import dev.offlinedebug.OfflineDebug;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.slf4j.MDC;
 
 /** Bad configuration is reported on Logback's status channel; the application keeps logging. */
 class OfflineDebugAppenderConfigurationTest {
@@ -44,6 +46,55 @@ class OfflineDebugAppenderConfigurationTest {
   }
 
   @Test
+  void start_onlyMaxFileSizeBelowDefaultMaxDumpBytes_startsAndWritesDumps() throws Exception {
+    logback.configure("logback-small-files.xml");
+    org.slf4j.Logger logger = logback.logger(OrderFailure.LOGGER);
+
+    logger.error("order failed", OrderFailure.reject("E-8"));
+    logback.stop();
+
+    assertEquals(List.of(), logback.statusMessages(Status.ERROR));
+    String id = OfflineDebugAppenderTest.single(logback.dumpIdsInLog());
+    assertEquals(id, OfflineDebug.open(logback.dumpDir()).load(id).id());
+  }
+
+  @Test
+  void append_redactRegexWithComma_redactsWhatTheWholeRegexMatches() throws Exception {
+    logback.configure("logback-redact-regex.xml");
+    org.slf4j.Logger logger = logback.logger(OrderFailure.LOGGER);
+
+    MDC.put("order", "ORD-123");
+    try {
+      logger.error("order failed", OrderFailure.reject("E-9"));
+    } finally {
+      MDC.remove("order");
+    }
+    logback.stop();
+
+    assertEquals(List.of(), logback.statusMessages(Status.ERROR));
+    String id = OfflineDebugAppenderTest.single(logback.dumpIdsInLog());
+    assertEquals("<redacted>", OfflineDebug.open(logback.dumpDir()).load(id).mdc().get("order"));
+  }
+
+  @Test
+  void start_worldWritableDirectory_oneStatusLineWithoutStackTrace() throws Exception {
+    Files.createDirectory(logback.dumpDir());
+    Files.setPosixFilePermissions(logback.dumpDir(), PosixFilePermissions.fromString("rwxrwxrwx"));
+    logback.configure("logback-world-writable.xml");
+
+    assertKeepsLoggingWithoutDumps();
+
+    List<Status> ours = logback.context().getStatusManager().getCopyOfStatusList().stream()
+        .filter(status -> status.getMessage().contains("Dumps"))
+        .toList();
+    assertEquals(List.of("OfflineDebugAppender[Dumps]: cannot write dumps to " + logback.dumpDir() + ", dropping them"
+            + " until it works again: refused because any user can write to it (rwxrwxrwx); remove write permission"
+            + " for others (chmod o-w)"),
+        ours.stream().filter(status -> status.getLevel() == Status.ERROR).map(Status::getMessage).toList());
+    assertTrue(ours.stream().allMatch(status -> status.getThrowable() == null), "no stack trace: " + ours);
+  }
+
+  @Test
   void append_directoryIsARegularFile_reportedOnceThenWrittenOnceRemoved() throws Exception {
     Path blocked = logback.root().resolve("not-a-directory");
     Files.writeString(blocked, "in the way");
@@ -58,8 +109,8 @@ class OfflineDebugAppenderConfigurationTest {
 
     List<String> errors = logback.statusMessages(Status.ERROR);
     List<String> ours = errors.stream().filter(m -> m.contains("cannot write dumps to " + blocked)).toList();
-    assertEquals(1, ours.size(), "errors: " + errors);
-    assertTrue(ours.get(0).contains("Dumps"), "names the appender: " + ours.get(0));
+    assertEquals(List.of("OfflineDebugAppender[Dumps]: cannot write dumps to " + blocked
+        + ", dropping them until it works again: Not a directory"), ours, "errors: " + errors);
     List<String> ids = logback.dumpIdsInLog();
     assertEquals(List.of("", ""), ids.subList(0, 2));
     assertEquals(ids.get(2), OfflineDebug.open(blocked).load(ids.get(2)).id());

@@ -1,6 +1,5 @@
 package dev.offlinedebug.logback;
 
-import ch.qos.logback.classic.LoggerContext;
 import dev.offlinedebug.spi.WireRuntime;
 import dev.offlinedebug.testing.RepeatedOrders;
 import java.time.Duration;
@@ -21,6 +20,6 @@ public final class RepeatedOrdersMain {
       logger.error(RepeatedOrders.MESSAGE, request.thrown());
       MDC.clear();
     });
-    ((LoggerContext) LoggerFactory.getILoggerFactory()).stop();
+    // Exits without stopping Logback, as applications do: the configuration's <shutdownHook/> stops it.
   }
 }

@@ -1,12 +1,16 @@
 package dev.offlinedebug.logback;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.offlinedebug.testing.RepeatedOrders;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -30,5 +34,17 @@ class RepeatedOrdersTest {
         .map(m -> new RepeatedOrders.Line(m.group(2), m.group(1), m.group(3))).toList();
     assertEquals(3, lines.size(), log);
     RepeatedOrders.assertEachIdLoadsItsOwnValues(dir.resolve("dumps"), lines);
+    assertSummariesWritten(dir.resolve("dumps"));
+  }
+
+  /** The README's {@code <shutdownHook/>} stops the appender at exit, which writes the summaries' buffered entries. */
+  private static void assertSummariesWritten(Path dumps) throws IOException {
+    try (Stream<Path> files = Files.list(dumps)) {
+      List<Path> summaries = files.filter(f -> f.getFileName().toString().endsWith(".odsum")).toList();
+      assertFalse(summaries.isEmpty(), "no summary in " + dumps);
+      for (Path summary : summaries) {
+        assertTrue(Files.size(summary) > 0, "empty summary " + summary);
+      }
+    }
   }
 }

@@ -64,10 +64,15 @@ public final class StoreLayout {
    */
   public static void createDirectory(Path directory) throws IOException {
     if (!Files.isDirectory(directory)) {
-      if (posix(directory)) {
-        Files.createDirectories(directory, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
-      } else {
-        Files.createDirectories(directory);
+      try {
+        if (posix(directory)) {
+          Files.createDirectories(directory, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+        } else {
+          Files.createDirectories(directory);
+        }
+      } catch (FileAlreadyExistsException e) {
+        // Thrown only when what exists is no directory: say so, as for a file in place of a parent.
+        throw new FileSystemException(directory.toString(), null, "Not a directory");
       }
     }
     TrustedDirectory.check(directory);

@@ -64,6 +64,15 @@ class ExtensionConfigurationTest {
   }
 
   @Test
+  void read_onlyMaxFileSizeBelowDefaultMaxDumpBytes_maxDumpBytesDefaultsToIt() {
+    ExtensionConfiguration configuration = read(Map.of("offlinedebug.maxFileSize", "100KB"));
+
+    assertEquals(100 * 1024, configuration.writerSettings().maxFileSize());
+    assertEquals(100 * 1024, configuration.writerSettings().limits().maxDumpBytes());
+    assertEquals(List.of(), reports);
+  }
+
+  @Test
   void read_malformedValues_reportExpectedFormatAndUseDefaults() {
     ExtensionConfiguration configuration =
         read(

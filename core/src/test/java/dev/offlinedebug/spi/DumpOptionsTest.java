@@ -86,48 +86,34 @@ class DumpOptionsTest {
     assertEquals(List.of(message), errors);
   }
 
-  @Test
-  void parse_fileLargerThanTotal_reportsBoth() {
+  @ParameterizedTest
+  @CsvSource({
+    "maxFileSize, 100KB, 102400, 102400",
+    "maxTotalSize, 100KB, 102400, 102400",
+    "maxTotalSize, 1MB, 1048576, 262144",
+  })
+  void parse_onlyASmallSize_theSizesItBoundsDefaultToAtMostIt(String option, String value, long fileSize, int dumpBytes) {
     DumpOptions o = new DumpOptions();
-    o.setMaxFileSize("64MB");
-    o.setMaxTotalSize("16MB");
-
-    assertNull(o.parse(errors::add));
-    assertEquals(List.of("maxFileSize (64MB) must not exceed maxTotalSize (16MB)"), errors);
-  }
-
-  @Test
-  void parse_onlySmallMaxFileSize_maxDumpBytesDefaultsToIt() {
-    DumpOptions o = new DumpOptions();
-    o.setMaxFileSize("100KB");
+    SETTERS.get(option).accept(o, value);
 
     SinkSettings s = o.parse(errors::add);
 
     assertEquals(List.of(), errors);
-    assertEquals(100 * 1024, s.writer().limits().maxDumpBytes());
-  }
-
-  @Test
-  void parse_onlySmallMaxTotalSize_smallerSizesDefaultToIt() {
-    DumpOptions o = new DumpOptions();
-    o.setMaxTotalSize("100KB");
-
-    SinkSettings s = o.parse(errors::add);
-
-    assertEquals(List.of(), errors);
-    assertEquals(100 * 1024, s.writer().maxFileSize());
-    assertEquals(100 * 1024, s.writer().limits().maxDumpBytes());
+    assertEquals(fileSize, s.writer().maxFileSize());
+    assertEquals(dumpBytes, s.writer().limits().maxDumpBytes());
   }
 
   @ParameterizedTest
   @CsvSource(delimiter = '#', value = {
-    "100KB#200KB#maxDumpBytes (200KB) must not exceed maxFileSize (100KB) nor 2GB",
-    "#32MB#maxDumpBytes (32MB) must not exceed maxFileSize (16MB by default) nor 2GB",
-    "512MB##maxFileSize (512MB) must not exceed maxTotalSize (256MB by default)",
+    "64MB#16MB##maxFileSize (64MB) must not exceed maxTotalSize (16MB)",
+    "512MB###maxFileSize (512MB) must not exceed maxTotalSize (256MB by default)",
+    "100KB##200KB#maxDumpBytes (200KB) must not exceed maxFileSize (100KB) nor 2GB",
+    "##32MB#maxDumpBytes (32MB) must not exceed maxFileSize (16MB by default) nor 2GB",
   })
-  void parse_sizesInConflict_namesTheValuesInForce(String fileSize, String dumpBytes, String message) {
+  void parse_sizesInConflict_namesTheValuesInForce(String fileSize, String totalSize, String dumpBytes, String message) {
     DumpOptions o = new DumpOptions();
     o.setMaxFileSize(fileSize);
+    o.setMaxTotalSize(totalSize);
     o.setMaxDumpBytes(dumpBytes);
 
     assertNull(o.parse(errors::add));

@@ -15,38 +15,38 @@ class AppenderOptionsTest {
 
   @Test
   void start_onlyMaxFileSizeBelowDefaultMaxDumpBytes_startsAndWritesDumps() throws Exception {
+    Dump dump = logFailureAndLoadItsDump("log4j2-small-files.xml");
+
+    assertEquals("order failed", dump.message());
+  }
+
+  @Test
+  void append_redactRegexWithComma_redactsWhatTheWholeRegexMatches() throws Exception {
+    ThreadContext.put("order", "ORD-123");
+    Dump dump;
+    try {
+      dump = logFailureAndLoadItsDump("log4j2-redact-regex.xml");
+    } finally {
+      ThreadContext.clearMap();
+    }
+
+    assertEquals("<redacted>", dump.mdc().get("order"));
+  }
+
+  /**
+   * Starts {@code config}, logs one failure on this thread and stops; asserts that nothing was
+   * reported about the appender, and returns the dump whose ID the log line carries.
+   */
+  private static Dump logFailureAndLoadItsDump(String config) throws Exception {
     StatusMessages status = StatusMessages.register();
     Path dir;
-    try (TestLogging logging = TestLogging.start("log4j2-small-files.xml", false)) {
+    try (TestLogging logging = TestLogging.start(config, false)) {
       dir = logging.dir();
       logging.context().getLogger("shop.Orders").error("order failed", Failures.orderFailure());
     } finally {
       status.unregister();
     }
-
     assertEquals(List.of(), status.containing("Dumps"));
-    String id = LogLines.onlyId(dir.resolve("app.log"));
-    assertEquals(id, OfflineDebug.open(dir.resolve("dumps")).load(id).id());
-  }
-
-  @Test
-  void append_redactRegexWithComma_redactsWhatTheWholeRegexMatches() throws Exception {
-    StatusMessages status = StatusMessages.register();
-    Path dir;
-    try (TestLogging logging = TestLogging.start("log4j2-redact-regex.xml", false)) {
-      dir = logging.dir();
-      ThreadContext.put("order", "ORD-123");
-      try {
-        logging.context().getLogger("shop.Orders").error("order failed", Failures.orderFailure());
-      } finally {
-        ThreadContext.clearMap();
-      }
-    } finally {
-      status.unregister();
-    }
-
-    assertEquals(List.of(), status.containing("Dumps"));
-    Dump dump = OfflineDebug.open(dir.resolve("dumps")).load(LogLines.onlyId(dir.resolve("app.log")));
-    assertEquals("<redacted>", dump.mdc().get("order"));
+    return OfflineDebug.open(dir.resolve("dumps")).load(LogLines.onlyId(dir.resolve("app.log")));
   }
 }

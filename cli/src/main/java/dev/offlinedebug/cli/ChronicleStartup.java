@@ -27,8 +27,27 @@ final class ChronicleStartup {
     }
     Throwable problem = quietly(() -> WireRuntime.awaitReady(READY_WITHIN));
     if (problem != null) {
-      throw new IOException("cannot start Chronicle Wire to read dumps: " + problem, problem);
+      throw new IOException("cannot start Chronicle Wire to read dumps: " + rootCause(problem), problem);
     }
+  }
+
+  /**
+   * The innermost cause, which a class initialiser's failure hides behind an {@code
+   * ExceptionInInitializerError}, and the fix when it is the JVM refusing {@code sun.misc.Unsafe}
+   * (JDK 23 and later, with {@code --sun-misc-unsafe-memory-access=deny} or when that becomes the default).
+   */
+  private static String rootCause(Throwable problem) {
+    Throwable root = problem;
+    while (root.getCause() != null && root.getCause() != root) {
+      root = root.getCause();
+    }
+    StackTraceElement[] trace = root.getStackTrace();
+    boolean unsafeDenied = root instanceof UnsupportedOperationException
+        && trace.length > 0 && trace[0].getClassName().equals("sun.misc.Unsafe");
+    return unsafeDenied
+        ? root + ": the JVM denies sun.misc.Unsafe, which Chronicle Wire needs to read;"
+            + " run java with --sun-misc-unsafe-memory-access=allow (./offline-debug does)"
+        : root.toString();
   }
 
   /**

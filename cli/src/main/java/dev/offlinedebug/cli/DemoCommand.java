@@ -54,8 +54,8 @@ final class DemoCommand implements Callable<Integer> {
   private int run(Path scratch) throws IOException, InterruptedException {
     PrintWriter out = spec.commandLine().getOut();
     Style style = common.style();
-    DemoBundle bundle = DemoBundle.unpack(scratch);
     Path directory = store.directory().toAbsolutePath();
+    DemoBundle bundle = DemoBundle.unpack(scratch);
     Path log = scratch.resolve("demo.log");
     Path childOutput = scratch.resolve("child-output.txt");
     Process child = new ProcessBuilder(childCommand(bundle, directory, log))
@@ -89,11 +89,6 @@ final class DemoCommand implements Callable<Integer> {
   private static List<String> childCommand(DemoBundle bundle, Path directory, Path log) {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    if (Runtime.version().feature() >= 23) {
-      // Chronicle's use of Unsafe and native code would otherwise fill the child's output with warnings.
-      command.add("--sun-misc-unsafe-memory-access=allow");
-      command.add("--enable-native-access=ALL-UNNAMED");
-    }
     if (bundle.agentJar() != null) {
       command.add("-javaagent:" + bundle.agentJar() + "=include=dev.offlinedebug.examples.*");
     }

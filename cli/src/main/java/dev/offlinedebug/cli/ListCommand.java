@@ -29,7 +29,7 @@ final class ListCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     if (limit != null && limit < 0) {
-      throw new ParameterException(spec.commandLine(), "--limit must be 0 or more, not " + limit);
+      throw new ParameterException(spec.commandLine(), "-n/--limit must be 0 or more, not " + limit);
     }
     List<DumpSummary> shown;
     if (limit == null) {

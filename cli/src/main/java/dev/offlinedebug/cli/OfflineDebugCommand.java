@@ -34,6 +34,6 @@ final class OfflineDebugCommand implements Runnable {
 
   @Override
   public void run() {
-    throw new ParameterException(spec.commandLine(), "missing command: one of list, show, export, replay, tail, stats, demo");
+    throw new ParameterException(spec.commandLine(), "missing command: one of " + String.join(", ", spec.subcommands().keySet()));
   }
 }

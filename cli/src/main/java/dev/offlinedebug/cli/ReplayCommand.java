@@ -57,7 +57,8 @@ final class ReplayCommand implements Callable<Integer> {
 
   private int replayHere(Dump dump, ThrowableInfo replayed, PrintWriter out) {
     out.println("Replaying " + TerminalText.escape(replayed.type()) + " of dump " + TerminalText.escape(dump.id())
-        + " in this JVM; a debugger attached to it with an exception breakpoint stops in the original frames.");
+        + " in this JVM, which no debugger can attach to: its stack trace follows;"
+        + " to stop in the original frames under a debugger, replay with --jdwp HOST:PORT.");
     try {
       OfflineDebug.replay(dump, cause);
     } catch (Throwable thrown) {

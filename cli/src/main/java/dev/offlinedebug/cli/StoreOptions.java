@@ -15,6 +15,7 @@ import java.util.function.Function;
 import java.util.stream.Stream;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** {@code --dir}: where the dump store is: a directory, or the copy in object storage ({@code s3://}). */
@@ -48,17 +49,18 @@ final class StoreOptions {
   /**
    * The store's directory, for the command that writes a local store (demo).
    *
-   * @throws IOException when the store is in object storage
+   * @throws ParameterException (a usage error) when the store is in object storage
    */
-  Path directory() throws IOException {
+  Path directory() {
     if (inObjectStorage()) {
-      throw new IOException(spec.name() + " needs a local store directory, not object storage (" + location() + ")");
+      throw new ParameterException(spec.commandLine(),
+          spec.name() + " needs a local store directory, not object storage (" + location() + ")");
     }
     return Path.of(location());
   }
 
   /** The store as a child process's {@code --dir} names it: an absolute directory, or the URI. */
-  String absoluteLocation() throws IOException {
+  String absoluteLocation() {
     return inObjectStorage() ? location() : directory().toAbsolutePath().toString();
   }
 
@@ -116,9 +118,15 @@ final class StoreOptions {
       return OfflineDebug.open(URI.create(location()));
     }
     if (!Files.isDirectory(directory())) {
-      throw new IOException("no dump store at " + directory() + " (give --dir DIR or set $" + ENVIRONMENT_VARIABLE + ")");
+      throw new IOException("no dump store at " + shownWithAbsolutePath(directory())
+          + ": give --dir DIR or set $" + ENVIRONMENT_VARIABLE);
     }
     return OfflineDebug.open(directory());
+  }
+
+  /** A relative path as given, then absolute: the working directory it was resolved in is not always obvious. */
+  private static String shownWithAbsolutePath(Path directory) {
+    return directory.isAbsolute() ? directory.toString() : directory + " (" + directory.toAbsolutePath() + ")";
   }
 
   /**

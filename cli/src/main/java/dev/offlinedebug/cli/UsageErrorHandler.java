@@ -12,8 +12,8 @@ final class UsageErrorHandler implements IParameterExceptionHandler {
   public int handleParseException(ParameterException e, String[] args) {
     CommandLine command = e.getCommandLine();
     PrintWriter err = command.getErr();
-    err.println("offline-debug: " + TerminalText.escape(e.getMessage()));
-    err.println("Try '" + command.getCommandSpec().qualifiedName() + " --help' for more information.");
+    err.println("offline-debug: " + TerminalText.escape(e.getMessage())
+        + " (see '" + command.getCommandSpec().qualifiedName() + " --help')");
     err.flush();
     return ExitCode.USAGE;
   }

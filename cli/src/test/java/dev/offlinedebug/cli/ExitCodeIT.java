@@ -1,8 +1,8 @@
 package dev.offlinedebug.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.acme.shop.Failures;
 import dev.offlinedebug.OfflineDebug;
@@ -91,6 +91,14 @@ class ExitCodeIT {
   }
 
   @Test
+  void list_missingStoreGivenRelatively_namesItsAbsolutePathToo() throws Exception {
+    JarRunner.Result result = new JarRunner(work).run("list");
+    assertEquals(1, result.exit(), result.toString());
+    assertEquals("offline-debug: no dump store at logs/dumps (" + work.resolve("logs").resolve("dumps").toAbsolutePath()
+        + "): give --dir DIR or set $OFFLINE_DEBUG_DIR", result.err().strip());
+  }
+
+  @Test
   void show_missingStore() throws Exception {
     for (String command : List.of("show", "export", "replay")) {
       JarRunner.Result result = new JarRunner(work).run(command, "od-0mx4e2gpl-6yfu9f-0", "--dir",
@@ -133,13 +141,40 @@ class ExitCodeIT {
         List.of("export", "od-1", "--format", "xml"),
         List.of("replay", "od-1", "--cause", "-1"),
         List.of("replay", "od-1", "--jdwp", "not an address"),
-        List.of("tail", "--poll", "often"));
+        List.of("tail", "--poll", "often"),
+        List.of("demo", "--dir", "s3://bucket/dumps"));
     for (List<String> args : usages) {
       JarRunner.Result result = runner.run(args.toArray(String[]::new));
       assertEquals(2, result.exit(), args + ": " + result);
-      assertTrue(result.err().startsWith("offline-debug: "), args + ": " + result);
-      assertFalse(result.err().contains("\tat "), args + ": " + result);
+      assertOneLine(result);
+      assertTrue(result.err().contains(" (see 'offline-debug"), "points to --help: " + args + ": " + result);
     }
+  }
+
+  @Test
+  void usageErrors_sayWhatWasMeant() throws Exception {
+    JarRunner runner = new JarRunner(work);
+    assertEquals("offline-debug: missing command: one of list, show, export, replay, tail, stats, html, serve, demo, help"
+        + " (see 'offline-debug --help')", runner.run().err().strip());
+    assertEquals("offline-debug: -n/--limit must be 0 or more, not -3 (see 'offline-debug list --help')",
+        runner.run("list", "-n", "-3").err().strip());
+    assertEquals("offline-debug: demo needs a local store directory, not object storage (s3://bucket/dumps)"
+        + " (see 'offline-debug demo --help')", runner.run("demo", "--dir", "s3://bucket/dumps").err().strip());
+  }
+
+  @Test
+  void readingWithUnsafeDenied_namesTheCauseAndTheFix() throws Exception {
+    assumeTrue(Runtime.version().feature() >= 23, "sun.misc.Unsafe can be denied from JDK 23 on");
+    Path dump = work.resolve("failure.dump");
+    OfflineDebug.save(Failures.unsupported(1), dump);
+    // After the launcher's allow, as a user's JDK_JAVA_OPTIONS or a future default would deny it.
+    JarRunner.Result result = new JarRunner(work).jvm("--sun-misc-unsafe-memory-access=deny").run("show", "--file", dump.toString());
+    assertEquals(1, result.exit(), result.toString());
+    assertOneLine(result);
+    assertEquals("offline-debug: cannot start Chronicle Wire to read dumps:"
+        + " java.lang.UnsupportedOperationException: objectFieldOffset: the JVM denies sun.misc.Unsafe,"
+        + " which Chronicle Wire needs to read; run java with --sun-misc-unsafe-memory-access=allow (./offline-debug does)",
+        result.err().strip());
   }
 
   @Test

@@ -1,6 +1,7 @@
 package dev.offlinedebug.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -16,7 +17,9 @@ import com.sun.jdi.request.ExceptionRequest;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -35,7 +38,9 @@ class ReplayIT {
     }
     JarRunner.Result result = new JarRunner(work).run("replay", id, "--cause", "1", "--dir", dir.toString());
     assertEquals(0, result.exit(), result.toString());
-    assertTrue(result.out().startsWith("Replaying java.lang.IllegalStateException of dump " + id), result.toString());
+    assertTrue(result.out().startsWith("Replaying java.lang.IllegalStateException of dump " + id + " in this JVM,"
+        + " which no debugger can attach to: its stack trace follows;"
+        + " to stop in the original frames under a debugger, replay with --jdwp HOST:PORT.\n"), result.toString());
     assertTrue(result.out().contains("card declined for C-1042"), result.toString());
     assertTrue(result.out().contains("\tat com.acme.shop.Failures.charge(Failures.java:"), result.toString());
   }
@@ -47,18 +52,32 @@ class ReplayIT {
     try (StoreFixture store = StoreFixture.open(dir)) {
       id = store.write(Failures.declined("C-1042", 33_790));
     }
+    Path err = work.resolve("replay-stderr.txt");
     Process replay = new JarRunner(work)
         .builder("replay", id, "--cause", "1", "--jdwp", "localhost:0", "--dir", dir.toString())
-        .redirectErrorStream(true).start();
+        .redirectError(err.toFile()).start();
+    String out;
     try {
-      debugReplay(replay);
+      out = debugReplay(replay);
     } finally {
       replay.destroyForcibly();
     }
+    // The replay JVM's console is the user's: the attach line and the replayed stack trace only, not
+    // the start-up lines of the libraries that load the dump nor the JDWP server listening again
+    // after the debugger detached.
+    String console = "--- stdout\n" + out + "--- stderr\n" + Files.readString(err, StandardCharsets.UTF_8);
+    for (String noise : List.of("SLF4J", "Unable to determine max direct memory", "Listening for transport", "WARNING")) {
+      assertFalse(console.contains(noise), noise + ": " + console);
+    }
+    assertTrue(console.contains("Exception in thread \"main\" java.lang.IllegalStateException: card declined for C-1042"),
+        console);
   }
 
-  /** Attaches to the replay JVM as a debugger and checks it stops in the original frame with its locals. */
-  static void debugReplay(Process replay) throws Exception {
+  /**
+   * Attaches to the replay JVM as a debugger and checks it stops in the original frame with its
+   * locals; returns all the replay printed on its standard output.
+   */
+  static String debugReplay(Process replay) throws Exception {
     BufferedReader out = new BufferedReader(new InputStreamReader(replay.getInputStream(), StandardCharsets.UTF_8));
     Matcher attach = null;
     StringBuilder seen = new StringBuilder();
@@ -105,5 +124,7 @@ class ReplayIT {
     vm.dispose();
     assertTrue(replay.waitFor(5, TimeUnit.MINUTES));
     assertEquals(0, replay.exitValue());
+    out.lines().forEach(line -> seen.append(line).append('\n'));
+    return seen.toString();
   }
 }

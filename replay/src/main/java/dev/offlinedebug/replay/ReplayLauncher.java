@@ -61,7 +61,7 @@ public final class ReplayLauncher {
    * @param replayArguments {@link ReplayMain}'s arguments, e.g. {@code --dir D --id ID --cause N}
    * @param exceptionType the class name the attach instructions set the exception breakpoint on
    * @param output receives each line the child prints to its standard output, from a daemon
-   *     thread; its standard error goes to this JVM's
+   *     thread, but for the JDWP server's "Listening" lines; its standard error goes to this JVM's
    * @throws IOException when the child cannot start or ends before listening (its output is in
    *     the message)
    */
@@ -117,7 +117,11 @@ public final class ReplayLauncher {
     Thread pump = new Thread(() -> {
       try {
         for (String line = stdout.readLine(); line != null; line = stdout.readLine()) {
-          output.accept(line);
+          // After a debugger detaches, the JDWP server listens again, on another port when the first
+          // was 0; the replay has run on by then, so that address would only confuse.
+          if (!line.startsWith(LISTENING)) {
+            output.accept(line);
+          }
         }
       } catch (IOException e) {
         output.accept("offline-debug: lost the replay JVM's output: " + e.getMessage());

@@ -7,8 +7,11 @@ import dev.offlinedebug.DumpStore;
 import dev.offlinedebug.OfflineDebug;
 import dev.offlinedebug.spi.StorageLocations;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
 import java.net.URI;
 import java.nio.file.Path;
+import net.openhft.chronicle.core.Jvm;
 
 /**
  * Main class of the replay JVM that {@link ReplayLauncher} starts: loads one dump and {@linkplain
@@ -41,23 +44,40 @@ public final class ReplayMain {
       System.exit(2);
       return;
     }
-    Dump dump = load(arguments);
-    OfflineDebug.replay(dump, arguments.cause());
-  }
-
-  private static Dump load(ReplayArguments arguments) throws IOException {
+    Dump dump;
     try {
-      return arguments.file() != null
-          ? OfflineDebug.load(arguments.file())
-          : store(arguments.dir()).load(arguments.id());
+      dump = loadQuietly(arguments);
     } catch (DumpNotFoundException e) { // also DumpExpiredException
       System.err.println(e.getMessage());
       System.exit(3);
+      return;
     } catch (DumpFormatException e) {
       System.err.println(e.getMessage());
       System.exit(4);
+      return;
     }
-    throw new AssertionError("unreachable");
+    OfflineDebug.replay(dump, arguments.cause());
+  }
+
+  /**
+   * Loads the dump with {@code System.err} discarded: loading starts Chronicle Wire, which prints
+   * straight to it (SLF4J's "no providers" lines, that it cannot read the direct memory limit),
+   * while this JVM's console is the user's, at the debugger, and should show only the replayed
+   * stack trace.
+   */
+  private static Dump loadQuietly(ReplayArguments arguments) throws IOException {
+    PrintStream err = System.err;
+    System.setErr(new PrintStream(OutputStream.nullOutputStream(), true));
+    try {
+      Dump dump = arguments.file() != null
+          ? OfflineDebug.load(arguments.file())
+          : store(arguments.dir()).load(arguments.id());
+      // Read once, lazily: reading it here keeps its warning muted too.
+      Jvm.maxDirectMemory();
+      return dump;
+    } finally {
+      System.setErr(err);
+    }
   }
 
   /** A directory, or an object-storage location such as {@code s3://bucket/prefix}. */

@@ -4,11 +4,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.acme.shop.Failures;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -55,5 +60,30 @@ class StatsIT {
     assertTrue(listed.out().contains(id) && listed.out().contains("(4 occurrences)"), listed.toString());
     JarRunner.Result stats = new JarRunner(work).run("stats", "--dir", dir.toString());
     assertTrue(stats.out().lines().skip(1).findFirst().orElseThrow().matches("\\s+4\\s+1\\s+.*"), stats.toString());
+  }
+
+  @Test
+  void stats_repeatsStoredAsOccurrences_lastSeenAndLatestIdAreTheLatestRepeats() throws Exception {
+    Path dir = work.resolve("dumps");
+    Instant first = Instant.now().minusSeconds(60).truncatedTo(ChronoUnit.MILLIS);
+    List<String> ids = new ArrayList<>();
+    try (StoreFixture store = StoreFixture.open(dir, 1 << 20, 1 << 26, Duration.ofMinutes(10))) {
+      for (int i = 0; i < 4; i++) {
+        ids.add(store.write(Failures.declined("C-1", 30_000), first.plusMillis(2500L * i)));
+      }
+    }
+    assertTrue(ids.get(3).startsWith(ids.get(0) + "."), ids.toString());
+    String latest = SummaryLine.TIME.format(first.plusMillis(7500));
+    String expected = "\\s+4\\s+1\\s+" + latest + "\\s+" + Pattern.quote(ids.get(3)) + "\\s+.*";
+    JarRunner.Result stats = new JarRunner(work).run("stats", "--dir", dir.toString());
+    assertTrue(stats.out().lines().skip(1).findFirst().orElseThrow().matches(expected), stats.toString());
+    // The same from a store file without its summary (as an older writer left it): decoded.
+    try (DirectoryStream<Path> summaries = Files.newDirectoryStream(dir, "*.odsum")) {
+      for (Path summary : summaries) {
+        Files.delete(summary);
+      }
+    }
+    JarRunner.Result decoded = new JarRunner(work).run("stats", "--dir", dir.toString());
+    assertTrue(decoded.out().lines().skip(1).findFirst().orElseThrow().matches(expected), decoded.toString());
   }
 }

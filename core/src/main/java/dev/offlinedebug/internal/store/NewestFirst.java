@@ -42,7 +42,7 @@ final class NewestFirst implements Iterator<DumpSummary> {
   private final PriorityQueue<DumpSummary> read =
       new PriorityQueue<>(Comparator.comparing(DumpSummary::time).thenComparing(DumpSummary::id).reversed());
   /** Repeats counted in the files read, of dumps in files not read yet. */
-  private final Map<String, Long> repeats = new HashMap<>();
+  private final Map<String, SummaryFold.Repeats> repeats = new HashMap<>();
   /** How many files past the one being read are read ahead ({@link ReadAhead}); 0: none. */
   private final int readAhead;
   /** The files being read ahead, by their index. */

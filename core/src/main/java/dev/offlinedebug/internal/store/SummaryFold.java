@@ -1,10 +1,12 @@
 package dev.offlinedebug.internal.store;
 
 import dev.offlinedebug.Dump;
+import dev.offlinedebug.DumpFormatException;
 import dev.offlinedebug.DumpSummary;
 import dev.offlinedebug.internal.codec.DecodedRecord;
 import dev.offlinedebug.internal.codec.Occurrence;
 import dev.offlinedebug.internal.codec.Occurrences;
+import dev.offlinedebug.spi.SkippedRecords;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -22,6 +24,21 @@ import java.util.function.Consumer;
 final class SummaryFold implements RecordScanner.Visitor {
   private final List<DumpSummary> found = new ArrayList<>();
   private final Map<String, Repeats> repeats = new HashMap<>();
+  /** Only what was logged at or after it is counted (null: everything); last seen counts every record. */
+  private final Instant countFrom;
+  /** The first damaged record the scan of this fold's store file skipped, or null; and how many it skipped. */
+  private DumpFormatException firstDamaged;
+  private int damaged;
+
+  /** A fold that counts every occurrence. */
+  SummaryFold() {
+    this(null);
+  }
+
+  /** A fold that counts only the dumps and occurrences logged at or after {@code countFrom} (null: all). */
+  SummaryFold(Instant countFrom) {
+    this.countFrom = countFrom;
+  }
 
   @Override
   public void record(long offset, DecodedRecord record) {
@@ -41,6 +58,21 @@ final class SummaryFold implements RecordScanner.Visitor {
     }
   }
 
+  @Override
+  public void damaged(DumpFormatException problem) {
+    if (firstDamaged == null) {
+      firstDamaged = problem;
+    }
+    damaged++;
+  }
+
+  /** Tells {@code skipped} of the damaged records of this fold's store file, when there were any. */
+  void reportDamaged(SkippedRecords skipped) {
+    if (firstDamaged != null) {
+      skipped.skipped(firstDamaged, damaged);
+    }
+  }
+
   /** A dump record, as {@code summary} (its occurrences counted apart). */
   void dump(DumpSummary summary) {
     found.add(summary);
@@ -48,12 +80,16 @@ final class SummaryFold implements RecordScanner.Visitor {
 
   /** An occurrence record of the dump {@code firstId}: its own ID and time. */
   void occurrence(String firstId, String id, Instant time) {
-    repeats.computeIfAbsent(firstId, f -> new Repeats()).add(1, time, id);
+    repeats.computeIfAbsent(firstId, f -> new Repeats()).add(counted(time) ? 1 : 0, 0, time, id);
   }
 
   /** A counter record: {@code count} more of the dump {@code id}, with no time of their own. */
   void counted(String id, long count) {
-    repeats.computeIfAbsent(id, f -> new Repeats()).add(count, null, null);
+    repeats.computeIfAbsent(id, f -> new Repeats()).add(0, count, null, null);
+  }
+
+  private boolean counted(Instant time) {
+    return countFrom == null || !time.isBefore(countFrom);
   }
 
   /** What {@code other} folded, from other store files. */
@@ -85,32 +121,41 @@ final class SummaryFold implements RecordScanner.Visitor {
     }
   }
 
-  /** {@code s} with {@code more} (null: none) counted onto it. */
-  private static DumpSummary withRepeats(DumpSummary s, Repeats more) {
-    if (more == null) {
+  /**
+   * {@code s} with {@code more} (null: none) counted onto it. Repeats only counted have no time: they
+   * count when the failure was last seen at or after {@code countFrom}.
+   */
+  private DumpSummary withRepeats(DumpSummary s, Repeats more) {
+    if (more == null && countFrom == null) {
       return s;
     }
-    boolean later = more.lastSeen != null && more.lastSeen.isAfter(s.time());
+    Repeats repeats = more == null ? new Repeats() : more;
+    boolean later = repeats.lastSeen != null && repeats.lastSeen.isAfter(s.time());
+    Instant lastSeen = later ? repeats.lastSeen : s.time();
+    long occurrences = saturatedSum(saturatedSum(counted(s.time()) ? 1 : 0, repeats.timed),
+        counted(lastSeen) ? repeats.untimed : 0);
     return new DumpSummary(s.id(), s.time(), s.level(), s.type(), s.message(), s.logger(), s.thread(),
-        s.fingerprint(), saturatedSum(1, more.count), later ? more.lastSeen : s.time(), later ? more.latestId : s.id());
+        s.fingerprint(), occurrences, lastSeen, later ? repeats.latestId : s.id());
   }
 
   /**
-   * The repeats of one dump folded so far: how many, and the latest stored occurrence's time and ID
-   * (null while only counters were seen).
+   * The repeats of one dump folded so far: how many stored occurrences were counted, how many repeats
+   * counter records only counted, and the latest stored occurrence's time and ID (null while none).
    */
   static final class Repeats {
-    private long count;
+    private long timed;
+    private long untimed;
     private Instant lastSeen;
     private String latestId;
 
-    /** Whether a repeat at or after {@code since} was stored. */
+    /** Whether an occurrence logged at or after {@code since} was stored. */
     boolean seenSince(Instant since) {
       return lastSeen != null && !lastSeen.isBefore(since);
     }
 
-    private void add(long more, Instant time, String id) {
-      count = saturatedSum(count, more);
+    private void add(long moreTimed, long moreUntimed, Instant time, String id) {
+      timed = saturatedSum(timed, moreTimed);
+      untimed = saturatedSum(untimed, moreUntimed);
       if (time != null && (lastSeen == null || time.isAfter(lastSeen))) {
         lastSeen = time;
         latestId = id;
@@ -118,7 +163,7 @@ final class SummaryFold implements RecordScanner.Visitor {
     }
 
     private void add(Repeats other) {
-      add(other.count, other.lastSeen, other.latestId);
+      add(other.timed, other.untimed, other.lastSeen, other.latestId);
     }
   }
 

@@ -64,9 +64,9 @@ public interface DumpStore {
   /**
    * Summaries of the readable dumps whose failure was seen at or after {@code since} ({@code null}:
    * all), the dump itself or a repeat ({@link DumpSummary#lastSeen()}), newest first by the dump's
-   * time, each with its occurrences as {@link #list()} counts them, but for those logged before
-   * {@code since}, which are not counted (a repeat only counted, with no time of its own, counts when
-   * the failure was last seen since then). Read lazily: a directory or a bucket
+   * time, each with its occurrences as {@link #list()} counts them; a directory or a bucket counts
+   * only those logged since {@code since} (a repeat only counted, with no time of its own, counts
+   * when the failure was last seen since then). Read lazily: a directory or a bucket
    * reads its store files last written first, and only as far as the stream is consumed, so the
    * newest few dumps of a store of any size take a read of its newest files, and memory holds about
    * a store file's summaries, not the whole store's. A problem reading a file comes as an {@link

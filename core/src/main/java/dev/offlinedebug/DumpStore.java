@@ -62,8 +62,11 @@ public interface DumpStore {
   List<DumpSummary> list() throws IOException;
 
   /**
-   * Summaries of the readable dumps at or after {@code since} ({@code null}: all), newest first,
-   * each with its occurrences as {@link #list()} counts them. Read lazily: a directory or a bucket
+   * Summaries of the readable dumps whose failure was seen at or after {@code since} ({@code null}:
+   * all), the dump itself or a repeat ({@link DumpSummary#lastSeen()}), newest first by the dump's
+   * time, each with its occurrences as {@link #list()} counts them; a directory or a bucket counts
+   * only those logged since {@code since} (a repeat only counted, with no time of its own, counts
+   * when the failure was last seen since then). Read lazily: a directory or a bucket
    * reads its store files last written first, and only as far as the stream is consumed, so the
    * newest few dumps of a store of any size take a read of its newest files, and memory holds about
    * a store file's summaries, not the whole store's. A problem reading a file comes as an {@link
@@ -80,6 +83,6 @@ public interface DumpStore {
   default Stream<DumpSummary> newestFirst(Instant since) throws IOException {
     List<DumpSummary> all = new ArrayList<>(list());
     Collections.reverse(all);
-    return all.stream().filter(summary -> since == null || !summary.time().isBefore(since));
+    return all.stream().filter(summary -> since == null || !summary.lastSeen().isBefore(since));
   }
 }

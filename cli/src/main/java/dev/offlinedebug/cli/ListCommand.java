@@ -32,11 +32,13 @@ final class ListCommand implements Callable<Integer> {
       throw new ParameterException(spec.commandLine(), "-n/--limit must be 0 or more, not " + limit);
     }
     List<DumpSummary> shown;
-    if (limit == null) {
+    if (limit == null && filter.since == null) {
       shown = store.list().stream().filter(filter::test).toList();
     } else {
-      // The newest N: read from the newest store file back, only as far as they take.
-      shown = new ArrayList<>(store.newestFirst(filter.since, newest -> newest.filter(filter::test).limit(limit).toList()));
+      // The newest N, or those seen since: read from the newest store file back, only as far as they
+      // take; counting, as stats does, what was logged since.
+      long taken = limit == null ? Long.MAX_VALUE : limit;
+      shown = new ArrayList<>(store.newestFirst(filter.since, newest -> newest.filter(filter::test).limit(taken).toList()));
       Collections.reverse(shown);
     }
     SummaryLine lines = new SummaryLine(common.style());

@@ -30,7 +30,7 @@ final class StatsCommand implements Callable<Integer> {
       description = "Show the top N fingerprints. Default: ${DEFAULT-VALUE}.")
   int limit;
 
-  /** One fingerprint's tally; {@code latest} is its newest dump. */
+  /** One fingerprint's tally; {@code latest} is its dump seen last, repeats included. */
   static final class Tally {
     long occurrences;
     int dumps;
@@ -39,7 +39,7 @@ final class StatsCommand implements Callable<Integer> {
     void add(DumpSummary summary) {
       occurrences += summary.occurrences();
       dumps++;
-      if (latest == null || !summary.time().isBefore(latest.time())) {
+      if (latest == null || !summary.lastSeen().isBefore(latest.lastSeen())) {
         latest = summary;
       }
     }
@@ -56,7 +56,7 @@ final class StatsCommand implements Callable<Integer> {
     });
     List<Tally> top = new ArrayList<>(byFingerprint.values());
     top.sort(Comparator.comparingLong((Tally t) -> t.occurrences).reversed()
-        .thenComparing(t -> t.latest.time(), Comparator.reverseOrder()));
+        .thenComparing(t -> t.latest.lastSeen(), Comparator.reverseOrder()));
     print(top.subList(0, Math.min(Math.max(limit, 0), top.size())));
     return ExitCode.OK;
   }
@@ -69,8 +69,8 @@ final class StatsCommand implements Callable<Integer> {
       DumpSummary latest = tally.latest;
       String exception = TerminalText.escape(latest.type())
           + (latest.message() == null ? "" : ": " + TerminalText.escape(SummaryLine.messageStart(latest.message())));
-      out.println(String.format("%7d %6d  %-24s  ", tally.occurrences, tally.dumps, SummaryLine.TIME.format(latest.time()))
-          + style.bold(TerminalText.escape(latest.id())) + "  " + style.red(exception));
+      out.println(String.format("%7d %6d  %-24s  ", tally.occurrences, tally.dumps, SummaryLine.TIME.format(latest.lastSeen()))
+          + style.bold(TerminalText.escape(latest.latestId())) + "  " + style.red(exception));
     }
     out.flush();
   }

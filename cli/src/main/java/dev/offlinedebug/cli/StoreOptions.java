@@ -3,13 +3,17 @@ package dev.offlinedebug.cli;
 import dev.offlinedebug.DumpStore;
 import dev.offlinedebug.DumpSummary;
 import dev.offlinedebug.OfflineDebug;
+import dev.offlinedebug.spi.SkippedRecords;
 import dev.offlinedebug.spi.StorageLocations;
+import dev.offlinedebug.spi.TerminalText;
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 import java.util.stream.Stream;
@@ -78,19 +82,45 @@ final class StoreOptions {
   /**
    * Every dump of the store ({@link #openForListing()}), oldest first. Listing reads the store
    * files' summaries and decodes only what they do not cover, so Chronicle Wire starts only then,
-   * its start-up lines discarded ({@link ChronicleStartup#quietly}).
+   * its start-up lines discarded ({@link ChronicleStartup#quietly}). Each store file with damaged
+   * records, which the listing skips, gets a line on stderr.
    */
   List<DumpSummary> list() throws IOException {
-    return ChronicleStartup.quietly(() -> openForListing().list());
+    List<String> skipped = new ArrayList<>();
+    List<DumpSummary> all = ChronicleStartup.quietly(() -> reportingSkipped(openForListing(), skipped).list());
+    printSkipped(skipped);
+    return all;
   }
 
   /**
    * What {@code reading} makes of the dumps at or after {@code since} (null: all), newest first,
    * read lazily ({@link DumpStore#newestFirst}): taking the newest few reads the newest store files
-   * only. Chronicle Wire starts as for {@link #list()}.
+   * only. Chronicle Wire starts as for {@link #list()}, and damaged records are reported so.
    */
   <T> T newestFirst(Instant since, Function<Stream<DumpSummary>, T> reading) throws IOException {
-    return ChronicleStartup.quietly(() -> read(openForListing(), since, reading));
+    List<String> skipped = new ArrayList<>();
+    T result = ChronicleStartup.quietly(() -> read(reportingSkipped(openForListing(), skipped), since, reading));
+    printSkipped(skipped);
+    return result;
+  }
+
+  /**
+   * {@code store}, whose listings add a line to {@code skipped} for each store file with damaged
+   * records: printed once the listing is done, as {@code System.err} is discarded while it runs.
+   */
+  private static DumpStore reportingSkipped(DumpStore store, List<String> skipped) {
+    SkippedRecords.reportTo(store, (first, records) -> skipped.add(first.getMessage() + " (skipped " + records
+        + (records == 1 ? " damaged record" : " damaged records") + " of this file; listing the rest)"));
+    return store;
+  }
+
+  /** One line each, as errors are; the listing is whole but for those records, and the exit code stays 0. */
+  private void printSkipped(List<String> skipped) {
+    PrintWriter err = spec.commandLine().getErr();
+    for (String line : skipped) {
+      err.println("offline-debug: " + TerminalText.escape(line));
+    }
+    err.flush();
   }
 
   /** The same of a store already open (for a bucket, its client is built once). */

@@ -8,11 +8,12 @@ import picocli.CommandLine.Option;
 /** The options that select dumps by time, type, logger or text. */
 final class SummaryFilter {
   @Option(names = "--since", paramLabel = "TIME", converter = InstantConverter.class,
-      description = "Only dumps at or after TIME: ISO-8601 (2026-11-26T05:00:00Z) or ago (30m, 2h, 7d).")
+      description = "Only failures seen at or after TIME, first or repeated, counting the repeats since then:"
+          + " ISO-8601 (2026-11-26T05:00:00Z) or ago (30m, 2h, 7d).")
   Instant since;
 
   @Option(names = "--until", paramLabel = "TIME", converter = InstantConverter.class,
-      description = "Only dumps before TIME, in the same formats.")
+      description = "Only failures first seen before TIME, in the same formats.")
   Instant until;
 
   @Option(names = "--type", paramLabel = "CLASS",
@@ -27,8 +28,9 @@ final class SummaryFilter {
       description = "Only dumps whose type, message, logger or thread matches REGEX.")
   Pattern grep;
 
+  /** Whether {@code summary}'s failure was seen in the range, first or repeated, and matches the rest. */
   boolean test(DumpSummary summary) {
-    return (since == null || !summary.time().isBefore(since))
+    return (since == null || !summary.lastSeen().isBefore(since))
         && (until == null || summary.time().isBefore(until))
         && (type == null || summary.type().contains(type))
         && (logger == null || inLogger(summary.logger()))

@@ -67,7 +67,10 @@ final class TailCommand implements Callable<Integer> {
     }
     printed = 0;
     PrintWriter err = spec.commandLine().getErr();
-    err.println("Following " + TerminalText.escape(dumps.location()) + " (Ctrl-C to stop)");
+    // Waiting for a store created later is deliberate; said, so that a mistyped --dir does not wait unnoticed.
+    String missing = !store.inObjectStorage() && !Files.isDirectory(dumps.directory())
+        ? " (does not exist yet; waiting for it)" : "";
+    err.println("Following " + TerminalText.escape(dumps.location()) + missing + " (Ctrl-C to stop)");
     err.flush();
     while (!done(start)) {
       Thread.sleep(Math.max(1, poll.toMillis()));

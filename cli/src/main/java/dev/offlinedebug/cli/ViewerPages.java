@@ -67,7 +67,7 @@ final class ViewerPages {
     }
     List<Map.Entry<String, StatsCommand.Tally>> top = new ArrayList<>(byFingerprint.entrySet());
     top.sort(Comparator.comparingLong((Map.Entry<String, StatsCommand.Tally> e) -> e.getValue().occurrences)
-        .reversed().thenComparing(e -> e.getValue().latest.time(), Comparator.reverseOrder()));
+        .reversed().thenComparing(e -> e.getValue().latest.lastSeen(), Comparator.reverseOrder()));
     if (top.isEmpty()) {
       return HtmlPage.of("Stats - offline-debug", navigation(query), body.append("<p>No dumps match.</p>\n").toString());
     }
@@ -83,8 +83,8 @@ final class ViewerPages {
       String color = i < StatsChart.COLORS.size() ? StatsChart.COLORS.get(i) : StatsChart.OTHERS_COLOR;
       body.append("<tr class=\"fingerprint\"><td><span class=\"swatch\" style=\"background:").append(color)
           .append("\"></span></td><td>").append(tally.occurrences).append("</td><td>").append(tally.dumps)
-          .append("</td><td class=\"mono\">").append(SummaryLine.TIME.format(tally.latest.time()))
-          .append("</td><td class=\"mono\">").append(dumpLink(tally.latest.id()))
+          .append("</td><td class=\"mono\">").append(SummaryLine.TIME.format(tally.latest.lastSeen()))
+          .append("</td><td class=\"mono\">").append(dumpLink(tally.latest.latestId()))
           .append("</td><td class=\"exc\">").append(HtmlPage.escape(exception(tally.latest))).append("</td></tr>\n");
     }
     body.append("</tbody></table>\n");

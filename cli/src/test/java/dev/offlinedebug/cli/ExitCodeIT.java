@@ -76,6 +76,31 @@ class ExitCodeIT {
   }
 
   @Test
+  void listAndStats_damagedRecord_oneLineNamingFileAndOffset_theRestListed() throws Exception {
+    Path dir = work.resolve("dumps");
+    List<String> ids = new ArrayList<>();
+    try (StoreFixture store = StoreFixture.open(dir)) {
+      ids.add(store.write(Failures.declined("C-1", 30_000)));
+      ids.add(store.write(Failures.unsupported(1)));
+    }
+    String damaged = ids.get(0);
+    String intact = ids.get(1);
+    Path file = dir.resolve(damaged.substring("od-".length(), damaged.lastIndexOf('-')) + ".odump");
+    byte[] bytes = Files.readAllBytes(file);
+    bytes[20] ^= 0x40; // inside the first record: its checksum no longer matches
+    Files.write(file, bytes);
+    for (String command : List.of("list", "stats")) {
+      JarRunner.Result result = new JarRunner(work).run(command, "--dir", dir.toString());
+      assertEquals(0, result.exit(), command + ": " + result);
+      assertTrue(result.out().contains(intact) && !result.out().contains(damaged), command + ": " + result);
+      assertOneLine(result);
+      assertTrue(result.err().startsWith("offline-debug: " + file + ": corrupt dump record at offset 0: ")
+          && result.err().strip().endsWith("(skipped 1 damaged record of this file; listing the rest)"),
+          command + ": " + result);
+    }
+  }
+
+  @Test
   void show_missingFile() throws Exception {
     JarRunner.Result result = new JarRunner(work).run("show", "--file", work.resolve("nope.dump").toString());
     assertEquals(3, result.exit(), result.toString());

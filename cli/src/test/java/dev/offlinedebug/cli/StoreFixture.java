@@ -58,7 +58,16 @@ final class StoreFixture implements AutoCloseable {
 
   /** Writes {@code thrown} as logged at ERROR by {@code logger} with {@code mdc}; returns its ID. */
   String write(Throwable thrown, String logger, String message, Map<String, String> mdc) {
-    LoggedEvent event = new LoggedEvent(Instant.now(), logger, "ERROR", message, ThreadInfo.current(), mdc,
+    return write(thrown, Instant.now(), logger, message, mdc);
+  }
+
+  /** Writes {@code thrown} as logged at {@code time}; returns its ID. */
+  String write(Throwable thrown, Instant time) {
+    return write(thrown, time, "com.acme.shop.Checkout", "Checkout failed", Map.of());
+  }
+
+  private String write(Throwable thrown, Instant time, String logger, String message, Map<String, String> mdc) {
+    LoggedEvent event = new LoggedEvent(time, logger, "ERROR", message, ThreadInfo.current(), mdc,
         List.of(), Map.of());
     String id = writer.write(thrown, event);
     assertNotNull(id, "the writer dropped a dump");

@@ -29,6 +29,19 @@ class SummaryFilterTest {
   }
 
   @Test
+  void test_since_aFailureFirstSeenBeforeAndRepeatedSince() {
+    Instant repeated = summary.time().plusSeconds(60);
+    DumpSummary seenAgain = new DumpSummary(summary.id(), summary.time(), summary.level(), summary.type(),
+        summary.message(), summary.logger(), summary.thread(), summary.fingerprint(), 3, repeated, summary.id() + ".1o");
+    SummaryFilter filter = new SummaryFilter();
+    filter.since = summary.time().plusSeconds(30);
+    assertFalse(filter.test(summary));
+    assertTrue(filter.test(seenAgain));
+    filter.since = repeated.plusMillis(1);
+    assertFalse(filter.test(seenAgain));
+  }
+
+  @Test
   void test_loggerMatchesDescendantsOnly() {
     SummaryFilter filter = new SummaryFilter();
     filter.logger = "com.acme";

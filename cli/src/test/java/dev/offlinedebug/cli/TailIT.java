@@ -76,6 +76,18 @@ class TailIT {
     assertTrue(lines.get(1).contains("  " + written.get(5) + "  "), result.toString());
   }
 
+  @Test
+  void tail_storeNotThereYet_saysItWaitsForIt() throws Exception {
+    Path dir = work.resolve("not-yet");
+    JarRunner.Result waiting = new JarRunner(work).run("tail", "--timeout", "100ms", "--dir", dir.toString());
+    assertEquals(0, waiting.exit(), waiting.toString());
+    assertEquals("Following " + dir + " (does not exist yet; waiting for it) (Ctrl-C to stop)",
+        waiting.err().strip(), waiting.toString());
+    Files.createDirectories(dir);
+    JarRunner.Result following = new JarRunner(work).run("tail", "--timeout", "100ms", "--dir", dir.toString());
+    assertEquals("Following " + dir + " (Ctrl-C to stop)", following.err().strip(), following.toString());
+  }
+
   /** Waits (bounded) until tail has read the store and says it is following. */
   static void awaitFollowing(Process tail, Path err) throws Exception {
     for (int i = 0; i < 3000; i++) {

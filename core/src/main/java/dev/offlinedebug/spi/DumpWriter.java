@@ -256,7 +256,7 @@ public final class DumpWriter implements Closeable {
         record.encodeDump(occurrence);
       }
       if (dedup.spend(first, record.length())) {
-        return fits ? appender.appendOccurrence(record, first.id) : appender.appendDump(record, occurrence);
+        return fits ? appender.appendOccurrence(record, first.id, occurrence.time()) : appender.appendDump(record, occurrence);
       }
     } catch (IOException e) {
       reportUnwritable(e);

@@ -28,7 +28,8 @@
  * with a {@link dev.offlinedebug.spi.Style}, {@link dev.offlinedebug.spi.TerminalText}, {@link
  * dev.offlinedebug.spi.HtmlPage}, {@link dev.offlinedebug.spi.WireYaml}, and {@link
  * dev.offlinedebug.spi.WireRuntime} to start Chronicle Wire's reading side early; {@link
- * dev.offlinedebug.spi.DumpFeed} to follow a store (the CLI's {@code tail}).
+ * dev.offlinedebug.spi.DumpFeed} to follow a store (the CLI's {@code tail}); {@link
+ * dev.offlinedebug.spi.SkippedRecords} to hear of the damaged records a listing skips.
  *
  * <p>Modules found with {@link java.util.ServiceLoader}: {@link dev.offlinedebug.spi.FrameReplay}
  * ({@code offline-debug-replay}) and {@link dev.offlinedebug.spi.ObjectStorageProvider} with its

@@ -1,17 +1,20 @@
 package dev.offlinedebug.internal.store;
 
 import dev.offlinedebug.DumpSummary;
+import dev.offlinedebug.spi.SkippedRecords;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.PriorityQueue;
+import java.util.Set;
 import java.util.Spliterator;
 import java.util.Spliterators;
 import java.util.concurrent.Future;
@@ -30,6 +33,10 @@ import java.util.stream.StreamSupport;
  * No record of a file is later than its last modification (a file's time, or an object's upload),
  * but for a file system clock coarser than the dumps', which {@link #MARGIN} covers: a dump is
  * handed out once it is later than every file left to read was last modified, plus the margin.
+ *
+ * <p>With {@code since}, a dump is listed when its failure was seen since then, itself or a repeat,
+ * with what was logged since then counted. A file last written before {@code since} is read only when
+ * it holds the first dump of a repeat seen since then (an occurrence ID names its first dump's file).
  */
 final class NewestFirst implements Iterator<DumpSummary> {
   /** Covers the kernel's coarse file times and file systems that keep whole seconds or two. */
@@ -39,17 +46,18 @@ final class NewestFirst implements Iterator<DumpSummary> {
   /** For each file, the latest modification of it and of the files after it. */
   private final Instant[] modifiedFrom;
   private final Instant since;
+  private final SkippedRecords skipped;
   private final PriorityQueue<DumpSummary> read =
       new PriorityQueue<>(Comparator.comparing(DumpSummary::time).thenComparing(DumpSummary::id).reversed());
   /** Repeats counted in the files read, of dumps in files not read yet. */
-  private final Map<String, Long> repeats = new HashMap<>();
+  private final Map<String, SummaryFold.Repeats> repeats = new HashMap<>();
   /** How many files past the one being read are read ahead ({@link ReadAhead}); 0: none. */
   private final int readAhead;
   /** The files being read ahead, by their index. */
   private final Map<Integer, Future<SummaryFold>> ahead = new HashMap<>();
   private int next;
 
-  private NewestFirst(List<ListedFile> files, Instant since, int readAhead) {
+  private NewestFirst(List<ListedFile> files, Instant since, int readAhead, SkippedRecords skipped) {
     this.files = files.stream()
         .sorted(Comparator.comparing((ListedFile file) -> StoreLayout.keyTime(file.key()))
             .thenComparing(ListedFile::modified).thenComparing(ListedFile::key).reversed())
@@ -61,23 +69,25 @@ final class NewestFirst implements Iterator<DumpSummary> {
     }
     this.since = since;
     this.readAhead = readAhead;
+    this.skipped = skipped;
   }
 
   /**
-   * The dumps of {@code files} at or after {@code since} (null: all), newest first; an {@link
-   * IOException} reading a file comes as an {@link UncheckedIOException}.
+   * The dumps of {@code files} seen at or after {@code since} (null: all), newest first; an {@link
+   * IOException} reading a file comes as an {@link UncheckedIOException}, the damaged records of a
+   * file read go to {@code skipped}.
    */
-  static Stream<DumpSummary> of(List<ListedFile> files, Instant since) {
-    return of(files, since, 0);
+  static Stream<DumpSummary> of(List<ListedFile> files, Instant since, SkippedRecords skipped) {
+    return of(files, since, 0, skipped);
   }
 
   /**
-   * As {@link #of(List, Instant)}, reading up to {@code readAhead} files past the one needed at once
-   * ({@link ReadAhead}): for files each of which is a request to a server. Closing the stream
-   * cancels what was not needed.
+   * As {@link #of(List, Instant, SkippedRecords)}, reading up to {@code readAhead} files past the one
+   * needed at once ({@link ReadAhead}): for files each of which is a request to a server. Closing the
+   * stream cancels what was not needed.
    */
-  static Stream<DumpSummary> of(List<ListedFile> files, Instant since, int readAhead) {
-    NewestFirst newest = new NewestFirst(files, since, readAhead);
+  static Stream<DumpSummary> of(List<ListedFile> files, Instant since, int readAhead, SkippedRecords skipped) {
+    NewestFirst newest = new NewestFirst(files, since, readAhead, skipped);
     return StreamSupport.stream(Spliterators.spliteratorUnknownSize(newest, Spliterator.ORDERED | Spliterator.NONNULL),
         false).onClose(newest::cancelReadAhead);
   }
@@ -85,16 +95,18 @@ final class NewestFirst implements Iterator<DumpSummary> {
   @Override
   public boolean hasNext() {
     while (next < files.size() && (read.isEmpty() || !read.peek().time().isAfter(unreadBound()))) {
-      if (since != null && modifiedFrom[next].plus(MARGIN).isBefore(since)) {
-        next = files.size(); // every file left was last written before since
+      if (since != null && modifiedFrom[next].plus(MARGIN).isBefore(since) && awaitedFiles().isEmpty()) {
+        next = files.size(); // every file left was last written before since; no repeat since awaits its dump
         break;
       }
       int at = next++;
       if (skipped(files.get(at))) {
-        continue; // last written before since: none of its dumps, nor their repeats, are listed
+        continue; // last written before since, and no repeat since awaits a dump of it: nothing of it is listed
       }
       try {
-        fold(at).handNewestFirst(repeats, this::offer);
+        SummaryFold read = fold(at);
+        read.reportDamaged(skipped);
+        read.handNewestFirst(repeats, this::offer);
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
@@ -103,7 +115,19 @@ final class NewestFirst implements Iterator<DumpSummary> {
   }
 
   private boolean skipped(ListedFile file) {
-    return since != null && file.modified().plus(MARGIN).isBefore(since);
+    return since != null && file.modified().plus(MARGIN).isBefore(since) && !awaitedFiles().contains(file.key());
+  }
+
+  /** The keys of the files not read yet that hold the first dump of a repeat seen since {@code since}. */
+  private Set<String> awaitedFiles() {
+    Set<String> keys = new HashSet<>();
+    repeats.forEach((firstId, repeated) -> {
+      DumpId first = DumpId.parse(firstId);
+      if (first != null && repeated.seenSince(since)) {
+        keys.add(first.file());
+      }
+    });
+    return keys;
   }
 
   /** What file {@code at} adds, read ahead or now; the next files are read ahead meanwhile. */
@@ -128,7 +152,7 @@ final class NewestFirst implements Iterator<DumpSummary> {
   }
 
   private void offer(DumpSummary dump) {
-    if (since == null || !dump.time().isBefore(since)) {
+    if (since == null || !dump.lastSeen().isBefore(since)) {
       read.add(dump);
     }
   }

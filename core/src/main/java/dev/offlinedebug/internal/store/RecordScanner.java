@@ -21,17 +21,25 @@ final class RecordScanner {
   /** The reads of {@link #intactPrefix}: a summarised store file of 16 MB in 16 reads. */
   private static final int BLOCK = 1 << 20;
 
-  /** Receives each intact record with its offset. */
+  /** Receives each intact record with its offset, and each damaged one's problem. */
   @FunctionalInterface
   interface Visitor {
     void record(long offset, DecodedRecord record);
+
+    /** A complete record that failed to decode (its checksum, or its content), skipped. */
+    default void damaged(DumpFormatException problem) {}
   }
 
   private RecordScanner() {}
 
-  /** @return how many damaged records were skipped */
-  static int scan(Path file, Visitor visitor) throws IOException {
-    return scan(file, 0, null, visitor);
+  /**
+   * Visits every record of {@code file}, a copy of the store file {@code named}, which the problems
+   * name (a downloaded object).
+   *
+   * @return how many damaged records were skipped
+   */
+  static int scan(Path file, Path named, Visitor visitor) throws IOException {
+    return scan(file, named, 0, null, visitor);
   }
 
   /**
@@ -41,7 +49,7 @@ final class RecordScanner {
    * @return how many damaged records were skipped
    */
   static int scan(Path file, RepeatRecords only, Visitor visitor) throws IOException {
-    return scan(file, 0, only, visitor);
+    return scan(file, file, 0, only, visitor);
   }
 
   /**
@@ -51,6 +59,10 @@ final class RecordScanner {
    * @return how many damaged records were skipped
    */
   static int scan(Path file, long from, RepeatRecords only, Visitor visitor) throws IOException {
+    return scan(file, file, from, only, visitor);
+  }
+
+  private static int scan(Path file, Path named, long from, RepeatRecords only, Visitor visitor) throws IOException {
     int damaged = 0;
     FileChannel opened;
     try {
@@ -72,9 +84,10 @@ final class RecordScanner {
         }
         if (RecordFrame.isComplete(header) && (only == null || startsAsOneOf(channel, offset, length, only))) {
           try {
-            visitor.record(offset, RecordFrame.read(channel, file, offset));
+            visitor.record(offset, RecordFrame.read(channel, named, offset));
           } catch (DumpFormatException e) {
             damaged++;
+            visitor.damaged(e);
           }
         }
         offset = next;

@@ -8,6 +8,7 @@ import dev.offlinedebug.DumpSummary;
 import dev.offlinedebug.internal.codec.DecodedRecord;
 import dev.offlinedebug.internal.codec.RecordFrame;
 import dev.offlinedebug.spi.ObjectStorage;
+import dev.offlinedebug.spi.SkippedRecords;
 import dev.offlinedebug.spi.StorageLocations;
 import java.io.IOException;
 import java.io.InputStream;
@@ -44,6 +45,8 @@ public final class RemoteDumpStore implements DumpStore {
   private volatile Map<String, Folded> folded = Map.of();
   /** How far {@link #newDumps()} has read each store-file object. */
   private final FollowedFiles followed = new FollowedFiles();
+  /** Told of the damaged records listings skip; by default nobody. */
+  private volatile SkippedRecords skipped = (first, records) -> {};
 
   private RemoteDumpStore(URI location, ObjectStorage storage) {
     this.location = location;
@@ -152,9 +155,10 @@ public final class RemoteDumpStore implements DumpStore {
       ObjectStorage.StoredObject summary = summaries.get(StoreLayout.summaryName(object.name()));
       Folded file = last.get(object.name());
       if (file == null || !file.storeFile().equals(object) || !Objects.equals(file.summary(), summary)) {
-        file = new Folded(object, summary, fold(object, summary));
+        file = new Folded(object, summary, fold(object, summary, null));
       }
       now.put(object.name(), file);
+      file.fold().reportDamaged(skipped);
       all.add(file.fold());
     }
     folded = now;
@@ -178,10 +182,15 @@ public final class RemoteDumpStore implements DumpStore {
         // A server that gives no upload time: nothing stored is later than now.
         Instant uploaded = object.lastModified() == null ? Instant.now() : object.lastModified();
         files.add(new NewestFirst.ListedFile(StoreLayout.fileKey(Path.of(object.name())), uploaded,
-            () -> fold(object, summary)));
+            () -> fold(object, summary, since)));
       }
     }
-    return NewestFirst.of(files, since, ReadAhead.THREADS);
+    return NewestFirst.of(files, since, ReadAhead.THREADS, skipped);
+  }
+
+  /** From now on, tells {@code listener} of each store file whose damaged records a listing skipped. */
+  public void reportSkipped(SkippedRecords listener) {
+    skipped = listener;
   }
 
   /**
@@ -203,7 +212,7 @@ public final class RemoteDumpStore implements DumpStore {
       }
     }
     return followed.newDumps(sizes,
-        name -> fold(storeFiles.get(name), summaries.get(StoreLayout.summaryName(name))));
+        name -> fold(storeFiles.get(name), summaries.get(StoreLayout.summaryName(name)), null));
   }
 
   private static Map<String, ObjectStorage.StoredObject> summaries(List<ObjectStorage.StoredObject> objects) {
@@ -216,15 +225,19 @@ public final class RemoteDumpStore implements DumpStore {
     return summaries;
   }
 
-  /** What store file {@code object} adds to a listing: from its summary, else downloaded and scanned. */
-  private SummaryFold fold(ObjectStorage.StoredObject object, ObjectStorage.StoredObject summary) throws IOException {
-    SummaryFold fold = summarised(object, summary);
-    return fold != null ? fold : scanned(object);
+  /**
+   * What store file {@code object} adds to a listing that counts from {@code countFrom} (null: all):
+   * from its summary, else downloaded and scanned.
+   */
+  private SummaryFold fold(ObjectStorage.StoredObject object, ObjectStorage.StoredObject summary, Instant countFrom)
+      throws IOException {
+    SummaryFold fold = summarised(object, summary, countFrom);
+    return fold != null ? fold : scanned(object, countFrom);
   }
 
   /** What store file {@code object} adds to a listing, read from its summary; null when it must be scanned. */
-  private SummaryFold summarised(ObjectStorage.StoredObject object, ObjectStorage.StoredObject summary)
-      throws IOException {
+  private SummaryFold summarised(ObjectStorage.StoredObject object, ObjectStorage.StoredObject summary,
+      Instant countFrom) throws IOException {
     if (summary == null || summary.size() > StoreSummary.MAX_BYTES) {
       return null;
     }
@@ -234,24 +247,24 @@ public final class RemoteDumpStore implements DumpStore {
     } catch (NoSuchFileException e) {
       return null;
     }
-    return StoreSummary.read(bytes, StoreLayout.fileKey(Path.of(object.name())), object.size());
+    return StoreSummary.read(bytes, StoreLayout.fileKey(Path.of(object.name())), object.size(), countFrom);
   }
 
   /**
    * What store file {@code object} adds to a listing, downloaded to a temporary file and scanned:
    * memory stays bounded by the listing, the disk by the largest store file.
    */
-  private SummaryFold scanned(ObjectStorage.StoredObject object) throws IOException {
+  private SummaryFold scanned(ObjectStorage.StoredObject object, Instant countFrom) throws IOException {
     RollingDumpStore.requireWire();
     Path copy = Files.createTempFile("offline-debug-", StoreLayout.SUFFIX);
     try {
-      SummaryFold fold = new SummaryFold();
+      SummaryFold fold = new SummaryFold(countFrom);
       try (InputStream in = storage.open(object.name())) {
         Files.copy(in, copy, StandardCopyOption.REPLACE_EXISTING);
       } catch (NoSuchFileException e) {
         return fold; // removed by the lifecycle rule after the listing
       }
-      RecordScanner.scan(copy, fold);
+      RecordScanner.scan(copy, objectPath(object.name()), fold);
       return fold;
     } finally {
       Files.deleteIfExists(copy);

@@ -11,6 +11,7 @@ import dev.offlinedebug.internal.codec.DecodedRecord;
 import dev.offlinedebug.internal.codec.Occurrence;
 import dev.offlinedebug.internal.codec.RecordFrame;
 import dev.offlinedebug.internal.codec.RepeatRecords;
+import dev.offlinedebug.spi.SkippedRecords;
 import dev.offlinedebug.spi.WireRuntime;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
@@ -44,6 +45,8 @@ public final class RollingDumpStore implements DumpStore {
   private volatile Map<Path, Listed> listed = Map.of();
   /** How far {@link #newDumps()} has read each store file. */
   private final FollowedFiles followed = new FollowedFiles();
+  /** Told of the damaged records listings skip; by default nobody. */
+  private volatile SkippedRecords skipped = (first, records) -> {};
 
   private RollingDumpStore(Path directory) {
     this.directory = directory;
@@ -167,6 +170,7 @@ public final class RollingDumpStore implements DumpStore {
       Listed before = last.get(file);
       Listed current = before != null && before.sameFileAs(seen) ? before : seen.read(file);
       now.put(file, current);
+      current.fold().reportDamaged(skipped);
       fold.add(current.fold());
     }
     listed = now;
@@ -192,7 +196,7 @@ public final class RollingDumpStore implements DumpStore {
     }
 
     Listed read(Path file) throws IOException {
-      return new Listed(size, modified, summarySize, StoreFileListing.fold(file));
+      return new Listed(size, modified, summarySize, StoreFileListing.fold(file, null));
     }
   }
 
@@ -206,12 +210,17 @@ public final class RollingDumpStore implements DumpStore {
     for (Path file : StoreLayout.storeFiles(directory)) {
       try {
         Instant modified = Files.getLastModifiedTime(file, LinkOption.NOFOLLOW_LINKS).toInstant();
-        files.add(new NewestFirst.ListedFile(StoreLayout.fileKey(file), modified, () -> StoreFileListing.fold(file)));
+        files.add(new NewestFirst.ListedFile(StoreLayout.fileKey(file), modified, () -> StoreFileListing.fold(file, since)));
       } catch (NoSuchFileException e) {
         // Deleted by retention since it was listed.
       }
     }
-    return NewestFirst.of(files, since);
+    return NewestFirst.of(files, since, skipped);
+  }
+
+  /** From now on, tells {@code listener} of each store file whose damaged records a listing skipped. */
+  public void reportSkipped(SkippedRecords listener) {
+    skipped = listener;
   }
 
   /**
@@ -230,7 +239,7 @@ public final class RollingDumpStore implements DumpStore {
         // Deleted by retention since it was listed.
       }
     }
-    return followed.newDumps(sizes, name -> StoreFileListing.fold(directory.resolve(name)));
+    return followed.newDumps(sizes, name -> StoreFileListing.fold(directory.resolve(name), null));
   }
 
   static void requireWire() throws IOException {

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -65,12 +66,12 @@ public final class StoreAppender {
 
   /**
    * Seals and appends the occurrence record encoded in {@code record}, a repeat of the dump at
-   * {@code first}.
+   * {@code first} logged at {@code time}.
    *
    * @return the occurrence's ID ({@link OccurrenceId})
    */
-  public String appendOccurrence(RecordBuffer record, DumpId first) throws IOException {
-    return appendSealed(record, at -> new OccurrenceId(first, at).text(), () -> StoreSummary.occurrence(first.text()));
+  public String appendOccurrence(RecordBuffer record, DumpId first, Instant time) throws IOException {
+    return appendSealed(record, at -> new OccurrenceId(first, at).text(), () -> StoreSummary.occurrence(first.text(), time));
   }
 
   /**

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.time.Instant;
 
 /**
  * What one store file of a local store adds to a listing. The records its summary ({@link
@@ -17,14 +18,17 @@ import java.nio.file.Path;
 final class StoreFileListing {
   private StoreFileListing() {}
 
-  /** What store file {@code file} adds to a listing. */
-  static SummaryFold fold(Path file) throws IOException {
+  /**
+   * What store file {@code file} adds to a listing that counts what was logged at or after {@code
+   * countFrom} (null: all).
+   */
+  static SummaryFold fold(Path file, Instant countFrom) throws IOException {
     SummaryFold fold = null;
     long from = 0;
     long size = 0;
     try (FileChannel channel = DumpFileChannel.openForRead(file)) {
       size = channel.size();
-      StoreSummary.Prefix prefix = summary(file, size);
+      StoreSummary.Prefix prefix = summary(file, size, countFrom);
       if (prefix != null && RecordScanner.intactPrefix(channel, file, prefix.covered(), prefix.records())) {
         fold = prefix.fold();
         from = prefix.covered();
@@ -33,7 +37,7 @@ final class StoreFileListing {
       // Deleted by retention since it was listed, or not a regular file: the scan says the same.
     }
     if (fold == null) {
-      fold = new SummaryFold();
+      fold = new SummaryFold(countFrom);
     }
     if (from < size) {
       // Only decoding needs Chronicle Wire: a listing served by summaries alone never starts it.
@@ -47,10 +51,10 @@ final class StoreFileListing {
    * What the summary of {@code file} says of its first {@code size} bytes, or null. Read entry by
    * entry: a local summary may be larger than a bucket's listing reads ({@link StoreSummary#MAX_BYTES}).
    */
-  private static StoreSummary.Prefix summary(Path file, long size) throws IOException {
+  private static StoreSummary.Prefix summary(Path file, long size, Instant countFrom) throws IOException {
     Path summary = file.resolveSibling(StoreLayout.summaryName(file.getFileName().toString()));
     try (FileChannel channel = DumpFileChannel.openForRead(summary)) {
-      return StoreSummary.readPrefix(channel, StoreLayout.fileKey(file), size);
+      return StoreSummary.readPrefix(channel, StoreLayout.fileKey(file), size, countFrom);
     } catch (NoSuchFileException | DumpFormatException e) {
       return null;
     }

@@ -26,10 +26,12 @@ import java.util.zip.CRC32C;
  * <p>Format, big-endian: the magic {@code ODS1}, then per record an entry {@code int n}, {@code n}
  * bytes of payload and the payload's CRC32C. Payload: the record's {@code long offset} and {@code int
  * length}, a kind byte, then for a dump {@code long epochSecond, int nano}, and the texts level, type,
- * message, logger, thread and fingerprint; for an occurrence the text first ID; for a counter the text
- * ID and {@code long count}; kind 4 is a dump entry without the fingerprint, which is then the
- * previous dump entry's; kind 5 a dump entry of time and message only, its level, type, logger,
- * thread and fingerprint being the previous dump entry's. A text is {@code int} byte count ({@code -1}: null) and UTF-8 bytes. A
+ * message, logger, thread and fingerprint; for an occurrence (kind 6) {@code long epochSecond, int
+ * nano} and the text first ID; for a counter the text ID and {@code long count}; kind 4 is a dump
+ * entry without the fingerprint, which is then the previous dump entry's; kind 5 a dump entry of time
+ * and message only, its level, type, logger, thread and fingerprint being the previous dump entry's.
+ * Kind 2, an occurrence without its time, was written before 0.2: such a summary is not used, the
+ * store file is decoded (its records hold the times a listing shows as last seen). A text is {@code int} byte count ({@code -1}: null) and UTF-8 bytes. A
  * dump's ID is not stored: it is its store file's key and its offset.
  *
  * <p>Read back, a summary is untrusted: it is read only up to {@link #MAX_BYTES}, every length is
@@ -44,7 +46,8 @@ final class StoreSummary {
   static final byte[] MAGIC = {'O', 'D', 'S', '1'};
   private static final int MAX_PAYLOAD = 6 * (4 + MAX_TEXT) + 64;
   private static final byte DUMP = 1;
-  private static final byte OCCURRENCE = 2;
+  /** An occurrence entry without its time, as written before 0.2. */
+  private static final byte OCCURRENCE_UNTIMED = 2;
   private static final byte COUNTER = 3;
   /** A dump entry without its fingerprint: the same as the previous dump entry's. */
   private static final byte DUMP_SAME_FINGERPRINT = 4;
@@ -53,6 +56,7 @@ final class StoreSummary {
    * thread as the previous dump entry, what a burst of one failure writes.
    */
   private static final byte DUMP_SAME_SOURCE = 5;
+  private static final byte OCCURRENCE = 6;
 
   private StoreSummary() {}
 
@@ -89,9 +93,9 @@ final class StoreSummary {
     }
   }
 
-  /** The fields of an occurrence record's entry: one more of dump {@code firstId}. */
-  static Fields occurrence(String firstId) {
-    return (out, previous) -> putText(out.put(OCCURRENCE), firstId);
+  /** The fields of an occurrence record's entry: one more of dump {@code firstId}, logged at {@code time}. */
+  static Fields occurrence(String firstId, Instant time) {
+    return (out, previous) -> putText(out.put(OCCURRENCE).putLong(time.getEpochSecond()).putInt(time.getNano()), firstId);
   }
 
   /** The fields of a counter record's entry: {@code count} more of dump {@code id}. */
@@ -173,17 +177,17 @@ final class StoreSummary {
   }
 
   /**
-   * What the store file {@code key} of {@code size} bytes adds to a listing, from its summary {@code
-   * bytes}; {@code null} when the summary is damaged or does not describe exactly those bytes (it
+   * What the store file {@code key} of {@code size} bytes adds to a listing counting from {@code
+   * countFrom} ({@link SummaryFold#SummaryFold(Instant)}), from its summary {@code bytes}; {@code null} when the summary is damaged or does not describe exactly those bytes (it
    * lags the object, or the writer stopped summarising), so the store file must be scanned. Entries
    * past {@code size} are ignored: the summary may have been uploaded after the file grew again.
    */
-  static SummaryFold read(byte[] bytes, String key, long size) {
+  static SummaryFold read(byte[] bytes, String key, long size, Instant countFrom) {
     if (bytes.length > MAX_BYTES) {
       return null;
     }
     try {
-      Prefix prefix = readPrefix(new Entries(ByteBuffer.wrap(bytes), null), key, size);
+      Prefix prefix = readPrefix(new Entries(ByteBuffer.wrap(bytes), null), key, size, countFrom);
       return prefix != null && prefix.covered() == size ? prefix.fold() : null;
     } catch (IOException e) {
       throw new UncheckedIOException(e); // reading an array does not fail
@@ -192,20 +196,21 @@ final class StoreSummary {
 
   /**
    * What the records of store file {@code key} from its start up to {@link Prefix#covered()}, at
-   * most {@code size}, add to a listing, from its summary read from {@code summary}: a summary lags
+   * most {@code size}, add to a listing counting from {@code countFrom}, from its summary read from
+   * {@code summary}: a summary lags
    * its store file by the entries still buffered. {@code null} when the summary is damaged. Read
    * entry by entry, so a summary of any size takes a buffer of one entry at most.
    */
-  static Prefix readPrefix(ReadableByteChannel summary, String key, long size) throws IOException {
-    return readPrefix(new Entries(ByteBuffer.allocate(4 + MAX_PAYLOAD + 4).limit(0), summary), key, size);
+  static Prefix readPrefix(ReadableByteChannel summary, String key, long size, Instant countFrom) throws IOException {
+    return readPrefix(new Entries(ByteBuffer.allocate(4 + MAX_PAYLOAD + 4).limit(0), summary), key, size, countFrom);
   }
 
-  private static Prefix readPrefix(Entries in, String key, long size) throws IOException {
+  private static Prefix readPrefix(Entries in, String key, long size, Instant countFrom) throws IOException {
     if (!in.fill(MAGIC.length) || !Arrays.equals(in.buffer.array(), 0, MAGIC.length, MAGIC, 0, MAGIC.length)) {
       return null;
     }
     in.buffer.position(MAGIC.length);
-    SummaryFold fold = new SummaryFold();
+    SummaryFold fold = new SummaryFold(countFrom);
     Map<String, String> texts = new HashMap<>();
     DumpSummary previous = null;
     long covered = 0;
@@ -235,7 +240,7 @@ final class StoreSummary {
         if (offset + length > size) {
           break;
         }
-        previous = fold(payload, new DumpId(key, offset).text(), fold, texts, previous);
+        previous = fold(payload, new DumpId(key, offset), fold, texts, previous);
         if (payload.hasRemaining()) {
           return null;
         }
@@ -287,14 +292,15 @@ final class StoreSummary {
   }
 
   /**
-   * Folds one entry's kind and fields, {@code previous} being the previous dump entry's line (null:
-   * none yet); the line the next entry may refer to.
+   * Folds one entry's kind and fields, of the record {@code at}, {@code previous} being the previous
+   * dump entry's line (null: none yet); the line the next entry may refer to.
    *
    * @throws IllegalArgumentException when the entry is not well-formed
    */
-  private static DumpSummary fold(ByteBuffer in, String id, SummaryFold fold, Map<String, String> texts,
+  private static DumpSummary fold(ByteBuffer in, DumpId at, SummaryFold fold, Map<String, String> texts,
       DumpSummary previous) {
     byte kind = in.get();
+    String id = at.text();
     if (kind == DUMP || kind == DUMP_SAME_FINGERPRINT || kind == DUMP_SAME_SOURCE) {
       if (kind != DUMP && previous == null) {
         throw new IllegalArgumentException("a dump entry refers to no earlier one");
@@ -320,15 +326,27 @@ final class StoreSummary {
       fold.dump(dump);
       return dump;
     }
-    if (kind != OCCURRENCE && kind != COUNTER) {
+    if (kind == OCCURRENCE) {
+      Instant time = Instant.ofEpochSecond(in.getLong(), in.getInt());
+      DumpId first = DumpId.parse(text(in));
+      if (first == null) {
+        throw new IllegalArgumentException("an occurrence of no dump ID");
+      }
+      fold.occurrence(first.text(), new OccurrenceId(first, at).text(), time);
+      return previous;
+    }
+    if (kind == OCCURRENCE_UNTIMED) {
+      throw new IllegalArgumentException("an occurrence entry without its time, written before 0.2");
+    }
+    if (kind != COUNTER) {
       throw new IllegalArgumentException("entry kind " + kind);
     }
     String first = text(in);
-    long count = kind == COUNTER ? in.getLong() : 1;
+    long count = in.getLong();
     if (DumpId.parse(first) == null || count < 0) {
-      throw new IllegalArgumentException("a repeat of no dump ID, or a negative count");
+      throw new IllegalArgumentException("a count of no dump ID, or a negative count");
     }
-    fold.repeats(first, count);
+    fold.counted(first, count);
     return previous;
   }
 

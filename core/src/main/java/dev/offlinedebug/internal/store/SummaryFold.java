@@ -1,9 +1,13 @@
 package dev.offlinedebug.internal.store;
 
 import dev.offlinedebug.Dump;
+import dev.offlinedebug.DumpFormatException;
 import dev.offlinedebug.DumpSummary;
 import dev.offlinedebug.internal.codec.DecodedRecord;
+import dev.offlinedebug.internal.codec.Occurrence;
 import dev.offlinedebug.internal.codec.Occurrences;
+import dev.offlinedebug.spi.SkippedRecords;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -13,22 +17,59 @@ import java.util.function.Consumer;
 
 /**
  * Turns the records of scanned store files into a listing: a summary per dump, with the occurrences
- * that dedup counted onto it (in counter records of the same or a later file) folded in. Keeps a
- * line per dump, never the dumps themselves.
+ * that dedup counted onto it (in occurrence and counter records of the same or a later file) folded
+ * in, with the time and ID of its latest stored occurrence. Keeps a line per dump, never the dumps
+ * themselves.
  */
 final class SummaryFold implements RecordScanner.Visitor {
   private final List<DumpSummary> found = new ArrayList<>();
-  private final Map<String, Long> repeats = new HashMap<>();
+  private final Map<String, Repeats> repeats = new HashMap<>();
+  /** Only what was logged at or after it is counted (null: everything); last seen counts every record. */
+  private final Instant countFrom;
+  /** The first damaged record the scan of this fold's store file skipped, or null; and how many it skipped. */
+  private DumpFormatException firstDamaged;
+  private int damaged;
+
+  /** A fold that counts every occurrence. */
+  SummaryFold() {
+    this(null);
+  }
+
+  /** A fold that counts only the dumps and occurrences logged at or after {@code countFrom} (null: all). */
+  SummaryFold(Instant countFrom) {
+    this.countFrom = countFrom;
+  }
 
   @Override
   public void record(long offset, DecodedRecord record) {
     if (record.dump() != null) {
       dump(summary(record.dump().id(), record.dump()));
     } else if (record.occurrence() != null) {
-      repeats(record.occurrence().firstId(), 1);
+      Occurrence o = record.occurrence();
+      OccurrenceId stored = OccurrenceId.parse(o.id());
+      if (stored != null && stored.at().offset() == offset && stored.first().text().equals(o.firstId())) {
+        occurrence(o.firstId(), o.id(), o.time());
+      } else {
+        counted(o.firstId(), 1); // an ID that does not name where it lies would not load: no latest ID
+      }
     } else {
       Occurrences counted = record.occurrences();
-      repeats(counted.id(), counted.count());
+      counted(counted.id(), counted.count());
+    }
+  }
+
+  @Override
+  public void damaged(DumpFormatException problem) {
+    if (firstDamaged == null) {
+      firstDamaged = problem;
+    }
+    damaged++;
+  }
+
+  /** Tells {@code skipped} of the damaged records of this fold's store file, when there were any. */
+  void reportDamaged(SkippedRecords skipped) {
+    if (firstDamaged != null) {
+      skipped.skipped(firstDamaged, damaged);
     }
   }
 
@@ -37,23 +78,31 @@ final class SummaryFold implements RecordScanner.Visitor {
     found.add(summary);
   }
 
-  /** An occurrence record ({@code count} 1) or a counter record of the dump {@code id}. */
-  void repeats(String id, long count) {
-    repeats.merge(id, count, SummaryFold::saturatedSum);
+  /** An occurrence record of the dump {@code firstId}: its own ID and time. */
+  void occurrence(String firstId, String id, Instant time) {
+    repeats.computeIfAbsent(firstId, f -> new Repeats()).add(counted(time) ? 1 : 0, 0, time, id);
+  }
+
+  /** A counter record: {@code count} more of the dump {@code id}, with no time of their own. */
+  void counted(String id, long count) {
+    repeats.computeIfAbsent(id, f -> new Repeats()).add(0, count, null, null);
+  }
+
+  private boolean counted(Instant time) {
+    return countFrom == null || !time.isBefore(countFrom);
   }
 
   /** What {@code other} folded, from other store files. */
   void add(SummaryFold other) {
     found.addAll(other.found);
-    other.repeats.forEach(this::repeats);
+    other.repeats.forEach((id, more) -> repeats.computeIfAbsent(id, f -> new Repeats()).add(more));
   }
 
   /** Every dump seen, oldest first, with its occurrences. */
   List<DumpSummary> summaries() {
     List<DumpSummary> summaries = new ArrayList<>(found.size());
     for (DumpSummary s : found) {
-      long occurrences = saturatedSum(1, repeats.getOrDefault(s.id(), 0L));
-      summaries.add(withOccurrences(s, occurrences));
+      summaries.add(withRepeats(s, repeats.get(s.id())));
     }
     summaries.sort(Comparator.comparing(DumpSummary::time));
     return summaries;
@@ -61,21 +110,61 @@ final class SummaryFold implements RecordScanner.Visitor {
 
   /**
    * Hands what this fold found to a listing that reads the newest store file first ({@link
-   * NewestFirst}): its repeats join {@code repeats}, which holds those of the files read before,
-   * then each dump goes to {@code dumps} with its repeats counted, taken out of {@code repeats}.
+   * NewestFirst}): its repeats join {@code newer}, which holds those of the files read before, then
+   * each dump goes to {@code dumps} with its repeats counted, taken out of {@code newer}.
    * Occurrences follow their first dump, so when its file is read every repeat of it has been.
    */
-  void handNewestFirst(Map<String, Long> newer, Consumer<DumpSummary> dumps) {
-    repeats.forEach((id, count) -> newer.merge(id, count, SummaryFold::saturatedSum));
+  void handNewestFirst(Map<String, Repeats> newer, Consumer<DumpSummary> dumps) {
+    repeats.forEach((id, more) -> newer.computeIfAbsent(id, f -> new Repeats()).add(more));
     for (DumpSummary s : found) {
-      Long counted = newer.remove(s.id());
-      dumps.accept(withOccurrences(s, saturatedSum(1, counted == null ? 0 : counted)));
+      dumps.accept(withRepeats(s, newer.remove(s.id())));
     }
   }
 
-  private static DumpSummary withOccurrences(DumpSummary s, long occurrences) {
+  /**
+   * {@code s} with {@code more} (null: none) counted onto it. Repeats only counted have no time: they
+   * count when the failure was last seen at or after {@code countFrom}.
+   */
+  private DumpSummary withRepeats(DumpSummary s, Repeats more) {
+    if (more == null && countFrom == null) {
+      return s;
+    }
+    Repeats repeats = more == null ? new Repeats() : more;
+    boolean later = repeats.lastSeen != null && repeats.lastSeen.isAfter(s.time());
+    Instant lastSeen = later ? repeats.lastSeen : s.time();
+    long occurrences = saturatedSum(saturatedSum(counted(s.time()) ? 1 : 0, repeats.timed),
+        counted(lastSeen) ? repeats.untimed : 0);
     return new DumpSummary(s.id(), s.time(), s.level(), s.type(), s.message(), s.logger(), s.thread(),
-        s.fingerprint(), occurrences);
+        s.fingerprint(), occurrences, lastSeen, later ? repeats.latestId : s.id());
+  }
+
+  /**
+   * The repeats of one dump folded so far: how many stored occurrences were counted, how many repeats
+   * counter records only counted, and the latest stored occurrence's time and ID (null while none).
+   */
+  static final class Repeats {
+    private long timed;
+    private long untimed;
+    private Instant lastSeen;
+    private String latestId;
+
+    /** Whether an occurrence logged at or after {@code since} was stored. */
+    boolean seenSince(Instant since) {
+      return lastSeen != null && !lastSeen.isBefore(since);
+    }
+
+    private void add(long moreTimed, long moreUntimed, Instant time, String id) {
+      timed = saturatedSum(timed, moreTimed);
+      untimed = saturatedSum(untimed, moreUntimed);
+      if (time != null && (lastSeen == null || time.isAfter(lastSeen))) {
+        lastSeen = time;
+        latestId = id;
+      }
+    }
+
+    private void add(Repeats other) {
+      add(other.timed, other.untimed, other.lastSeen, other.latestId);
+    }
   }
 
   /** Counts from crafted records may add up past {@code Long.MAX_VALUE}: they stop there. */

@@ -30,10 +30,28 @@ class StoreSummaryTest {
 
   @Test
   void read_dumpsOccurrencesAndCounters_foldedAsTheScanFolds() {
-    byte[] summary = summary(entry(0, 100, dump(DUMP)), entry(100, 50, StoreSummary.occurrence(FIRST)),
-        entry(150, 30, StoreSummary.counter(FIRST, 5)), entry(180, 100, dump(DUMP)));
-    List<DumpSummary> listed = StoreSummary.read(summary, KEY, 280).summaries();
-    assertEquals(List.of(withId(FIRST, 7), withId(new DumpId(KEY, 180).text(), 1)), listed);
+    Instant later = DUMP.time().plusMillis(2500);
+    byte[] summary = summary(entry(0, 100, dump(DUMP)), entry(100, 50, StoreSummary.occurrence(FIRST, later)),
+        entry(150, 30, StoreSummary.counter(FIRST, 5)), entry(180, 100, dump(DUMP)),
+        entry(280, 50, StoreSummary.occurrence(FIRST, DUMP.time().plusSeconds(1))));
+    List<DumpSummary> listed = StoreSummary.read(summary, KEY, 330, null).summaries();
+    DumpSummary first = withId(FIRST, 8);
+    // Last seen is the latest occurrence's, not the last one written; a counter has no time.
+    DumpSummary lastSeen = new DumpSummary(FIRST, first.time(), first.level(), first.type(), first.message(),
+        first.logger(), first.thread(), first.fingerprint(), 8, later, FIRST + ".2s");
+    assertEquals(List.of(lastSeen, withId(new DumpId(KEY, 180).text(), 1)), listed);
+  }
+
+  @Test
+  void read_occurrenceWithoutItsTime_nullSoTheStoreFileIsDecoded() {
+    // The occurrence entry written before 0.2: kind 2 and the first ID, no time.
+    byte[] firstId = FIRST.getBytes(StandardCharsets.UTF_8);
+    StoreSummary.Fields untimed = (out, previous) -> {
+      out.put((byte) 2).putInt(firstId.length).put(firstId);
+      return true;
+    };
+    assertNull(StoreSummary.read(summary(entry(0, 100, dump(DUMP)), entry(100, 50, untimed)), KEY, 150, null));
+    assertNotNull(StoreSummary.read(summary(entry(0, 100, dump(DUMP)), entry(100, 50, occurrence())), KEY, 150, null));
   }
 
   @Test
@@ -53,51 +71,51 @@ class StoreSummaryTest {
         "the fingerprint is not written again");
     assertEquals(4 + 8 + 4 + 1 + 12 + 4 + "again".length() + 4, sameSource.length, "only the time and message");
 
-    byte[] summary = summary(firstEntry, entry(100, 50, StoreSummary.occurrence(FIRST), first.dump()), sameFingerprint,
+    byte[] summary = summary(firstEntry, entry(100, 50, occurrence(), first.dump()), sameFingerprint,
         sameSource);
     DumpSummary worker = new DumpSummary(new DumpId(KEY, 150).text(), DUMP.time(), DUMP.level(), DUMP.type(),
         DUMP.message(), DUMP.logger(), "worker", DUMP.fingerprint(), 1);
     DumpSummary later = new DumpSummary(new DumpId(KEY, 250).text(), DUMP.time().plusSeconds(1), DUMP.level(),
         DUMP.type(), "again", DUMP.logger(), "worker", DUMP.fingerprint(), 1);
-    assertEquals(List.of(withId(FIRST, 2), worker, later), StoreSummary.read(summary, KEY, 350).summaries());
+    assertEquals(List.of(withId(FIRST, 2), worker, later), StoreSummary.read(summary, KEY, 350, null).summaries());
     // With no dump entry before it, a repeated fingerprint or source refers to nothing: damage.
-    assertNull(StoreSummary.read(summary(entry(0, 100, otherThread, first.dump())), KEY, 100));
-    assertNull(StoreSummary.read(summary(entry(0, 100, again, otherThread.dump())), KEY, 100));
+    assertNull(StoreSummary.read(summary(entry(0, 100, otherThread, first.dump())), KEY, 100, null));
+    assertNull(StoreSummary.read(summary(entry(0, 100, again, otherThread.dump())), KEY, 100, null));
   }
 
   @Test
   void read_entriesPastTheObject_ignored() {
-    byte[] summary = summary(entry(0, 100, dump(DUMP)), entry(100, 50, StoreSummary.occurrence(FIRST)),
+    byte[] summary = summary(entry(0, 100, dump(DUMP)), entry(100, 50, occurrence()),
         entry(150, 30, StoreSummary.counter(FIRST, 5)));
-    assertEquals(List.of(withId(FIRST, 2)), StoreSummary.read(summary, KEY, 150).summaries());
-    assertEquals(List.of(), StoreSummary.read(summary, KEY, 0).summaries());
+    assertEquals(List.of(withId(FIRST, 2)), StoreSummary.read(summary, KEY, 150, null).summaries());
+    assertEquals(List.of(), StoreSummary.read(summary, KEY, 0, null).summaries());
     // A torn last entry (uploaded mid-append) past the object's bytes does not matter either.
-    assertNotNull(StoreSummary.read(Arrays.copyOf(summary, summary.length - 3), KEY, 150));
+    assertNotNull(StoreSummary.read(Arrays.copyOf(summary, summary.length - 3), KEY, 150, null));
   }
 
   @Test
   void read_describesFewerBytesOrEndsMidRecord_null() {
-    byte[] summary = summary(entry(0, 100, dump(DUMP)), entry(100, 50, StoreSummary.occurrence(FIRST)));
-    assertNull(StoreSummary.read(summary, KEY, 151));
-    assertNull(StoreSummary.read(summary, KEY, 120));
-    assertNull(StoreSummary.read(Arrays.copyOf(summary, summary.length - 3), KEY, 150));
+    byte[] summary = summary(entry(0, 100, dump(DUMP)), entry(100, 50, occurrence()));
+    assertNull(StoreSummary.read(summary, KEY, 151, null));
+    assertNull(StoreSummary.read(summary, KEY, 120, null));
+    assertNull(StoreSummary.read(Arrays.copyOf(summary, summary.length - 3), KEY, 150, null));
   }
 
   @Test
   void read_damaged_null() {
-    byte[] good = summary(entry(0, 100, dump(DUMP)), entry(100, 50, StoreSummary.occurrence(FIRST)));
+    byte[] good = summary(entry(0, 100, dump(DUMP)), entry(100, 50, occurrence()));
     byte[] flipped = good.clone();
     flipped[20] ^= 1;
     byte[] badMagic = good.clone();
     badMagic[3] = '2';
-    assertNull(StoreSummary.read(flipped, KEY, 150));
-    assertNull(StoreSummary.read(badMagic, KEY, 150));
-    assertNull(StoreSummary.read(new byte[0], KEY, 0));
-    assertNull(StoreSummary.read(Arrays.copyOf(good, StoreSummary.MAX_BYTES + 1), KEY, 150));
+    assertNull(StoreSummary.read(flipped, KEY, 150, null));
+    assertNull(StoreSummary.read(badMagic, KEY, 150, null));
+    assertNull(StoreSummary.read(new byte[0], KEY, 0, null));
+    assertNull(StoreSummary.read(Arrays.copyOf(good, StoreSummary.MAX_BYTES + 1), KEY, 150, null));
     // A gap between records, a record of no bytes.
     assertNull(StoreSummary.read(summary(entry(0, 100, dump(DUMP)), entry(120, 30,
-        StoreSummary.occurrence(FIRST))), KEY, 150));
-    assertNull(StoreSummary.read(summary(entry(0, 0, StoreSummary.occurrence(FIRST))), KEY, 1));
+        occurrence())), KEY, 150, null));
+    assertNull(StoreSummary.read(summary(entry(0, 0, occurrence())), KEY, 1, null));
   }
 
   @Test
@@ -113,13 +131,13 @@ class StoreSummaryTest {
         fields(3, 5, 'a', 'b', 'c', 'd', 'e', 1L), // a counter of something that is no dump ID
         concat(bytes(StoreSummary.counter(FIRST, 1)), new byte[] {0}), // bytes left over
         patchCount(bytes(StoreSummary.counter(FIRST, 1)), -5))) {
-      assertNull(StoreSummary.read(summary(entry(0, 10, (out, previous) -> out.put(fields) != null)), KEY, 10),
+      assertNull(StoreSummary.read(summary(entry(0, 10, (out, previous) -> out.put(fields) != null)), KEY, 10, null),
           Arrays.toString(fields));
     }
     ByteBuffer huge = ByteBuffer.allocate(8).putInt(Integer.MAX_VALUE).putInt(0);
-    assertNull(StoreSummary.read(concat(StoreSummary.MAGIC, huge.array()), KEY, 10));
+    assertNull(StoreSummary.read(concat(StoreSummary.MAGIC, huge.array()), KEY, 10, null));
     ByteBuffer negative = ByteBuffer.allocate(8).putInt(-1).putInt(0);
-    assertNull(StoreSummary.read(concat(StoreSummary.MAGIC, negative.array()), KEY, 10));
+    assertNull(StoreSummary.read(concat(StoreSummary.MAGIC, negative.array()), KEY, 10, null));
   }
 
   @Test
@@ -142,6 +160,11 @@ class StoreSummaryTest {
   private static StoreSummary.Fields dump(DumpSummary summary) {
     return StoreSummary.dump(summary.time(), summary.level(), summary.type(), summary.message(), summary.logger(),
         summary.thread(), summary.fingerprint().getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** An occurrence of {@code FIRST} logged when it was: it leaves the first dump's last seen as it is. */
+  private static StoreSummary.Fields occurrence() {
+    return StoreSummary.occurrence(FIRST, DUMP.time());
   }
 
   private static DumpSummary withId(String id, long occurrences) {

@@ -1,0 +1,31 @@
+package dev.offlinedebug.spi;
+
+import dev.offlinedebug.DumpFormatException;
+import dev.offlinedebug.DumpStore;
+import dev.offlinedebug.internal.store.RemoteDumpStore;
+import dev.offlinedebug.internal.store.RollingDumpStore;
+
+/**
+ * Told of each store file whose damaged records a listing skipped: a listing goes on without them
+ * (a damaged record never hides the others), and {@code list} and {@code stats} say so on stderr.
+ */
+@FunctionalInterface
+public interface SkippedRecords {
+  /**
+   * A listing skipped {@code records} damaged records of one store file; {@code first}, the first of
+   * them, names the file and its offset.
+   */
+  void skipped(DumpFormatException first, int records);
+
+  /**
+   * Tells {@code listener} of the damaged records that listings of {@code store} (a directory or a
+   * bucket) skip from now on; a store of another kind tells nothing.
+   */
+  static void reportTo(DumpStore store, SkippedRecords listener) {
+    if (store instanceof RollingDumpStore directory) {
+      directory.reportSkipped(listener);
+    } else if (store instanceof RemoteDumpStore remote) {
+      remote.reportSkipped(listener);
+    }
+  }
+}

@@ -3,6 +3,7 @@ package dev.offlinedebug.agent;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Objects;
 import org.objectweb.asm.ClassReader;
 import org.objectweb.asm.Handle;
 
@@ -53,8 +54,12 @@ final class ClassFileSplice implements ClassRewrite {
   private final Map<String, int[]> utf8s = new HashMap<>();
   private final Map<String, int[]> classes = new HashMap<>();
   private final Map<String, int[]> strings = new HashMap<>();
-  /** The same for the other kinds, keyed by a letter and their parts. */
-  private final Map<String, int[]> others = new HashMap<>();
+  private final Map<Parts, int[]> namesAndTypes = new HashMap<>();
+  private final Map<Parts, int[]> invokeDynamics = new HashMap<>();
+  private final Map<Parts, int[]> bootstrapMethodsFound = new HashMap<>();
+  /** The method handle of the bootstrap method last named, and its entries. */
+  private Handle handle;
+  private int[] handles;
 
   /** The SymbolTable's hash table, as far as its chains' order goes. */
   private int tableEntries;
@@ -109,18 +114,17 @@ final class ClassFileSplice implements ClassRewrite {
   public int newInvokeDynamic(String name, String descriptor, Handle bootstrap,
       Object... arguments) {
     int bootstrapMethod = bootstrapMethod(bootstrap, arguments);
-    String key = "I" + bootstrapMethod + ';' + name + ';' + descriptor;
-    int[] equal = others.get(key);
+    Parts key = new Parts(name, descriptor, new int[] {bootstrapMethod});
+    int[] equal = invokeDynamics.get(key);
     if (equal == null) {
-      equal = referrers(INVOKE_DYNAMIC, ownNamesAndTypes(name, descriptor), 0,
-          new int[] {bootstrapMethod});
+      equal = referrers(INVOKE_DYNAMIC, ownNamesAndTypes(name, descriptor), 0, key.indices);
     }
     if (equal.length == 0) {
       int nameAndType = nameAndType(name, descriptor);
       appended.put1(INVOKE_DYNAMIC).put2(bootstrapMethod).put2(nameAndType);
       equal = appendEntry();
     }
-    others.put(key, equal);
+    invokeDynamics.put(key, equal);
     return pick(equal);
   }
 
@@ -203,75 +207,54 @@ final class ClassFileSplice implements ClassRewrite {
       int descriptorIndex = newUtf8(descriptor);
       appended.put1(NAME_AND_TYPE).put2(nameIndex).put2(descriptorIndex);
       equal = appendEntry();
-      others.put("N" + name + ';' + descriptor, equal);
+      namesAndTypes.put(new Parts(name, descriptor, null), equal);
     }
     return pick(equal);
   }
 
   private int[] ownNamesAndTypes(String name, String descriptor) {
-    String key = "N" + name + ';' + descriptor;
-    int[] equal = others.get(key);
+    Parts key = new Parts(name, descriptor, null);
+    int[] equal = namesAndTypes.get(key);
     if (equal == null) {
       equal = referrers(NAME_AND_TYPE, ownUtf8s(name), 2, ownUtf8s(descriptor));
-      others.put(key, equal);
+      namesAndTypes.put(key, equal);
     }
     return equal;
   }
 
-  /** A method handle, of a method of a class as the agent's bootstrap method is. */
-  private int methodHandle(Handle handle) {
-    String member = handle.getOwner() + ';' + handle.getName() + ';' + handle.getDesc();
-    String key = "H" + handle.getTag() + member;
-    int[] equal = others.get(key);
-    if (equal == null) {
-      equal = referrers(METHOD_HANDLE, ownMethods(handle, member), -1, null);
-      int kind = handle.getTag();
+  /** A method handle of a class's method, as the agent's bootstrap method is. */
+  private int methodHandle(Handle bootstrap) {
+    if (bootstrap != handle) {
+      if (bootstrap.isInterface() || bootstrap.getTag() < 5 || bootstrap.getTag() > 8) {
+        throw new IllegalArgumentException("not a class's method: " + bootstrap);
+      }
+      int[] owners = referrers(CLASS, ownUtf8s(bootstrap.getOwner()), -1, null);
+      int[] methods = referrers(METHODREF,
+          ownNamesAndTypes(bootstrap.getName(), bootstrap.getDesc()), 0, owners);
+      int[] equal = referrers(METHOD_HANDLE, methods, -1, null);
       int kept = 0;
       for (int index : equal) {
-        if (b[reader.getItem(index)] == kind) {
+        if (b[reader.getItem(index)] == bootstrap.getTag()) {
           equal[kept++] = index;
         }
       }
       equal = Arrays.copyOf(equal, kept);
-    }
-    if (equal.length == 0) {
-      int method = method(handle, member);
-      appended.put1(METHOD_HANDLE).put1(handle.getTag()).put2(method);
-      equal = appendEntry();
-    }
-    others.put(key, equal);
-    return pick(equal);
-  }
-
-  private int method(Handle handle, String member) {
-    int[] equal = ownMethods(handle, member);
-    if (equal.length == 0) {
-      int owner = newClass(handle.getOwner());
-      int nameAndType = nameAndType(handle.getName(), handle.getDesc());
-      appended.put1(METHODREF).put2(owner).put2(nameAndType);
-      equal = appendEntry();
-      others.put("M" + member, equal);
-    }
-    return pick(equal);
-  }
-
-  private int[] ownMethods(Handle handle, String member) {
-    if (handle.isInterface() || handle.getTag() <= 4) {
-      throw new IllegalArgumentException("not a class's method: " + handle);
-    }
-    String key = "M" + member;
-    int[] equal = others.get(key);
-    if (equal == null) {
-      int[] owners = classes.get(handle.getOwner());
-      if (owners == null) {
-        owners = referrers(CLASS, ownUtf8s(handle.getOwner()), -1, null);
-        classes.put(handle.getOwner(), owners);
+      if (equal.length == 0) {
+        int method = methods.length > 0 ? pick(methods) : method(bootstrap);
+        appended.put1(METHOD_HANDLE).put1(bootstrap.getTag()).put2(method);
+        equal = appendEntry();
       }
-      equal = referrers(METHODREF, ownNamesAndTypes(handle.getName(), handle.getDesc()), 0,
-          owners);
-      others.put(key, equal);
+      handle = bootstrap;
+      handles = equal;
     }
-    return equal;
+    return pick(handles);
+  }
+
+  private int method(Handle method) {
+    int owner = newClass(method.getOwner());
+    int nameAndType = nameAndType(method.getName(), method.getDesc());
+    appended.put1(METHODREF).put2(owner).put2(nameAndType);
+    return appendEntry()[0];
   }
 
   /** Index of the bootstrap method, as the SymbolTable finds or adds it. */
@@ -285,11 +268,8 @@ final class ClassFileSplice implements ClassRewrite {
     }
     entry[0] = methodHandle(handle);
     entry[1] = arguments.length;
-    StringBuilder key = new StringBuilder(1 + entry.length).append('B');
-    for (int value : entry) {
-      key.append((char) value);
-    }
-    int[] equal = others.get(key.toString());
+    Parts key = new Parts(null, null, entry);
+    int[] equal = bootstrapMethodsFound.get(key);
     if (equal == null) {
       equal = ownBootstrapMethods(entry);
     }
@@ -300,7 +280,7 @@ final class ClassFileSplice implements ClassRewrite {
       put();
       equal = new int[] {ownBootstrapMethods + addedBootstrapMethods++};
     }
-    others.put(key.toString(), equal);
+    bootstrapMethodsFound.put(key, equal);
     return pick(equal);
   }
 
@@ -492,5 +472,33 @@ final class ClassFileSplice implements ClassRewrite {
       }
     }
     return bytes;
+  }
+
+  /**
+   * A lookup key of names and indices, equality written out (a record's is bootstrapped through
+   * method handles at first use, inside the agent's first class).
+   */
+  private static final class Parts {
+    final String name;
+    final String descriptor;
+    final int[] indices;
+
+    Parts(String name, String descriptor, int[] indices) {
+      this.name = name;
+      this.descriptor = descriptor;
+      this.indices = indices;
+    }
+
+    @Override
+    public boolean equals(Object other) {
+      return other instanceof Parts that && Objects.equals(name, that.name)
+          && Objects.equals(descriptor, that.descriptor) && Arrays.equals(indices, that.indices);
+    }
+
+    @Override
+    public int hashCode() {
+      return (31 * Objects.hashCode(name) + Objects.hashCode(descriptor)) * 31
+          + Arrays.hashCode(indices);
+    }
   }
 }

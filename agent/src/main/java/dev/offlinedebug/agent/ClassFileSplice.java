@@ -38,6 +38,7 @@ final class ClassFileSplice implements ClassRewrite {
   private static final int MODULE = 19;
   private static final int PACKAGE = 20;
   private static final byte[] BOOTSTRAP_METHODS = utf8Bytes("BootstrapMethods");
+  private static final int[] NONE = {};
 
   private final ClassReader reader;
   private final byte[] b;
@@ -51,12 +52,13 @@ final class ClassFileSplice implements ClassRewrite {
    * By value, the indices of the entries equal to it: of the class's own, or the one appended (an
    * entry is appended only when the class has none equal).
    */
-  private final Map<String, int[]> utf8s = new HashMap<>();
+  // sized for a class of a few instrumented methods: growing them showed in profiles
+  private final Map<String, int[]> utf8s = new HashMap<>(256);
   private final Map<String, int[]> classes = new HashMap<>();
-  private final Map<String, int[]> strings = new HashMap<>();
-  private final Map<Parts, int[]> namesAndTypes = new HashMap<>();
-  private final Map<Parts, int[]> invokeDynamics = new HashMap<>();
-  private final Map<Parts, int[]> bootstrapMethodsFound = new HashMap<>();
+  private final Map<String, int[]> strings = new HashMap<>(128);
+  private final Map<Parts, int[]> namesAndTypes = new HashMap<>(64);
+  private final Map<Parts, int[]> invokeDynamics = new HashMap<>(64);
+  private final Map<Parts, int[]> bootstrapMethodsFound = new HashMap<>(64);
   /** The method handle of the bootstrap method last named, and its entries. */
   private Handle handle;
   private int[] handles;
@@ -118,13 +120,14 @@ final class ClassFileSplice implements ClassRewrite {
     int[] equal = invokeDynamics.get(key);
     if (equal == null) {
       equal = referrers(INVOKE_DYNAMIC, ownNamesAndTypes(name, descriptor), 0, key.indices);
+      invokeDynamics.put(key, equal);
     }
     if (equal.length == 0) {
       int nameAndType = nameAndType(name, descriptor);
       appended.put1(INVOKE_DYNAMIC).put2(bootstrapMethod).put2(nameAndType);
       equal = appendEntry();
+      invokeDynamics.put(key, equal);
     }
-    invokeDynamics.put(key, equal);
     return pick(equal);
   }
 
@@ -190,13 +193,14 @@ final class ClassFileSplice implements ClassRewrite {
     int[] equal = byValue.get(value);
     if (equal == null) {
       equal = referrers(tag, ownUtf8s(value), -1, null);
+      byValue.put(value, equal);
     }
     if (equal.length == 0) {
       int name = newUtf8(value);
       appended.put1(tag).put2(name);
       equal = appendEntry();
+      byValue.put(value, equal);
     }
-    byValue.put(value, equal);
     return pick(equal);
   }
 
@@ -272,6 +276,7 @@ final class ClassFileSplice implements ClassRewrite {
     int[] equal = bootstrapMethodsFound.get(key);
     if (equal == null) {
       equal = ownBootstrapMethods(entry);
+      bootstrapMethodsFound.put(key, equal);
     }
     if (equal.length == 0) {
       for (int value : entry) {
@@ -279,8 +284,8 @@ final class ClassFileSplice implements ClassRewrite {
       }
       put();
       equal = new int[] {ownBootstrapMethods + addedBootstrapMethods++};
+      bootstrapMethodsFound.put(key, equal);
     }
-    bootstrapMethodsFound.put(key, equal);
     return pick(equal);
   }
 
@@ -306,27 +311,46 @@ final class ClassFileSplice implements ClassRewrite {
   private int[] ownUtf8s(String value) {
     int[] equal = utf8s.get(value);
     if (equal == null) {
-      if (next == null) {
-        index();
-      }
-      byte[] bytes = utf8Bytes(value);
-      int[] found = new int[1];
-      int size = 0;
-      for (int index = utf8Heads[bucket(bytes, 0, bytes.length)]; index != 0;
-          index = next[index]) {
-        int offset = reader.getItem(index);
-        if (reader.readUnsignedShort(offset) == bytes.length
-            && Arrays.equals(b, offset + 2, offset + 2 + bytes.length, bytes, 0, bytes.length)) {
-          if (size == found.length) {
-            found = Arrays.copyOf(found, 2 * size);
-          }
-          found[size++] = index;
-        }
-      }
-      equal = size == found.length ? found : Arrays.copyOf(found, size);
+      equal = findUtf8s(value);
       utf8s.put(value, equal);
     }
     return equal;
+  }
+
+  private int[] findUtf8s(String value) {
+    if (next == null) {
+      index();
+    }
+    int length = value.length();
+    boolean ascii = true;
+    for (int i = 0; ascii && i < length; i++) {
+      char c = value.charAt(i);
+      ascii = c >= 0x01 && c <= 0x7F;
+    }
+    // most names are ASCII, compared char by byte without encoding them
+    byte[] bytes = ascii ? null : utf8Bytes(value);
+    int size = ascii ? length : bytes.length;
+    int bucket = size == 0 ? 0 : ascii ? bucket(size, value.charAt(0), value.charAt(size - 1))
+        : bucket(size, bytes[0], bytes[size - 1]);
+    int[] found = NONE;
+    for (int index = utf8Heads[bucket]; index != 0; index = next[index]) {
+      int offset = reader.getItem(index);
+      if (reader.readUnsignedShort(offset) == size
+          && (ascii ? sameAscii(offset + 2, value)
+              : Arrays.equals(b, offset + 2, offset + 2 + size, bytes, 0, size))) {
+        found = with(found, index);
+      }
+    }
+    return found;
+  }
+
+  private boolean sameAscii(int offset, String value) {
+    for (int i = 0; i < value.length(); i++) {
+      if (b[offset + i] != value.charAt(i)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /**
@@ -334,8 +358,7 @@ final class ClassFileSplice implements ClassRewrite {
    * operand} is not negative, have at that offset a reference to one of {@code allowed}.
    */
   private int[] referrers(int tag, int[] targets, int operand, int[] allowed) {
-    int[] found = new int[2];
-    int size = 0;
+    int[] found = NONE;
     for (int target : targets) {
       if (target >= ownCount) {
         continue;
@@ -344,14 +367,18 @@ final class ClassFileSplice implements ClassRewrite {
         int offset = reader.getItem(index);
         if (b[offset - 1] == tag
             && (operand < 0 || contains(allowed, reader.readUnsignedShort(offset + operand)))) {
-          if (size == found.length) {
-            found = Arrays.copyOf(found, 2 * size);
-          }
-          found[size++] = index;
+          found = with(found, index);
         }
       }
     }
-    return Arrays.copyOf(found, size);
+    return found;
+  }
+
+  /** Equal entries are rare: most lookups find one or none. */
+  private static int[] with(int[] found, int index) {
+    int[] more = Arrays.copyOf(found, found.length + 1);
+    more[found.length] = index;
+    return more;
   }
 
   private static boolean contains(int[] values, int value) {
@@ -399,7 +426,8 @@ final class ClassFileSplice implements ClassRewrite {
       entries++;
       switch (b[offset - 1]) {
         case UTF8 -> {
-          int bucket = bucket(b, offset + 2, reader.readUnsignedShort(offset));
+          int length = reader.readUnsignedShort(offset);
+          int bucket = length == 0 ? 0 : bucket(length, b[offset + 2], b[offset + 1 + length]);
           next[index] = utf8Heads[bucket];
           utf8Heads[bucket] = index;
         }
@@ -443,9 +471,9 @@ final class ClassFileSplice implements ClassRewrite {
     return -1;
   }
 
-  private int bucket(byte[] bytes, int offset, int length) {
-    int hash = length == 0 ? 0 : (length * 31 + bytes[offset]) * 31 + bytes[offset + length - 1];
-    return hash & (utf8Heads.length - 1);
+  /** @param first the first byte, or char of an ASCII value, as {@code last} the last */
+  private int bucket(int length, int first, int last) {
+    return ((length * 31 + first) * 31 + last) & (utf8Heads.length - 1);
   }
 
   /** {@code value} in the class file's modified UTF-8, as ASM encodes it. */

@@ -50,9 +50,9 @@ final class ClassFileSplice implements ClassRewrite {
 
   /**
    * By value, the indices of the entries equal to it: of the class's own, or the one appended (an
-   * entry is appended only when the class has none equal).
+   * entry is appended only when the class has none equal). Sized for a class of a few instrumented
+   * methods: their growth showed in profiles.
    */
-  // sized for a class of a few instrumented methods: growing them showed in profiles
   private final Map<String, int[]> utf8s = new HashMap<>(256);
   private final Map<String, int[]> classes = new HashMap<>();
   private final Map<String, int[]> strings = new HashMap<>(128);

@@ -2,11 +2,11 @@ package dev.offlinedebug.agent;
 
 import java.util.HashSet;
 import java.util.Set;
+import java.util.function.BiFunction;
 import org.objectweb.asm.AnnotationVisitor;
 import org.objectweb.asm.Attribute;
 import org.objectweb.asm.ClassReader;
 import org.objectweb.asm.ClassVisitor;
-import org.objectweb.asm.ClassWriter;
 import org.objectweb.asm.FieldVisitor;
 import org.objectweb.asm.Label;
 import org.objectweb.asm.MethodVisitor;
@@ -16,9 +16,9 @@ import org.objectweb.asm.tree.MethodNode;
 
 /**
  * Rewrites one class file: every method that can throw gets handlers that record its locals (see
- * {@link MethodInstrumenter}), appended to its code (see {@link CodeSplicer}). Methods it leaves
- * alone are copied byte for byte by ASM, and so are the constant pool and every attribute:
- * retransformation allows changes to method bodies only.
+ * {@link MethodInstrumenter}), appended to its code (see {@link CodeSplicer}). All else is copied
+ * byte for byte, constants only appended (see {@link ClassFileSplice}): retransformation allows
+ * changes to method bodies only.
  */
 final class ClassInstrumenter {
   /** Invokedynamic needs class files of Java 7 or later. */
@@ -26,9 +26,16 @@ final class ClassInstrumenter {
   private static final int MAJOR_VERSION_OFFSET = 6;
 
   private final boolean inliningGuard;
+  private final BiFunction<ClassReader, int[], ClassRewrite> rewrites;
 
   ClassInstrumenter(boolean inliningGuard) {
+    this(inliningGuard, ClassFileSplice::new);
+  }
+
+  /** @param rewrites gives a class's rewrite from its reader and its methods' code attributes */
+  ClassInstrumenter(boolean inliningGuard, BiFunction<ClassReader, int[], ClassRewrite> rewrites) {
     this.inliningGuard = inliningGuard;
+    this.rewrites = rewrites;
   }
 
   /** @return the instrumented class file, or null when nothing in it was instrumented */
@@ -44,15 +51,11 @@ final class ClassInstrumenter {
     }
     Planner planner = new Planner(reader, codeAttributes);
     reader.accept(planner, ClassReader.SKIP_DEBUG);
-    if (planner.writer == null) {
+    if (planner.rewrite == null) {
       return null;
     }
-    boolean skipCode = CodeSizes.copiesUnchanged(reader, planner.writer, planner.changed,
-        planner.buffer());
-    reader.accept(new Replacer(planner.writer, planner.changed),
-        skipCode ? ClassReader.SKIP_CODE : 0);
     AgentReport.CLASSES_INSTRUMENTED.increment();
-    return planner.writer.toByteArray();
+    return planner.rewrite.toByteArray(planner.changed);
   }
 
   /**
@@ -69,11 +72,10 @@ final class ClassInstrumenter {
   }
 
   /**
-   * First pass: reads each method that may be instrumented, and is not {@link ThrowFreeCode}, into
+   * Reads each method that may be instrumented, and is not {@link ThrowFreeCode}, into
    * a {@link MethodNode} and splices the handlers of the ones the {@link MethodInstrumenter} changes
    * onto their code. Methods are known by their position, as ASM visits them in class-file order.
-   * Creates the writer, which shares the reader's constant pool, only when a method changes: a
-   * class left alone costs no write.
+   * Creates the rewrite only when a method changes: a class left alone costs no write.
    */
   private final class Planner extends ClassVisitor {
     private final ClassReader reader;
@@ -81,9 +83,9 @@ final class ClassInstrumenter {
     private final int[] codeAttributes;
     /** Fields this class declares, as {@link MethodInstrumenter} keys them. */
     private final Set<String> ownFields = new HashSet<>();
-    /** By position, the new {@code Code} attribute; null for a method left alone. */
-    final Attribute[] changed;
-    ClassWriter writer;
+    /** By position, the new {@code Code} attribute's content; null for a method left alone. */
+    final byte[][] changed;
+    ClassRewrite rewrite;
     private char[] buffer;
     private int position = -1;
 
@@ -92,7 +94,7 @@ final class ClassInstrumenter {
       this.reader = reader;
       this.owner = reader.getClassName();
       this.codeAttributes = codeAttributes;
-      this.changed = new Attribute[codeAttributes.length];
+      this.changed = new byte[codeAttributes.length][];
     }
 
     @Override
@@ -119,7 +121,7 @@ final class ClassInstrumenter {
         public void visitEnd() {
           changed[method] = new MethodInstrumenter(owner, ownFields, this, reader, codeAttribute,
               buffer(), inliningGuard)
-              .instrument(offsets -> new CodeSplicer(reader, codeAttribute, writer(), this,
+              .instrument(offsets -> new CodeSplicer(reader, codeAttribute, rewrite(), this,
                   offsets, buffer()));
         }
       };
@@ -132,11 +134,11 @@ final class ClassInstrumenter {
       return buffer;
     }
 
-    private ClassWriter writer() {
-      if (writer == null) {
-        writer = new ClassWriter(reader, 0);
+    private ClassRewrite rewrite() {
+      if (rewrite == null) {
+        rewrite = rewrites.apply(reader, codeAttributes);
       }
-      return writer;
+      return rewrite;
     }
   }
 
@@ -145,8 +147,8 @@ final class ClassInstrumenter {
    * Annotations, parameters and other attributes are dropped as they are read (ASM skips an
    * annotation's values when no visitor takes them), and the line and local variable tables are not
    * read at all ({@link ClassReader#SKIP_DEBUG}: no label node per line or variable bound; the
-   * analysis reads the local variable table from the class file): the second pass copies them
-   * from the class file, and nothing of the first pass depends on them.
+   * analysis reads the local variable table from the class file): they are copied from the class
+   * file, and nothing of the analysis depends on them.
    */
   private abstract static class AnalysedMethod extends MethodNode {
     AnalysedMethod(int access, String name, String descriptor, String signature,
@@ -201,94 +203,6 @@ final class ClassInstrumenter {
     public AnnotationVisitor visitLocalVariableAnnotation(int typeRef, TypePath typePath,
         Label[] start, Label[] end, int[] index, String descriptor, boolean visible) {
       return null;
-    }
-  }
-
-  /**
-   * Second pass: gives each changed method its new {@code Code} attribute instead of its code as
-   * read. ASM copies every other method byte for byte without parsing it, since the writer shares
-   * the reader's constant pool, but not quite all: it falls back to reading and writing a few
-   * (see {@link CodeSizes#copiesUnchanged}), and only when there is none is the code skipped while
-   * reading. Reading the changed methods' code again only to drop it was a tenth of the
-   * instrumenter's time.
-   */
-  private static final class Replacer extends ClassVisitor {
-    private final Attribute[] changed;
-    private int position = -1;
-
-    Replacer(ClassWriter writer, Attribute[] changed) {
-      super(Opcodes.ASM9, writer);
-      this.changed = changed;
-    }
-
-    @Override
-    public MethodVisitor visitMethod(int access, String name, String descriptor,
-        String signature, String[] exceptions) {
-      MethodVisitor target = super.visitMethod(access, name, descriptor, signature, exceptions);
-      Attribute code = changed[++position];
-      if (code == null) {
-        return target;
-      }
-      return new CodeReplacer(target, code);
-    }
-  }
-
-  /**
-   * Passes a method's parameters, annotations and attributes on to its writer, and nothing of its
-   * code (a visitor without delegate ignores every event it does not override): {@code code}
-   * replaces it.
-   */
-  private static final class CodeReplacer extends MethodVisitor {
-    private final MethodVisitor target;
-    private final Attribute code;
-
-    CodeReplacer(MethodVisitor target, Attribute code) {
-      super(Opcodes.ASM9);
-      this.target = target;
-      this.code = code;
-    }
-
-    @Override
-    public void visitParameter(String name, int access) {
-      target.visitParameter(name, access);
-    }
-
-    @Override
-    public AnnotationVisitor visitAnnotationDefault() {
-      return target.visitAnnotationDefault();
-    }
-
-    @Override
-    public AnnotationVisitor visitAnnotation(String descriptor, boolean visible) {
-      return target.visitAnnotation(descriptor, visible);
-    }
-
-    @Override
-    public AnnotationVisitor visitTypeAnnotation(int typeRef, TypePath typePath,
-        String descriptor, boolean visible) {
-      return target.visitTypeAnnotation(typeRef, typePath, descriptor, visible);
-    }
-
-    @Override
-    public void visitAnnotableParameterCount(int parameterCount, boolean visible) {
-      target.visitAnnotableParameterCount(parameterCount, visible);
-    }
-
-    @Override
-    public AnnotationVisitor visitParameterAnnotation(int parameter, String descriptor,
-        boolean visible) {
-      return target.visitParameterAnnotation(parameter, descriptor, visible);
-    }
-
-    @Override
-    public void visitAttribute(Attribute attribute) {
-      target.visitAttribute(attribute);
-    }
-
-    @Override
-    public void visitEnd() {
-      target.visitAttribute(code);
-      target.visitEnd();
     }
   }
 }

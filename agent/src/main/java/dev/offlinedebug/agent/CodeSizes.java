@@ -5,7 +5,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.objectweb.asm.ClassReader;
-import org.objectweb.asm.ClassWriter;
 
 /**
  * Where each method's code is and how long it is, read straight from the class file (ASM's tree
@@ -56,66 +55,15 @@ final class CodeSizes {
     return byMethod;
   }
 
-  /**
-   * Whether a {@link ClassWriter} sharing {@code reader}'s constant pool copies every method but
-   * the {@code changed} ones byte for byte, as ASM does when the method's descriptor, signature
-   * and thrown classes name the very constants the writer finds for them (it finds the last of
-   * equal constants) and it has no {@code Synthetic} attribute (a flag since Java 5). Then the
-   * code of the methods need not be read again to write the class.
-   *
-   * @param changed by position, non-null for a method whose code is replaced
-   */
-  static boolean copiesUnchanged(ClassReader reader, ClassWriter writer, Object[] changed,
-      char[] buffer) {
+  /** Offset of the class file's {@code attributes_count}, past its fields and methods. */
+  static int classAttributes(ClassReader reader) {
     int offset = methods(reader);
     int methods = reader.readUnsignedShort(offset);
     offset += 2;
     for (int i = 0; i < methods; i++) {
-      boolean unchanged = changed[i] == null;
-      if (unchanged && writer.newUTF8(reader.readUTF8(offset + 4, buffer))
-          != reader.readUnsignedShort(offset + 4)) {
-        return false;
-      }
-      int attributes = reader.readUnsignedShort(offset + 6);
-      offset += 8;
-      for (int a = 0; a < attributes; a++) {
-        if (unchanged && !copiedAsIs(reader, writer, offset, buffer)) {
-          return false;
-        }
-        offset += 6 + reader.readInt(offset + 2);
-      }
+      offset = skipAttributes(reader, offset + 6);
     }
-    return true;
-  }
-
-  /** @param attribute offset of a method's attribute, see {@link #copiesUnchanged} */
-  private static boolean copiedAsIs(ClassReader reader, ClassWriter writer, int attribute,
-      char[] buffer) {
-    String name = reader.readUTF8(attribute, buffer);
-    int content = attribute + 6;
-    switch (name) {
-      case "Synthetic" -> {
-        return false;
-      }
-      case "Signature" -> {
-        return writer.newUTF8(reader.readUTF8(content, buffer))
-            == reader.readUnsignedShort(content);
-      }
-      case "Exceptions" -> {
-        int count = reader.readUnsignedShort(content);
-        for (int e = 0; e < count; e++) {
-          int thrown = content + 2 + 2 * e;
-          if (writer.newClass(reader.readClass(thrown, buffer))
-              != reader.readUnsignedShort(thrown)) {
-            return false;
-          }
-        }
-        return true;
-      }
-      default -> {
-        return true;
-      }
-    }
+    return offset;
   }
 
   /** Offset of the class file's {@code methods_count}. */

@@ -1,10 +1,7 @@
 package dev.offlinedebug.agent;
 
 import java.util.Arrays;
-import org.objectweb.asm.Attribute;
-import org.objectweb.asm.ByteVector;
 import org.objectweb.asm.ClassReader;
-import org.objectweb.asm.ClassWriter;
 import org.objectweb.asm.Handle;
 import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.tree.AbstractInsnNode;
@@ -21,7 +18,7 @@ import org.objectweb.asm.tree.MethodNode;
  * of every instrumented method, which is most of what rewriting a class costs.
  *
  * <p>Positions are given as the nodes of the method as ASM read it (without expanded frames, the
- * constant pool shared with the {@link ClassWriter}): each instruction node stands for one
+ * constant pool shared with the {@link ClassRewrite}): each instruction node stands for one
  * instruction of the original code, in order. New exception-table entries go before or after the
  * method's own; new stack map frames, always full frames with one {@code Throwable} on the stack,
  * after its own, at increasing offsets.
@@ -38,7 +35,7 @@ final class CodeSplicer {
   static final int JSR_W = 0xc9;
 
   private final ClassReader reader;
-  private final ClassWriter writer;
+  private final ClassRewrite constants;
   private final InsnList instructions;
   private final int codeLength;
   private final int codeStart;
@@ -61,11 +58,11 @@ final class CodeSplicer {
    * @param offsets as {@link #nodeOffsets} gives them
    * @param buffer for reading strings, {@link ClassReader#getMaxStringLength()} long
    */
-  CodeSplicer(ClassReader reader, int codeAttribute, ClassWriter writer, MethodNode method,
+  CodeSplicer(ClassReader reader, int codeAttribute, ClassRewrite constants, MethodNode method,
       int[] offsets, char[] buffer) {
     this.reader = reader;
     this.buffer = buffer;
-    this.writer = writer;
+    this.constants = constants;
     this.instructions = method.instructions;
     this.codeLength = reader.readInt(codeAttribute + 4);
     this.codeStart = codeAttribute + 8;
@@ -143,21 +140,21 @@ final class CodeSplicer {
     }
   }
 
-  /** The writer's lookup hashes the name each time: the stubs' frames name these two over and over. */
+  /** A lookup hashes the name each time: the stubs' frames name these two over and over. */
   private int classIndex(String internalName) {
     if (internalName.equals(LocalsLayout.OBJECT)) {
       if (objectClass == 0) {
-        objectClass = writer.newClass(LocalsLayout.OBJECT);
+        objectClass = constants.newClass(LocalsLayout.OBJECT);
       }
       return objectClass;
     }
     if (internalName.equals(LocalsLayout.THROWABLE)) {
       if (throwableClass == 0) {
-        throwableClass = writer.newClass(LocalsLayout.THROWABLE);
+        throwableClass = constants.newClass(LocalsLayout.THROWABLE);
       }
       return throwableClass;
     }
-    return writer.newClass(internalName);
+    return constants.newClass(internalName);
   }
 
   void insn(int opcode) {
@@ -179,7 +176,7 @@ final class CodeSplicer {
 
   void invokeDynamic(String name, String descriptor, Handle bootstrap, Object... arguments) {
     added.put1(Opcodes.INVOKEDYNAMIC)
-        .put2(writer.newInvokeDynamic(name, descriptor, bootstrap, arguments)).put2(0);
+        .put2(constants.newInvokeDynamic(name, descriptor, bootstrap, arguments)).put2(0);
   }
 
   /**
@@ -190,11 +187,11 @@ final class CodeSplicer {
    */
   void entry(boolean beforeOwn, int start, int end, int handler, String type) {
     (beforeOwn ? entriesBefore : entriesAfter).put2(start).put2(end).put2(handler)
-        .put2(type == null ? 0 : writer.newClass(type));
+        .put2(type == null ? 0 : constants.newClass(type));
   }
 
-  /** The new {@code Code} attribute, for the method's writer. */
-  Attribute finish(int maxStack, int maxLocals) {
+  /** The content of the new {@code Code} attribute. */
+  byte[] finish(int maxStack, int maxLocals) {
     int table = codeStart + codeLength;
     int ownEntries = reader.readUnsignedShort(table);
     int attributes = table + 2 + 8 * ownEntries;
@@ -215,29 +212,27 @@ final class CodeSplicer {
       ownFrameBytes = reader.readInt(stackMap + 2) - 2;
       stackMapEnd = stackMap + 8 + ownFrameBytes;
     }
-    // the attribute as it was, what is added, and a StackMapTable header if there was none
-    ByteVector code = new ByteVector(end - (codeStart - 8) + added.length
-        + entriesBefore.length + entriesAfter.length + frames.length + 8);
-    code.putShort(maxStack).putShort(maxLocals).putInt(codeLength + added.length);
-    code.putByteArray(reader.b, codeStart, codeLength).putByteArray(added.data, 0, added.length);
-    code.putShort(ownEntries + (entriesBefore.length + entriesAfter.length) / 8);
-    code.putByteArray(entriesBefore.data, 0, entriesBefore.length);
-    code.putByteArray(reader.b, table + 2, 8 * ownEntries);
-    code.putByteArray(entriesAfter.data, 0, entriesAfter.length);
-    code.putShort(stackMap < 0 ? count + 1 : count);
+    int stackMapName = constants.newUtf8(STACK_MAP_TABLE);
+    // the attribute as it was, with what is added, and the StackMapTable last
+    Bytes code = new Bytes(end - (codeStart - 8) + added.length + entriesBefore.length
+        + entriesAfter.length + frames.length + (stackMap < 0 ? 8 : 0));
+    code.put2(maxStack).put2(maxLocals).put4(codeLength + added.length);
+    code.put(reader.b, codeStart, codeLength).put(added);
+    code.put2(ownEntries + (entriesBefore.length + entriesAfter.length) / 8);
+    code.put(entriesBefore).put(reader.b, table + 2, 8 * ownEntries).put(entriesAfter);
+    code.put2(stackMap < 0 ? count + 1 : count);
     if (stackMap < 0) {
-      code.putByteArray(reader.b, attributes + 2, end - attributes - 2);
+      code.put(reader.b, attributes + 2, end - attributes - 2);
     } else {
-      code.putByteArray(reader.b, attributes + 2, stackMap - attributes - 2);
-      code.putByteArray(reader.b, stackMapEnd, end - stackMapEnd);
+      code.put(reader.b, attributes + 2, stackMap - attributes - 2);
+      code.put(reader.b, stackMapEnd, end - stackMapEnd);
     }
-    code.putShort(writer.newUTF8(STACK_MAP_TABLE)).putInt(2 + ownFrameBytes + frames.length)
-        .putShort(ownFrames + framesAdded);
+    code.put2(stackMapName).put4(2 + ownFrameBytes + frames.length).put2(ownFrames + framesAdded);
     if (stackMap >= 0) {
-      code.putByteArray(reader.b, stackMap + 8, ownFrameBytes);
+      code.put(reader.b, stackMap + 8, ownFrameBytes);
     }
-    code.putByteArray(frames.data, 0, frames.length);
-    return new SplicedCode(code);
+    code.put(frames);
+    return code.toArray();
   }
 
   /**
@@ -292,47 +287,6 @@ final class CodeSplicer {
     for (int opcode : new int[] {Opcodes.INVOKEINTERFACE, Opcodes.INVOKEDYNAMIC,
         GOTO_W, JSR_W}) {
       LENGTHS[opcode] = 5;
-    }
-  }
-
-  /** A growing byte array: ASM's {@link ByteVector} does not hand its bytes out. */
-  private static final class Bytes {
-    byte[] data = new byte[32];
-    int length;
-
-    Bytes put1(int value) {
-      ensure(1);
-      data[length++] = (byte) value;
-      return this;
-    }
-
-    Bytes put2(int value) {
-      ensure(2);
-      data[length++] = (byte) (value >>> 8);
-      data[length++] = (byte) value;
-      return this;
-    }
-
-    private void ensure(int more) {
-      if (length + more > data.length) {
-        data = Arrays.copyOf(data, Math.max(2 * data.length, length + more));
-      }
-    }
-  }
-
-  /** The finished attribute, written by ASM as the method's only {@code Code} attribute. */
-  private static final class SplicedCode extends Attribute {
-    private final ByteVector content;
-
-    SplicedCode(ByteVector content) {
-      super("Code");
-      this.content = content;
-    }
-
-    @Override
-    protected ByteVector write(ClassWriter classWriter, byte[] code, int length, int maxStack,
-        int maxLocals) {
-      return content;
     }
   }
 }

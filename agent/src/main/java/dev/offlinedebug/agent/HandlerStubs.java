@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import org.objectweb.asm.Attribute;
 import org.objectweb.asm.Handle;
 import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.tree.MethodNode;
@@ -114,9 +113,9 @@ final class HandlerStubs {
    * Appends the stubs for {@code byKey} through {@code code}: F and, when a catching stub needs it,
    * L first, so that every handler they name is known when it is named.
    *
-   * @return the method's new {@code Code} attribute
+   * @return the content of the method's new {@code Code} attribute
    */
-  Attribute append(Map<Key, List<MethodInstrumenter.CoveredRange>> byKey, CodeSplicer code) {
+  byte[] append(Map<Key, List<MethodInstrumenter.CoveredRange>> byKey, CodeSplicer code) {
     Object[] failedLocals = new Object[thrownSlot + 1];
     Arrays.fill(failedLocals, Opcodes.TOP);
     failedLocals[thrownSlot] = LocalsLayout.THROWABLE;

@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
-import org.objectweb.asm.Attribute;
 import org.objectweb.asm.ClassReader;
 import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.Type;
@@ -70,9 +69,10 @@ final class MethodInstrumenter {
   /**
    * @param splicer gives the splicer of this method's code, from the nodes' offsets, once it is
    *     known to change
-   * @return the method's new {@code Code} attribute, or null when the method is left alone
+   * @return the content of the method's new {@code Code} attribute, or null when the method is
+   *     left alone
    */
-  Attribute instrument(Function<int[], CodeSplicer> splicer) {
+  byte[] instrument(Function<int[], CodeSplicer> splicer) {
     boolean[] debugLabels = DebugLabels.of(reader, codeAttribute, false, buffer);
     if (debugLabels == null) {
       return null;
@@ -105,7 +105,7 @@ final class MethodInstrumenter {
       AgentReport.SKIPPED_INLINING.increment();
       return null;
     }
-    Attribute code = stubs.append(byKey, splicer.apply(offsets));
+    byte[] code = stubs.append(byKey, splicer.apply(offsets));
     AgentReport.METHODS_INSTRUMENTED.increment();
     AgentReport.HANDLERS.add(byKey.size());
     AgentReport.BYTES_ADDED.add(newSize - codeSize);

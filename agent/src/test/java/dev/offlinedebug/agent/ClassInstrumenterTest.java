@@ -43,8 +43,8 @@ class ClassInstrumenterTest {
   }
 
   /**
-   * ASM does not copy a method with a {@code Synthetic} attribute as it is: then the instrumenter
-   * must read the code of the methods it leaves alone again to write them.
+   * ASM's ClassWriter, which wrote the instrumented class before, did not copy a method with a
+   * {@code Synthetic} attribute as it is: the code of such a method left alone stays.
    */
   @Test
   void instrument_keepsTheCodeOfAnUnchangedMethodWithASyntheticAttribute() throws Exception {

@@ -19,7 +19,6 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.objectweb.asm.ClassReader;
 import org.objectweb.asm.ClassVisitor;
-import org.objectweb.asm.ClassWriter;
 import org.objectweb.asm.FieldVisitor;
 import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Opcodes;
@@ -65,7 +64,7 @@ class ThrowFreeCodeTest {
     ClassReader reader = new ClassReader(classFile);
     int[] codeAttributes = CodeSizes.codeAttributes(reader);
     char[] buffer = new char[reader.getMaxStringLength()];
-    ClassWriter writer = new ClassWriter(reader, 0);
+    ClassRewrite rewrite = new ClassFileSplice(reader, codeAttributes);
     Set<String> ownFields = new HashSet<>();
     Map<String, Boolean> throwFree = new HashMap<>();
     Map<String, Object> fullAnalysis = new HashMap<>();
@@ -95,7 +94,7 @@ class ThrowFreeCodeTest {
           public void visitEnd() {
             fullAnalysis.put(key, new MethodInstrumenter(reader.getClassName(), ownFields, this,
                 reader, codeAttribute, buffer, false)
-                .instrument(offsets -> new CodeSplicer(reader, codeAttribute, writer, this,
+                .instrument(offsets -> new CodeSplicer(reader, codeAttribute, rewrite, this,
                     offsets, buffer)));
           }
         };

@@ -51,6 +51,11 @@ final class NewestFirst implements Iterator<DumpSummary> {
       new PriorityQueue<>(Comparator.comparing(DumpSummary::time).thenComparing(DumpSummary::id).reversed());
   /** Repeats counted in the files read, of dumps in files not read yet. */
   private final Map<String, SummaryFold.Repeats> repeats = new HashMap<>();
+  /**
+   * {@link #awaitedFiles()}, kept until a file read changes {@code repeats}: every file last written
+   * before {@code since} asks, and repeats are many where dedup stored many.
+   */
+  private Set<String> awaited;
   /** How many files past the one being read are read ahead ({@link ReadAhead}); 0: none. */
   private final int readAhead;
   /** The files being read ahead, by their index. */
@@ -107,6 +112,7 @@ final class NewestFirst implements Iterator<DumpSummary> {
         SummaryFold read = fold(at);
         read.reportDamaged(skipped);
         read.handNewestFirst(repeats, this::offer);
+        awaited = null;
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
@@ -120,14 +126,16 @@ final class NewestFirst implements Iterator<DumpSummary> {
 
   /** The keys of the files not read yet that hold the first dump of a repeat seen since {@code since}. */
   private Set<String> awaitedFiles() {
-    Set<String> keys = new HashSet<>();
-    repeats.forEach((firstId, repeated) -> {
-      DumpId first = DumpId.parse(firstId);
-      if (first != null && repeated.seenSince(since)) {
-        keys.add(first.file());
-      }
-    });
-    return keys;
+    if (awaited == null) {
+      awaited = new HashSet<>();
+      repeats.forEach((firstId, repeated) -> {
+        DumpId first = DumpId.parse(firstId);
+        if (first != null && repeated.seenSince(since)) {
+          awaited.add(first.file());
+        }
+      });
+    }
+    return awaited;
   }
 
   /** What file {@code at} adds, read ahead or now; the next files are read ahead meanwhile. */

@@ -85,15 +85,32 @@ public final class StoreAppender {
     lock.lock();
     try {
       rolledTo = prepare(record.length() + 128) ? file.key + StoreLayout.SUFFIX : null;
-      id = idAt.apply(new DumpId(file.key, file.end()));
-      record.seal(id);
-      append(record, summarised);
+      try {
+        id = sealAndAppend(record, idAt, summarised);
+      } catch (IOException e) {
+        if (!rollBeforeNext) {
+          throw e;
+        }
+        // A file with records refused it: the file may be full (EFBIG, a file size limit) rather than
+        // the disk, so the record is tried once in a new file, sealed with the ID of where it lands.
+        prepare(record.length() + 128);
+        rolledTo = file.key + StoreLayout.SUFFIX;
+        id = sealAndAppend(record, idAt, summarised);
+      }
     } finally {
       lock.unlock();
     }
     if (rolledTo != null) {
       afterRoll.accept(rolledTo);
     }
+    return id;
+  }
+
+  private String sealAndAppend(RecordBuffer record, Function<DumpId, String> idAt,
+      Supplier<StoreSummary.Fields> summarised) throws IOException {
+    String id = idAt.apply(new DumpId(file.key, file.end()));
+    record.seal(id);
+    append(record, summarised);
     return id;
   }
 

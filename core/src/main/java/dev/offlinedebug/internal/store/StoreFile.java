@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
@@ -121,8 +122,18 @@ final class StoreFile {
       end = offset + length;
     } catch (IOException e) {
       cutBack(offset);
-      throw e;
+      throw e.getClass() == IOException.class ? named(e) : e;
     }
+  }
+
+  /**
+   * The system's error ({@code No space left on device}, {@code File too large}, ...) as a {@link
+   * FileSystemException} naming this file: the status line then says what and where in one line.
+   */
+  private FileSystemException named(IOException e) {
+    FileSystemException named = new FileSystemException(path.toString(), null, e.getMessage());
+    named.initCause(e);
+    return named;
   }
 
   private void cutBack(long offset) {

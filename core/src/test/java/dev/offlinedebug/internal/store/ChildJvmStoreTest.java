@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -79,22 +80,33 @@ class ChildJvmStoreTest {
   }
 
   @Test
-  void write_fullFileRecoversAndKeepsEarlierDumps() throws Exception {
+  void write_fileReachesSizeLimit_recordGoesToNewFileAndNothingIsLost() throws Exception {
     Path dir = tmp.resolve("dumps");
-    // 48 KiB per file: the first file fills up, the writer moves to a new one and goes on.
-    try (ChildJvm child = ChildJvm.start(tmp.resolve("stderr"), 48, "fill", dir.toString(), "150")) {
+    // 8 KiB per file: a write past it fails with EFBIG, as a file system's own limit would.
+    try (ChildJvm child = ChildJvm.start(tmp.resolve("stderr"), 8, "fill", dir.toString(), "150")) {
       assertEquals(0, child.awaitExit(), child.lines.toString());
-      List<String> lines = child.lines;
-      int firstNull = lines.indexOf("NULL");
-      assertTrue(firstNull > 0, "no write failed: " + lines);
-      assertTrue(lines.subList(firstNull, lines.size()).stream().anyMatch(l -> l.startsWith(DumpId.PREFIX)),
-          "never recovered: " + lines);
-      assertEquals(1, lines.stream().filter(l -> l.startsWith("STATUS") && l.contains("cannot write")).count(), lines.toString());
-      assertTrue(lines.stream().anyMatch(l -> l.startsWith("STATUS") && l.contains("works again")), lines.toString());
+      assertEquals(150, child.ids().size(), child.lines.toString());
+      assertEquals(List.of(), child.lines.stream().filter(l -> l.startsWith("STATUS")).toList());
       DumpStore store = OfflineDebug.open(dir);
       for (String id : child.ids()) {
         assertEquals(id, store.load(id).id());
       }
+      assertTrue(store.list().stream().map(d -> d.id().substring(0, d.id().lastIndexOf('-'))).distinct().count() >= 3,
+          "the records did not move to new files");
+    }
+  }
+
+  @Test
+  void write_recordLargerThanFileSizeLimit_droppedAndReportedOnceInOneLine() throws Exception {
+    Path dir = tmp.resolve("dumps");
+    try (ChildJvm child = ChildJvm.start(tmp.resolve("stderr"), 1, "fill", dir.toString(), "3", "2000")) {
+      assertEquals(0, child.awaitExit(), child.lines.toString());
+      assertEquals(List.of(), child.ids());
+      List<String> reports = child.lines.stream().filter(l -> l.startsWith("STATUS")).toList();
+      assertEquals(1, reports.size(), reports::toString);
+      String where = Pattern.quote(dir.toString());
+      assertTrue(reports.get(0).matches("STATUS cannot write dumps to " + where + ", dropping them until it works again: "
+          + where + "/[0-9a-z-]+\\.odump: File too large"), reports.get(0));
     }
   }
 

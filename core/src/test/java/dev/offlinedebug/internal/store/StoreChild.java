@@ -15,8 +15,9 @@ import java.util.List;
  * {@code write} returned it, {@code NULL} for a dropped dump and {@code STATUS ...} for reports.
  *
  * <p>{@code loop DIR}: writes distinct failures until killed. {@code threads DIR THREADS COUNT}:
- * THREADS threads write COUNT failures each. {@code fill DIR COUNT}: writes COUNT failures into
- * never-rolling files, for a child started under a file-size limit. At the end it prints {@code
+ * THREADS threads write COUNT failures each. {@code fill DIR COUNT [PADDING]}: writes COUNT failures
+ * into files that never roll by size, for a child started under a file-size limit, with messages
+ * PADDING characters longer. A report with a throwable ends in {@code CAUSE}. At the end it prints {@code
  * THREAD name} for each live thread whose name starts with {@code offline-debug}, then {@code DONE}.
  */
 public final class StoreChild {
@@ -29,7 +30,7 @@ public final class StoreChild {
     long maxFileSize = args[0].equals("fill") ? 1L << 40 : 1L << 20;
     WriterSettings settings = new WriterSettings(dir, maxFileSize, Long.MAX_VALUE, Duration.ofDays(7),
         Duration.ZERO, 1_000_000, "child", CaptureLimits.DEFAULTS);
-    try (DumpWriter writer = DumpWriter.open(settings, (message, cause) -> print("STATUS " + message))) {
+    try (DumpWriter writer = DumpWriter.open(settings, (message, cause) -> print("STATUS " + message + (cause == null ? "" : " CAUSE")))) {
       switch (args[0]) {
         case "loop" -> {
           for (int i = 0; ; i++) {
@@ -53,8 +54,9 @@ public final class StoreChild {
           }
         }
         case "fill" -> {
+          String padding = args.length > 3 ? "x".repeat(Integer.parseInt(args[3])) : "";
           for (int i = 0; i < Integer.parseInt(args[2]); i++) {
-            write(writer, i);
+            written(writer.write(new IllegalStateException("failure " + i + padding), LoggedEvent.standalone()));
           }
         }
         default -> throw new IllegalArgumentException(args[0]);
@@ -69,7 +71,10 @@ public final class StoreChild {
   }
 
   private static void write(DumpWriter writer, int i) {
-    String id = writer.write(StoreTests.failure(i), LoggedEvent.standalone());
+    written(writer.write(StoreTests.failure(i), LoggedEvent.standalone()));
+  }
+
+  private static void written(String id) {
     print(id == null ? "NULL" : id);
   }
 

@@ -2,16 +2,14 @@ package dev.offlinedebug.cli;
 
 import dev.offlinedebug.spi.WireRuntime;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.io.PrintStream;
 import java.time.Duration;
-import net.openhft.chronicle.core.Jvm;
 
 /**
  * Starts Chronicle Wire, which reads and writes the dumps, before a command touches the store.
  * While it initialises, Chronicle prints warnings straight to {@code System.err} on some JDKs (for
  * example that it cannot read the JDK's direct memory limit on JDK 25); they say nothing to a user
- * of the command, whose stderr is reserved for one-line errors, so they are discarded.
+ * of the command, whose stderr is reserved for one-line errors, so they are discarded ({@link
+ * WireRuntime#quietly}).
  */
 final class ChronicleStartup {
   /** Generous: Chronicle takes about a second, longer on a busy machine. */
@@ -56,25 +54,9 @@ final class ChronicleStartup {
    * meanwhile as in {@link #ensureStarted}. A problem it has comes back as its exception, printed
    * after.
    */
-  static synchronized <T> T quietly(Reading<T> reading) throws IOException {
-    PrintStream err = System.err;
-    System.setErr(new PrintStream(OutputStream.nullOutputStream(), true));
-    try {
-      T result = reading.read();
-      if (WireRuntime.isStarted()) {
-        started = true;
-        // The direct memory limit is read once, lazily; reading it here keeps its warning muted too.
-        Jvm.maxDirectMemory();
-      }
-      return result;
-    } finally {
-      System.setErr(err);
-    }
-  }
-
-  /** Reads from a store. */
-  @FunctionalInterface
-  interface Reading<T> {
-    T read() throws IOException;
+  static synchronized <T> T quietly(WireRuntime.Reading<T> reading) throws IOException {
+    T result = WireRuntime.quietly(reading);
+    started |= WireRuntime.isStarted();
+    return result;
   }
 }

@@ -3,6 +3,7 @@ package dev.offlinedebug.cli;
 import dev.offlinedebug.DumpStore;
 import dev.offlinedebug.DumpSummary;
 import dev.offlinedebug.OfflineDebug;
+import dev.offlinedebug.spi.DumpFeed;
 import dev.offlinedebug.spi.SkippedRecords;
 import dev.offlinedebug.spi.StorageLocations;
 import dev.offlinedebug.spi.TerminalText;
@@ -99,7 +100,7 @@ final class StoreOptions {
    */
   <T> T newestFirst(Instant since, Function<Stream<DumpSummary>, T> reading) throws IOException {
     List<String> skipped = new ArrayList<>();
-    T result = ChronicleStartup.quietly(() -> read(reportingSkipped(openForListing(), skipped), since, reading));
+    T result = ChronicleStartup.quietly(() -> read(reportingSkipped(openForListing(), skipped)::newestFirst, since, reading));
     printSkipped(skipped);
     return result;
   }
@@ -123,19 +124,28 @@ final class StoreOptions {
     err.flush();
   }
 
-  /** The same of a store already open (for a bucket, its client is built once). */
-  static <T> T newestFirst(DumpStore store, Instant since, Function<Stream<DumpSummary>, T> reading)
+  /**
+   * The same of what {@code feed}'s store held when following began (for a bucket: its client built
+   * once, and listed once).
+   */
+  static <T> T newestFirst(DumpFeed feed, Instant since, Function<Stream<DumpSummary>, T> reading)
       throws IOException {
-    return ChronicleStartup.quietly(() -> read(store, since, reading));
+    return ChronicleStartup.quietly(() -> read(feed::newestFirst, since, reading));
   }
 
-  private static <T> T read(DumpStore store, Instant since, Function<Stream<DumpSummary>, T> reading)
+  private static <T> T read(Listed listed, Instant since, Function<Stream<DumpSummary>, T> reading)
       throws IOException {
-    try (Stream<DumpSummary> newest = store.newestFirst(since)) {
+    try (Stream<DumpSummary> newest = listed.newestFirst(since)) {
       return reading.apply(newest);
     } catch (UncheckedIOException e) {
       throw e.getCause();
     }
+  }
+
+  /** Dumps newest first: a store's ({@link DumpStore#newestFirst}), or a feed's ({@link DumpFeed#newestFirst}). */
+  @FunctionalInterface
+  private interface Listed {
+    Stream<DumpSummary> newestFirst(Instant since) throws IOException;
   }
 
   /**

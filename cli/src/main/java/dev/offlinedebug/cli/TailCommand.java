@@ -61,7 +61,7 @@ final class TailCommand implements Callable<Integer> {
     DumpFeed feed = ChronicleStartup.quietly(() -> DumpFeed.follow(dumps));
     // Printed before following began, perhaps again among the first poll's dumps.
     Set<String> shown = new HashSet<>();
-    for (DumpSummary summary : newest(dumps)) {
+    for (DumpSummary summary : newest(dumps, feed)) {
       print(summary);
       shown.add(summary.id());
     }
@@ -95,14 +95,14 @@ final class TailCommand implements Callable<Integer> {
   }
 
   /**
-   * The newest {@code --lines} matching dumps, oldest first: the store's newest files only (a
-   * directory that does not exist yet has none).
+   * The newest {@code --lines} matching dumps, oldest first: the store's newest files only, as
+   * {@code feed} began following it (a directory that does not exist yet has none).
    */
-  private List<DumpSummary> newest(DumpStore dumps) throws IOException {
+  private List<DumpSummary> newest(DumpStore dumps, DumpFeed feed) throws IOException {
     if (lines <= 0 || !store.inObjectStorage() && !Files.isDirectory(dumps.directory())) {
       return List.of();
     }
-    List<DumpSummary> newest = new ArrayList<>(StoreOptions.newestFirst(dumps, filter.since,
+    List<DumpSummary> newest = new ArrayList<>(StoreOptions.newestFirst(feed, filter.since,
         stream -> stream.filter(filter::test).limit(lines).toList()));
     Collections.reverse(newest);
     return newest;

@@ -193,6 +193,15 @@ class ObjectStorageIT {
   }
 
   @Test
+  void tailLines_overBucket_listsItOnce() throws Exception {
+    server.takeListings();
+    JarRunner.Result result = command().run("tail", "-n", "1", "--timeout", "0s", "--dir", BUCKET);
+    assertEquals(0, result.exit(), result.toString());
+    assertEquals(1, result.out().lines().count(), result.toString());
+    assertEquals(List.of(S3Server.BUCKET), server.takeListings(), "one listing, for the newest dump and to follow");
+  }
+
+  @Test
   void serve_overBucket_listsAndShowsDumps() throws Exception {
     Process serve = command().builder("serve", "--dir", BUCKET, "--port", "0")
         .redirectError(ProcessBuilder.Redirect.DISCARD).start();

@@ -2,14 +2,15 @@ package dev.offlinedebug.spi;
 
 import dev.offlinedebug.DumpStore;
 import dev.offlinedebug.DumpSummary;
-import dev.offlinedebug.internal.store.RemoteDumpStore;
-import dev.offlinedebug.internal.store.RollingDumpStore;
+import dev.offlinedebug.internal.store.FileBackedStore;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Stream;
 
 /**
  * The dumps a store gains after it is followed, poll by poll: what the CLI's {@code tail} prints.
@@ -28,20 +29,17 @@ import java.util.Set;
  */
 public final class DumpFeed {
   private final Poll poll;
+  private final FileBackedStore.Held held;
 
-  private DumpFeed(Poll poll) {
+  private DumpFeed(Poll poll, FileBackedStore.Held held) {
     this.poll = poll;
+    this.held = held;
   }
 
   /** Follows {@code store} from now on: notes its store files' sizes (another store: its listing). */
   public static DumpFeed follow(DumpStore store) throws IOException {
-    if (store instanceof RemoteDumpStore remote) {
-      remote.newDumps();
-      return new DumpFeed(remote::newDumps);
-    }
-    if (store instanceof RollingDumpStore directory) {
-      directory.newDumps();
-      return new DumpFeed(directory::newDumps);
+    if (store instanceof FileBackedStore files) {
+      return new DumpFeed(files::newDumps, files.follow());
     }
     Set<String> seen = ids(listed(store));
     return new DumpFeed(() -> {
@@ -54,7 +52,19 @@ public final class DumpFeed {
       }
       seen.retainAll(ids(current));
       return added;
-    });
+    }, store::newestFirst);
+  }
+
+  /**
+   * The dumps the store held when following began, as {@link DumpStore#newestFirst(Instant)} lists
+   * them (the newest few that {@code tail -n} prints first); a bucket's come from the listing following
+   * began with, so they cost no second listing. Those stored since may come again from {@link #poll()}.
+   *
+   * @return never null
+   * @throws IOException when the store cannot be listed
+   */
+  public Stream<DumpSummary> newestFirst(Instant since) throws IOException {
+    return held.newestFirst(since);
   }
 
   /** The dumps stored since the previous poll (the first: since {@link #follow}), oldest first. */

@@ -2,8 +2,7 @@ package dev.offlinedebug.spi;
 
 import dev.offlinedebug.DumpFormatException;
 import dev.offlinedebug.DumpStore;
-import dev.offlinedebug.internal.store.RemoteDumpStore;
-import dev.offlinedebug.internal.store.RollingDumpStore;
+import dev.offlinedebug.internal.store.FileBackedStore;
 
 /**
  * Told of each store file whose damaged records a listing skipped: a listing goes on without them
@@ -22,10 +21,8 @@ public interface SkippedRecords {
    * bucket) skip from now on; a store of another kind tells nothing.
    */
   static void reportTo(DumpStore store, SkippedRecords listener) {
-    if (store instanceof RollingDumpStore directory) {
-      directory.reportSkipped(listener);
-    } else if (store instanceof RemoteDumpStore remote) {
-      remote.reportSkipped(listener);
+    if (store instanceof FileBackedStore files) {
+      files.reportSkipped(listener);
     }
   }
 }

@@ -6,6 +6,9 @@ import dev.offlinedebug.model.FrameInfo;
 import dev.offlinedebug.model.ThreadInfo;
 import dev.offlinedebug.model.ThrowableGraph;
 import dev.offlinedebug.model.ThrowableInfo;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -14,6 +17,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import net.openhft.chronicle.core.Jvm;
 
 /**
  * Loads Chronicle Wire for the reading side (loader, CLI) once, on a daemon thread named {@code
@@ -30,11 +34,17 @@ import java.util.concurrent.TimeoutException;
  * <p>What remains: Chronicle logs a few lines through SLF4J while it loads (one at ERROR, saying
  * it "may require command line arguments"; it does not, for on-heap wire encoding), on this
  * thread, so a host can filter them by the thread name {@code offline-debug-init} or the logger
- * {@code net.openhft}. On JDK 25 the JVM warns once that {@code sun.misc.Unsafe} is used.
+ * {@code net.openhft}. On JDK 25 the JVM warns once that {@code sun.misc.Unsafe} is used. A process
+ * whose console is the user's (the CLI, the replay JVM) reads {@linkplain #quietly quietly} instead.
  */
 public final class WireRuntime {
   private static final String NO_PROPERTIES = "/dev/null";
   private static final CompletableFuture<Void> READY = new CompletableFuture<>();
+  /**
+   * Held while {@code System.err} is swapped. Not this class's lock: a quiet listing of a bucket waits
+   * for threads reading ahead, which {@link #start} Chronicle themselves.
+   */
+  private static final Object QUIET = new Object();
   private static boolean started;
 
   private WireRuntime() {}
@@ -73,6 +83,39 @@ public final class WireRuntime {
       Thread.currentThread().interrupt();
       return e;
     }
+  }
+
+  /**
+   * Runs {@code reading} with {@code System.err} discarded meanwhile, for a process whose console is
+   * the user's: the CLI, whose stderr is for one-line errors, and the replay JVM, whose console shows
+   * the debugger's user the replayed stack trace only. Reading a dump starts Chronicle Wire, which
+   * prints straight to {@code System.err} as it starts (SLF4J's "no providers" lines; on some JDKs,
+   * that it cannot read the direct memory limit, which it reads once, lazily: read here when it has
+   * started, so that warning is muted too). Never for a host application: {@code System.err} is the
+   * whole JVM's. A problem {@code reading} has comes back as its exception, for the caller to print.
+   *
+   * @return what {@code reading} returned
+   */
+  public static <T> T quietly(Reading<T> reading) throws IOException {
+    synchronized (QUIET) {
+      PrintStream err = System.err;
+      System.setErr(new PrintStream(OutputStream.nullOutputStream(), true));
+      try {
+        T result = reading.read();
+        if (isStarted()) {
+          Jvm.maxDirectMemory();
+        }
+        return result;
+      } finally {
+        System.setErr(err);
+      }
+    }
+  }
+
+  /** Something read from dumps, for {@link #quietly}. */
+  @FunctionalInterface
+  public interface Reading<T> {
+    T read() throws IOException;
   }
 
   private static void initialise() {

@@ -6,12 +6,10 @@ import dev.offlinedebug.DumpNotFoundException;
 import dev.offlinedebug.DumpStore;
 import dev.offlinedebug.OfflineDebug;
 import dev.offlinedebug.spi.StorageLocations;
+import dev.offlinedebug.spi.WireRuntime;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.io.PrintStream;
 import java.net.URI;
 import java.nio.file.Path;
-import net.openhft.chronicle.core.Jvm;
 
 /**
  * Main class of the replay JVM that {@link ReplayLauncher} starts: loads one dump and {@linkplain
@@ -46,7 +44,7 @@ public final class ReplayMain {
     }
     Dump dump;
     try {
-      dump = loadQuietly(arguments);
+      dump = WireRuntime.quietly(() -> load(arguments));
     } catch (DumpNotFoundException e) { // also DumpExpiredException
       System.err.println(e.getMessage());
       System.exit(3);
@@ -60,24 +58,14 @@ public final class ReplayMain {
   }
 
   /**
-   * Loads the dump with {@code System.err} discarded: loading starts Chronicle Wire, which prints
-   * straight to it (SLF4J's "no providers" lines, that it cannot read the direct memory limit),
-   * while this JVM's console is the user's, at the debugger, and should show only the replayed
+   * Loads the dump; run {@linkplain WireRuntime#quietly quietly}, as loading starts Chronicle Wire,
+   * which prints to this JVM's console, the user's at the debugger, meant to show only the replayed
    * stack trace.
    */
-  private static Dump loadQuietly(ReplayArguments arguments) throws IOException {
-    PrintStream err = System.err;
-    System.setErr(new PrintStream(OutputStream.nullOutputStream(), true));
-    try {
-      Dump dump = arguments.file() != null
-          ? OfflineDebug.load(arguments.file())
-          : store(arguments.dir()).load(arguments.id());
-      // Read once, lazily: reading it here keeps its warning muted too.
-      Jvm.maxDirectMemory();
-      return dump;
-    } finally {
-      System.setErr(err);
-    }
+  private static Dump load(ReplayArguments arguments) throws IOException {
+    return arguments.file() != null
+        ? OfflineDebug.load(arguments.file())
+        : store(arguments.dir()).load(arguments.id());
   }
 
   /** A directory, or an object-storage location such as {@code s3://bucket/prefix}. */

@@ -9,6 +9,7 @@ import dev.offlinedebug.DumpStore;
 import dev.offlinedebug.DumpSummary;
 import dev.offlinedebug.OfflineDebug;
 import dev.offlinedebug.spi.CaptureLimits;
+import dev.offlinedebug.spi.DumpFeed;
 import dev.offlinedebug.spi.DumpWriter;
 import dev.offlinedebug.spi.LoggedEvent;
 import dev.offlinedebug.spi.StatusListener;
@@ -76,6 +77,25 @@ class BucketListingTest {
       assertFalse(newest.get(i).time().isAfter(newest.get(i - 1).time()), newest::toString);
     }
     assertEquals(List.of(), bucket.newestFirst(Instant.now().plusSeconds(3600)).toList());
+  }
+
+  /** What {@code tail -n} prints before it follows a bucket comes from the listing following starts with. */
+  @Test
+  void follow_newestFirstOfWhatTheBucketHeld_listsItOnce() throws Exception {
+    writeAndList(temp.resolve("dumps"), "followed", 2 << 10);
+    List<DumpSummary> expected;
+    try (Stream<DumpSummary> newest = OfflineDebug.open(URI.create("s3://dumps/followed")).newestFirst(null)) {
+      expected = newest.limit(2).toList();
+    }
+    S3.server().takeListings();
+
+    DumpFeed feed = DumpFeed.follow(OfflineDebug.open(URI.create("s3://dumps/followed")));
+    try (Stream<DumpSummary> newest = feed.newestFirst(null)) {
+      assertEquals(expected, newest.limit(2).toList());
+    }
+    assertEquals(List.of(S3Server.BUCKET), S3.server().takeListings(), "one listing, to follow and for the newest");
+    assertEquals(List.of(), feed.poll());
+    assertEquals(List.of(S3Server.BUCKET), S3.server().takeListings());
   }
 
   /** More store files than summaries read ahead at once: the listing is the local store's, in its order. */

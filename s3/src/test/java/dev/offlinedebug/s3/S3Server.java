@@ -32,6 +32,8 @@ public final class S3Server implements AutoCloseable {
   /** The keys of the objects the server read for GET requests, in order. */
   private final Queue<String> reads = new ConcurrentLinkedQueue<>();
   private final Queue<String> sizeRequests = new ConcurrentLinkedQueue<>();
+  /** The buckets listed for LIST requests (a page each), in order. */
+  private final Queue<String> listings = new ConcurrentLinkedQueue<>();
   private S3Proxy proxy;
   private int port;
 
@@ -64,7 +66,7 @@ public final class S3Server implements AutoCloseable {
 
   /**
    * The server's blob store, noting the key of every object it reads for a GET (whole or ranged),
-   * and of every object whose metadata it reads for a HEAD.
+   * of every object whose metadata it reads for a HEAD, and the bucket of every page it lists.
    */
   private BlobStore countingReads() {
     return (BlobStore) Proxy.newProxyInstance(BlobStore.class.getClassLoader(), new Class<?>[] {BlobStore.class},
@@ -73,6 +75,8 @@ public final class S3Server implements AutoCloseable {
             reads.add((String) args[1]);
           } else if (method.getName().equals("blobMetadata")) {
             sizeRequests.add((String) args[1]);
+          } else if (method.getName().equals("list") && args != null) {
+            listings.add((String) args[0]);
           }
           try {
             return method.invoke(blobs, args);
@@ -90,6 +94,11 @@ public final class S3Server implements AutoCloseable {
   /** The keys of the objects HEAD requests asked about (their size) since the last call, in order. */
   public List<String> takeSizeRequests() {
     return take(sizeRequests);
+  }
+
+  /** The buckets listed by LIST requests since the last call, one for each page, in order. */
+  public List<String> takeListings() {
+    return take(listings);
   }
 
   private static List<String> take(Queue<String> keys) {

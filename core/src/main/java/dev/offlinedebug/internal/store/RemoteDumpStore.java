@@ -3,7 +3,6 @@ package dev.offlinedebug.internal.store;
 import dev.offlinedebug.Dump;
 import dev.offlinedebug.DumpFormatException;
 import dev.offlinedebug.DumpNotFoundException;
-import dev.offlinedebug.DumpStore;
 import dev.offlinedebug.DumpSummary;
 import dev.offlinedebug.internal.codec.DecodedRecord;
 import dev.offlinedebug.internal.codec.RecordFrame;
@@ -35,7 +34,7 @@ import java.util.stream.Stream;
  *
  * @since 0.1
  */
-public final class RemoteDumpStore implements DumpStore {
+public final class RemoteDumpStore implements FileBackedStore {
   /** Most dumps are a few kilobytes; {@code maxDumpBytes} defaults to 256 KB. */
   static final int FIRST_READ = 64 << 10;
 
@@ -173,12 +172,14 @@ public final class RemoteDumpStore implements DumpStore {
    */
   @Override
   public Stream<DumpSummary> newestFirst(Instant since) throws IOException {
-    List<ObjectStorage.StoredObject> objects = storage.list();
-    Map<String, ObjectStorage.StoredObject> summaries = summaries(objects);
+    return newestFirst(listing(), since);
+  }
+
+  private Stream<DumpSummary> newestFirst(Listing listing, Instant since) {
     List<NewestFirst.ListedFile> files = new ArrayList<>();
-    for (ObjectStorage.StoredObject object : objects) {
+    for (ObjectStorage.StoredObject object : listing.objects()) {
       if (StoreLayout.isStoreFileName(object.name())) {
-        ObjectStorage.StoredObject summary = summaries.get(StoreLayout.summaryName(object.name()));
+        ObjectStorage.StoredObject summary = listing.summaries().get(StoreLayout.summaryName(object.name()));
         // A server that gives no upload time: nothing stored is later than now.
         Instant uploaded = object.lastModified() == null ? Instant.now() : object.lastModified();
         files.add(new NewestFirst.ListedFile(StoreLayout.fileKey(Path.of(object.name())), uploaded,
@@ -188,7 +189,7 @@ public final class RemoteDumpStore implements DumpStore {
     return NewestFirst.of(files, since, ReadAhead.THREADS, skipped);
   }
 
-  /** From now on, tells {@code listener} of each store file whose damaged records a listing skipped. */
+  @Override
   public void reportSkipped(SkippedRecords listener) {
     skipped = listener;
   }
@@ -200,12 +201,24 @@ public final class RemoteDumpStore implements DumpStore {
    * before; only objects that grew are read (their summaries), however many the location holds.
    * Not thread-safe.
    */
+  @Override
   public List<DumpSummary> newDumps() throws IOException {
-    List<ObjectStorage.StoredObject> objects = storage.list();
-    Map<String, ObjectStorage.StoredObject> summaries = summaries(objects);
+    return newDumps(listing());
+  }
+
+  /** {@inheritDoc} The newest dumps are read from the same listing of the location. */
+  @Override
+  public Held follow() throws IOException {
+    Listing listing = listing();
+    newDumps(listing);
+    return since -> newestFirst(listing, since);
+  }
+
+  private List<DumpSummary> newDumps(Listing listing) throws IOException {
+    Map<String, ObjectStorage.StoredObject> summaries = listing.summaries();
     Map<String, ObjectStorage.StoredObject> storeFiles = new LinkedHashMap<>();
     Map<String, Long> sizes = new LinkedHashMap<>();
-    for (ObjectStorage.StoredObject object : objects) {
+    for (ObjectStorage.StoredObject object : listing.objects()) {
       if (StoreLayout.isStoreFileName(object.name())) {
         storeFiles.put(object.name(), object);
         sizes.put(object.name(), object.size());
@@ -214,6 +227,14 @@ public final class RemoteDumpStore implements DumpStore {
     return followed.newDumps(sizes,
         name -> fold(storeFiles.get(name), summaries.get(StoreLayout.summaryName(name)), null));
   }
+
+  /** One listing of the location: its objects, and the summaries among them by name. */
+  private Listing listing() throws IOException {
+    List<ObjectStorage.StoredObject> objects = storage.list();
+    return new Listing(objects, summaries(objects));
+  }
+
+  private record Listing(List<ObjectStorage.StoredObject> objects, Map<String, ObjectStorage.StoredObject> summaries) {}
 
   private static Map<String, ObjectStorage.StoredObject> summaries(List<ObjectStorage.StoredObject> objects) {
     Map<String, ObjectStorage.StoredObject> summaries = new HashMap<>();

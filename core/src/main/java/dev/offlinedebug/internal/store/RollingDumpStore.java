@@ -5,7 +5,6 @@ import dev.offlinedebug.DumpExpiredException;
 import dev.offlinedebug.DumpFormatException;
 import dev.offlinedebug.DumpNotFoundException;
 import dev.offlinedebug.DumpOccurrences;
-import dev.offlinedebug.DumpStore;
 import dev.offlinedebug.DumpSummary;
 import dev.offlinedebug.internal.codec.DecodedRecord;
 import dev.offlinedebug.internal.codec.Occurrence;
@@ -38,7 +37,7 @@ import java.util.stream.Stream;
  *
  * @since 0.1
  */
-public final class RollingDumpStore implements DumpStore {
+public final class RollingDumpStore implements FileBackedStore {
   private static final Duration INIT_WAIT = Duration.ofSeconds(30);
   private final Path directory;
   /** Per store file, what it added to the last listing. */
@@ -218,7 +217,7 @@ public final class RollingDumpStore implements DumpStore {
     return NewestFirst.of(files, since, skipped);
   }
 
-  /** From now on, tells {@code listener} of each store file whose damaged records a listing skipped. */
+  @Override
   public void reportSkipped(SkippedRecords listener) {
     skipped = listener;
   }
@@ -229,6 +228,7 @@ public final class RollingDumpStore implements DumpStore {
    * is kept is their sizes, however many dumps the store holds ({@link FollowedFiles}). Not
    * thread-safe.
    */
+  @Override
   public List<DumpSummary> newDumps() throws IOException {
     Map<String, Long> sizes = new LinkedHashMap<>();
     for (Path file : StoreLayout.storeFiles(directory)) {
@@ -240,6 +240,13 @@ public final class RollingDumpStore implements DumpStore {
       }
     }
     return followed.newDumps(sizes, name -> StoreFileListing.fold(directory.resolve(name), null));
+  }
+
+  /** {@inheritDoc} The directory is looked at again for its newest dumps, which costs no request. */
+  @Override
+  public Held follow() throws IOException {
+    newDumps();
+    return this::newestFirst;
   }
 
   static void requireWire() throws IOException {

@@ -412,9 +412,13 @@ public final class SampleDumps {
     return FrameInfo.of(new StackTraceElement(type, method, file, line)).withLocals(List.of(locals));
   }
 
-  /** The sample dump named {@code name}: {@code order} or {@code edge}. */
+  /** The sample dump named {@code name}: {@code order}, {@code retry} or {@code edge}. */
   public static Dump named(String name) {
-    return name.equals("order") ? orderDump() : edgeDump();
+    return switch (name) {
+      case "order" -> orderDump();
+      case "retry" -> retryLoop();
+      default -> edgeDump();
+    };
   }
 
   private static List<FrameInfo> frames(Throwable t, List<List<LocalVariable>> locals) {

@@ -58,6 +58,19 @@ class DumpRendererTest {
   }
 
   @Test
+  void render_throwableValues_pointToTheirBlocks() {
+    String retry = new DumpRenderer(Style.PLAIN).render(SampleDumps.retryLoop());
+
+    assertTrue(retry.contains("\tat com.acme.Checkout.checkout(Checkout.java:21)\n"
+        + "\t    last = -> Caused by: com.acme.DeclinedException: insufficient funds\n"
+        + "\t    e = -> com.acme.CheckoutException: order 1042 failed (logged throwable)\n"
+        + "\t    closing = -> Suppressed: java.io.IOException: close failed\n"
+        + "\t    earlier = java.io.IOException: timeout (java.io.IOException)\n"
+        + "\t    stray = java.io.IOException: gone (java.io.IOException)\n"), retry);
+    assertTrue(retry.contains("Caused by: com.acme.DeclinedException: insufficient funds\n"), retry);
+  }
+
+  @Test
   void render_causeWithCommonFramesElided() {
     assertTrue(text.contains("Caused by: com.acme.DeclinedException: insufficient funds\n"
         + "\t    field code = \"51\"\n"

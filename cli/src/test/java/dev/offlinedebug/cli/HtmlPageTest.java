@@ -36,7 +36,7 @@ class HtmlPageTest {
     assertTrue(checkout.contains("<span class=\"desc\">com.acme.CheckoutException: order 1042 failed</span>"), checkout);
     assertTrue(checkout.contains("Caused by: <span class=\"desc\">com.acme.DeclinedException: insufficient funds"),
         checkout);
-    assertTrue(checkout.contains("<div class=\"suppressed\">\n<div class=\"exc\">Suppressed: "
+    assertTrue(checkout.contains("<div class=\"suppressed\">\n<div class=\"exc\" id=\"d0-x2\">Suppressed: "
         + "<span class=\"desc\">java.io.IOException: close failed</span>"), checkout);
     assertTrue(checkout.contains("<details class=\"frame\"><summary>at com.acme.Checkout.checkout(Checkout.java:21)"),
         checkout);
@@ -52,6 +52,24 @@ class HtmlPageTest {
         checkout);
     assertTrue(checkout.contains("<a class=\"ref\" href=\"#d0-v2\">-&gt; #2 com.acme.Customer</a>"), checkout);
     assertEquals(1, count(checkout, "id=\"d0-v2\""), checkout);
+  }
+
+  @Test
+  void page_throwableValuesLinkToTheirBlocks() {
+    String page = HtmlSamples.page(SampleDumps.retryLoop());
+
+    assertTrue(page.contains("<a class=\"ref\" href=\"#d0-x1\">-&gt; Caused by: com.acme.DeclinedException: "
+        + "insufficient funds</a>"), page);
+    assertTrue(page.contains("<div class=\"exc\" id=\"d0-x1\">Caused by: <span class=\"desc\">"
+        + "com.acme.DeclinedException: insufficient funds</span>"), page);
+    assertTrue(page.contains("<a class=\"ref\" href=\"#d0-x0\">-&gt; com.acme.CheckoutException: order 1042 failed "
+        + "(logged throwable)</a>"), page);
+    assertTrue(page.contains("<div class=\"exc\" id=\"d0-x0\"><span class=\"desc\">"), page);
+    assertTrue(page.contains("<a class=\"ref\" href=\"#d0-x2\">"), page);
+    assertTrue(page.contains("<div class=\"exc\" id=\"d0-x2\">Suppressed: "), page);
+    assertTrue(page.contains("<span class=\"txt\">java.io.IOException: gone (java.io.IOException)</span>"),
+        "an index the graph does not have is plain text: " + page);
+    assertFalse(page.contains("#d0-x99"), page);
   }
 
   @Test

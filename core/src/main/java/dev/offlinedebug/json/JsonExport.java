@@ -21,7 +21,11 @@ import java.io.UncheckedIOException;
  * maxStringLength} is written cut); {@code {"type", "value"}} for JDK values kept as text (enum
  * constants, {@code BigDecimal}, {@code UUID}, {@code java.time}); {@code {"type", "id", "fields":
  * {}}} for objects, {@code {"type", "id", "length", "elements": []}} for arrays and collections,
- * {@code {"type", "id", "size", "entries": [[k, v], ...]}} for maps; {@code {"ref": id}} for a
+ * {@code {"type", "id", "size", "entries": [[k, v], ...]}} for maps; {@code {"type", "value",
+ * "throwable"}} for a throwable of the dump's exception graph held by a local, field or element, where
+ * {@code value} is its header line ({@code "java.io.IOException: reset"}) and {@code throwable} the
+ * {@code index} of its exception object (since 0.2; a throwable outside the graph is a {@code {"type",
+ * "value"}} text value with that header line); {@code {"ref": id}} for a
  * further reference to the container with that {@code id}; and {@code "<redacted>"}, {@code
  * "<truncated>"} or {@code "<unavailable>"} for what was not captured. {@code char}s are
  * one-character strings; NaN and infinities are the strings {@code "NaN"}, {@code "Infinity"}, {@code

@@ -16,6 +16,7 @@ import dev.offlinedebug.model.StringValue;
 import dev.offlinedebug.model.TextValue;
 import dev.offlinedebug.model.ThrowableGraph;
 import dev.offlinedebug.model.ThrowableInfo;
+import dev.offlinedebug.model.ThrowableValue;
 import dev.offlinedebug.model.Value;
 import java.io.IOException;
 import java.util.ArrayDeque;
@@ -227,7 +228,11 @@ final class JsonWriter {
     } else if (value instanceof StringValue s) {
       emit(quote(s.value()));
     } else if (value instanceof TextValue t) {
-      emit("{\"type\":" + quote(t.type()) + ",\"value\":" + quote(t.text()) + "}");
+      emit(text(t.type(), t.text()) + "}");
+    } else if (value instanceof ThrowableValue t) {
+      // An index the graph does not have (a damaged dump) leaves a plain text value.
+      boolean inGraph = t.index() < graph.throwables().size();
+      emit(text(t.type(), t.text()) + (inGraph ? ",\"throwable\":" + t.index() : "") + "}");
     } else if (value instanceof RefValue r) {
       emit("{\"ref\":" + r.id() + "}");
     } else if (value instanceof OmittedValue o) {
@@ -262,6 +267,11 @@ final class JsonWriter {
       items.add("]}");
       push(items);
     }
+  }
+
+  /** The opening of a text value's object, up to its {@code value}. */
+  private static String text(String type, String text) {
+    return "{\"type\":" + quote(type) + ",\"value\":" + quote(text);
   }
 
   private static String containerHead(String type, int id) {

@@ -10,7 +10,8 @@ package dev.offlinedebug.model;
  * @since 0.1
  */
 public sealed interface Value
-    permits NullValue, PrimitiveValue, StringValue, TextValue, CompositeValue, RefValue, OmittedValue {
+    permits NullValue, PrimitiveValue, StringValue, TextValue, ThrowableValue, CompositeValue, RefValue,
+        OmittedValue {
 
   /**
    * The Java type name of the captured value ({@code "int"}, {@code "java.lang.String"},

@@ -51,7 +51,7 @@ public final class DumpRenderer {
         : style.yellow("not captured") + " (run the application with -javaagent:offline-debug-agent.jar)")
         .append('\n');
     out.append('\n');
-    new StackTraceRenderer(style, dump.exception().valuesById(), MAX_CHARS).render(out, dump.exception());
+    new StackTraceRenderer(style, dump.exception(), MAX_CHARS).render(out);
     if (out.length() >= MAX_CHARS) {
       out.append(style.dim("... output cut at " + MAX_CHARS + " characters ")).append(style.yellow("<truncated>"))
           .append('\n');

@@ -27,6 +27,7 @@ import dev.offlinedebug.model.ThrowableInfo;
 import dev.offlinedebug.model.Value;
 import dev.offlinedebug.spi.CaptureLimits;
 import dev.offlinedebug.spi.LoggedEvent;
+import dev.offlinedebug.testing.SampleDumps;
 import java.io.StringWriter;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -114,6 +115,23 @@ class JsonExportTest {
     assertTrue(exception.at("/cause/cause").isNull());
     assertTrue(exception.at("/suppressed/0/message").isNull());
     assertEquals("java.lang.UnsupportedOperationException", exception.at("/suppressed/0/type").asText());
+  }
+
+  @Test
+  void toJson_throwableValues_nameTheIndexOfTheirExceptionObject() throws Exception {
+    JsonNode root = parse(JsonExport.toJson(SampleDumps.retryLoop()));
+
+    JsonNode exception = root.get("exception");
+    JsonNode locals = exception.get("frames").get(0).get("locals");
+    assertEquals(parse("{\"type\":\"com.acme.DeclinedException\",\"value\":"
+        + "\"com.acme.DeclinedException: insufficient funds\",\"throwable\":1}"), locals.get(0).get("value"));
+    assertEquals(1, exception.get("cause").get("index").asInt(), "the cause's object carries that index");
+    assertEquals(0, locals.get(1).get("value").get("throwable").asInt());
+    assertEquals(2, locals.get(2).get("value").get("throwable").asInt());
+    assertEquals(parse("{\"type\":\"java.io.IOException\",\"value\":\"java.io.IOException: timeout\"}"),
+        locals.get(3).get("value"));
+    assertEquals(parse("{\"type\":\"java.io.IOException\",\"value\":\"java.io.IOException: gone\"}"),
+        locals.get(4).get("value"), "an index the graph does not have leaves a text value");
   }
 
   @Test

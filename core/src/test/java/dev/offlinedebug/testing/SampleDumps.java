@@ -12,6 +12,7 @@ import dev.offlinedebug.model.PrimitiveValue;
 import dev.offlinedebug.model.RefValue;
 import dev.offlinedebug.model.StringValue;
 import dev.offlinedebug.model.TextValue;
+import dev.offlinedebug.model.ThrowableValue;
 import dev.offlinedebug.model.ThreadInfo;
 import dev.offlinedebug.model.ThrowableGraph;
 import dev.offlinedebug.model.ThrowableInfo;
@@ -32,6 +33,7 @@ import java.util.stream.IntStream;
  *   <li>{@link #everyValueKind()} and {@link #of(String, Throwable, List)}: any throwable, every value kind;
  *   <li>{@link #checkoutFailure()} and {@link #hostile()}: a shop checkout with redacted, truncated and
  *       shared values, and a dump whose every string carries terminal control sequences;
+ *   <li>{@link #retryLoop()}: the checkout whose frame holds throwables of its graph, and others;
  *   <li>{@link #orderDump()} and {@link #edgeDump()}: an order service's failure (a JDK cause under
  *       recursive, overloaded frames, a suppressed exception, cycles) and the frame shapes replay must
  *       handle (constructors, static initialisers, frames without source).
@@ -185,6 +187,34 @@ public final class SampleDumps {
         "Eclipse Adoptium 17.0.15", "shop", new ThreadInfo("worker-1", 17, false, 5),
         "com.acme.Checkout", "ERROR", "Checkout failed for order 1042", Map.of("user", "ada"), List.of(),
         Map.of(), true, new ThrowableGraph(List.of(wrapper, cause, suppressed)));
+  }
+
+  /**
+   * {@link #checkoutFailure()} where the checkout frame also holds throwables as a retry loop does:
+   * {@code last} the cause, {@code e} the logged throwable, {@code closing} the suppressed one,
+   * {@code earlier} one outside the graph (text), and {@code stray} an index the graph does not have,
+   * as only a damaged dump holds.
+   */
+  public static Dump retryLoop() {
+    Dump base = checkoutFailure();
+    List<ThrowableInfo> throwables = new ArrayList<>(base.exception().throwables());
+    ThrowableInfo root = throwables.get(0);
+    List<FrameInfo> frames = new ArrayList<>(root.frames());
+    frames.set(0, frames.get(0).withLocals(List.of(
+        local("last", "java.lang.Exception", new ThrowableValue("com.acme.DeclinedException",
+            "com.acme.DeclinedException: insufficient funds", 1)),
+        local("e", "java.lang.Exception", new ThrowableValue("com.acme.CheckoutException",
+            "com.acme.CheckoutException: order 1042 failed", 0)),
+        local("closing", "java.lang.Throwable", new ThrowableValue("java.io.IOException",
+            "java.io.IOException: close failed", 2)),
+        local("earlier", "java.lang.Exception", new TextValue("java.io.IOException", "java.io.IOException: timeout")),
+        local("stray", "java.lang.Exception", new ThrowableValue("java.io.IOException", "java.io.IOException: gone",
+            99)))));
+    throwables.set(0, new ThrowableInfo(root.type(), root.message(), root.description(), frames, root.cause(),
+        root.suppressed(), root.fields()));
+    return new Dump("od-retry-1", base.time(), base.host(), base.pid(), base.jvm(), base.application(),
+        base.thread(), base.logger(), base.level(), base.message(), base.mdc(), base.markers(), base.attributes(),
+        true, new ThrowableGraph(throwables));
   }
 
   /**
@@ -382,9 +412,13 @@ public final class SampleDumps {
     return FrameInfo.of(new StackTraceElement(type, method, file, line)).withLocals(List.of(locals));
   }
 
-  /** The sample dump named {@code name}: {@code order} or {@code edge}. */
+  /** The sample dump named {@code name}: {@code order}, {@code retry} or {@code edge}. */
   public static Dump named(String name) {
-    return name.equals("order") ? orderDump() : edgeDump();
+    return switch (name) {
+      case "order" -> orderDump();
+      case "retry" -> retryLoop();
+      default -> edgeDump();
+    };
   }
 
   private static List<FrameInfo> frames(Throwable t, List<List<LocalVariable>> locals) {

@@ -56,7 +56,7 @@ public final class Replayer {
     Object[] arguments;
     try {
       ReplayClassLoader loader = define(plan);
-      Map<FrameModel, Object> receivers = fillValues(plan, loader, thrown);
+      Map<FrameModel, Object> receivers = fillValues(plan, loader, thrown, rebuiltByIndex(exception, rebuilt));
       FrameModel first = plan.frames.get(0);
       outermost = entry(first, loader);
       arguments = entryArguments(first, receivers);
@@ -68,9 +68,9 @@ public final class Replayer {
   }
 
   /** Fills each frame class's values array; returns the receivers of instance and constructor frames. */
-  private static Map<FrameModel, Object> fillValues(ReplayPlan plan, ReplayClassLoader loader, Throwable thrown)
-      throws ReflectiveOperationException {
-    ValueMaterializer values = new ValueMaterializer(plan, loader);
+  private static Map<FrameModel, Object> fillValues(ReplayPlan plan, ReplayClassLoader loader, Throwable thrown,
+      Throwable[] rebuilt) throws ReflectiveOperationException {
+    ValueMaterializer values = new ValueMaterializer(plan, loader, rebuilt);
     Map<FrameModel, Object> receivers = receivers(plan, values);
     for (ClassModel c : plan.classes.values()) {
       if (!c.methods.isEmpty()) {
@@ -79,6 +79,38 @@ public final class Replayer {
       }
     }
     return receivers;
+  }
+
+  /**
+   * The rebuilt throwable of each index of {@code exception}, found by following causes and
+   * suppressed throwables from {@code root} as the graph does; {@code null} where the rebuilt ones
+   * differ (a constructor that fixed another cause, a suppressed throwable the rebuild dropped) or
+   * a crafted graph names a throwable before any that refers to it.
+   */
+  static Throwable[] rebuiltByIndex(ThrowableGraph exception, Throwable root) {
+    Throwable[] rebuilt = new Throwable[exception.throwables().size()];
+    rebuilt[0] = root;
+    // Each throwable is first referred to by one of a lower index: the capture numbers them breadth first.
+    for (int i = 0; i < rebuilt.length; i++) {
+      Throwable t = rebuilt[i];
+      if (t == null) {
+        continue;
+      }
+      ThrowableInfo info = exception.get(i);
+      if (info.cause() != ThrowableInfo.NO_CAUSE && rebuilt[info.cause()] == null) {
+        rebuilt[info.cause()] = t.getCause();
+      }
+      Throwable[] suppressed = t.getSuppressed();
+      if (suppressed.length == info.suppressed().size()) {
+        for (int s = 0; s < suppressed.length; s++) {
+          int index = info.suppressed().get(s);
+          if (rebuilt[index] == null) {
+            rebuilt[index] = suppressed[s];
+          }
+        }
+      }
+    }
+    return rebuilt;
   }
 
   /** The class name of the throwable {@link #replay} throws for {@code cause}. */

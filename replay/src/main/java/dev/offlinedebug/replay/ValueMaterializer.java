@@ -10,7 +10,9 @@ import dev.offlinedebug.model.PrimitiveValue;
 import dev.offlinedebug.model.RefValue;
 import dev.offlinedebug.model.StringValue;
 import dev.offlinedebug.model.TextValue;
+import dev.offlinedebug.model.ThrowableValue;
 import dev.offlinedebug.model.Value;
+import dev.offlinedebug.rebuild.RebuiltThrowable;
 import java.lang.reflect.Array;
 import java.lang.reflect.Field;
 import java.util.ArrayDeque;
@@ -24,7 +26,9 @@ import java.util.Map;
  * same object for every reference to one captured id (so cycles and sharing survive), generated
  * stand-ins filled field by field, and marker strings for what was not captured. Instantiates only
  * generated classes and the allow-listed JDK types of {@link JdkValues} and {@link JdkContainers},
- * each through code written for it; never runs application code.
+ * each through code written for it; never runs application code. A throwable of the dump's graph
+ * is the very throwable the graph was rebuilt into, so a local holding the logged exception's cause
+ * holds the replayed exception's cause.
  *
  * <p>A value that was cut shows it: a string ends with {@value #TRUNCATED}, and a cut collection,
  * map or reference array gets a {@value #TRUNCATED} element, key or slot at its end where its
@@ -41,13 +45,16 @@ final class ValueMaterializer {
 
   private final ReplayPlan plan;
   private final ReplayClassLoader loader;
+  /** The rebuilt throwables by graph index ({@link Replayer#rebuiltByIndex}); null where unknown. */
+  private final Throwable[] rebuilt;
   private final Map<Integer, Object> byId = new HashMap<>();
   private final Deque<Filling> deferred = new ArrayDeque<>();
   private int nesting;
 
-  ValueMaterializer(ReplayPlan plan, ReplayClassLoader loader) {
+  ValueMaterializer(ReplayPlan plan, ReplayClassLoader loader, Throwable[] rebuilt) {
     this.plan = plan;
     this.loader = loader;
+    this.rebuilt = rebuilt;
   }
 
   /** The live object of {@code value}, complete: everything reachable from it is filled in. */
@@ -71,6 +78,11 @@ final class ValueMaterializer {
     }
     if (value instanceof TextValue t) {
       return plan.types.parsed(t).orElse(t.text());
+    }
+    if (value instanceof ThrowableValue t) {
+      Throwable known = t.index() < rebuilt.length ? rebuilt[t.index()] : null;
+      // An index a damaged dump made up, or a rebuilt graph of another shape: a stand-in that prints the same.
+      return known != null ? known : new RebuiltThrowable(t.type(), null, t.text());
     }
     if (value instanceof OmittedValue o) {
       return o.reason().marker();

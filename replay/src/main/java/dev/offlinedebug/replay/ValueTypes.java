@@ -10,6 +10,7 @@ import dev.offlinedebug.model.PrimitiveValue;
 import dev.offlinedebug.model.RefValue;
 import dev.offlinedebug.model.StringValue;
 import dev.offlinedebug.model.TextValue;
+import dev.offlinedebug.model.ThrowableValue;
 import dev.offlinedebug.model.Value;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -37,7 +38,8 @@ import java.util.concurrent.PriorityBlockingQueue;
  * replay builds from a dump. Other texts stay strings, other collections and maps become the
  * nearest general-purpose one, other objects become generated stand-ins (JDK classes renamed under
  * {@link #JDK_STAND_IN_PREFIX}, since no class loader but the JDK's may define {@code java.*});
- * values that were not captured become their marker string. Deciding this loads JDK classes a dump
+ * values that were not captured become their marker string; a throwable of the dump's graph is the
+ * throwable it was rebuilt into. Deciding this loads JDK classes a dump
  * names without initialising them, and never instantiates them.
  */
 final class ValueTypes {
@@ -88,6 +90,10 @@ final class ValueTypes {
     if (value instanceof TextValue t) {
       return parsed(t).map(o -> JdkTypes.nearestAccessible(o.getClass()).getName())
           .orElse(TypeNames.STRING);
+    }
+    if (value instanceof ThrowableValue) {
+      // The rebuilt throwable: of the original class, or a stand-in when that is not allowed.
+      return Throwable.class.getName();
     }
     if (value instanceof RefValue) {
       Value resolved = resolve(value);

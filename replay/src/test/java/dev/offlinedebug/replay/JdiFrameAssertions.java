@@ -24,21 +24,41 @@ import dev.offlinedebug.model.OmittedValue;
 import dev.offlinedebug.model.PrimitiveValue;
 import dev.offlinedebug.model.StringValue;
 import dev.offlinedebug.model.TextValue;
+import dev.offlinedebug.internal.rebuild.ThrowableRebuilder;
 import dev.offlinedebug.model.ThrowableGraph;
+import dev.offlinedebug.model.ThrowableValue;
+import dev.offlinedebug.rebuild.RebuiltThrowable;
 import dev.offlinedebug.model.ThrowableInfo;
 import dev.offlinedebug.model.Value;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /** Checks what a JDI client sees in a replay JVM against the dump it replays. */
 final class JdiFrameAssertions {
   private static final int MAX_DEPTH = 8;
 
   private final ValueTypes index;
+  /** The class each throwable of the graph is rebuilt into; null where replay uses a stand-in. */
+  private final String[] rebuiltTypes;
+  /** Throwables of the replay JVM by graph index, where the test knows them ({@link #logged}). */
+  private final Map<Integer, ObjectReference> replayedThrowables = new HashMap<>();
 
   JdiFrameAssertions(ThrowableGraph exception) {
     index = new ValueTypes(exception.valuesById(), new HashMap<>());
+    Throwable[] rebuilt = Replayer.rebuiltByIndex(exception, ThrowableRebuilder.rebuild(exception));
+    rebuiltTypes = new String[rebuilt.length];
+    for (int i = 0; i < rebuilt.length; i++) {
+      rebuiltTypes[i] = rebuilt[i] == null ? null : rebuilt[i].getClass().getName();
+    }
+  }
+
+  /** The replayed logged throwable: locals holding it, or its cause, must hold these very objects. */
+  JdiFrameAssertions logged(ObjectReference thrown) {
+    replayedThrowables.put(0, thrown);
+    replayedThrowables.put(1, (ObjectReference) thrown.getValue(thrown.referenceType().fieldByName("cause")));
+    return this;
   }
 
   /** Every replayed frame of {@code replayed}, innermost first, is the top of {@code thread}'s stack. */
@@ -108,6 +128,13 @@ final class JdiFrameAssertions {
       assertEquals(t.type(), assertObject(path, actual).referenceType().name(), path);
     } else if (value instanceof TextValue t) {
       assertString(path, t.text(), actual);
+    } else if (value instanceof ThrowableValue t) {
+      ObjectReference object = assertObject(path, actual);
+      String type = t.index() < rebuiltTypes.length ? rebuiltTypes[t.index()] : null;
+      assertEquals(type == null ? RebuiltThrowable.class.getName() : type, object.referenceType().name(), path);
+      if (replayedThrowables.containsKey(t.index())) {
+        assertEquals(replayedThrowables.get(t.index()), object, path + " is the replayed throwable itself");
+      }
     } else if (value instanceof ObjectValue o) {
       assertFields(path, o, ValueTypes.standInName(o.type()), actual, depth);
     } else if (value instanceof ArrayValue a && a.type().endsWith("[]")) {

@@ -98,7 +98,7 @@ class ReferenceChainReplayTest {
   /** The replayed holder array, as the generated frame receives it. */
   private static List<Object> holder(ThrowableGraph graph) throws ReflectiveOperationException {
     ReplayPlan plan = ReplayPlan.of(graph, graph.root());
-    ValueMaterializer values = new ValueMaterializer(plan, Replayer.define(plan));
+    ValueMaterializer values = new ValueMaterializer(plan, Replayer.define(plan), new Throwable[0]);
     Object holder = values.materialize(plan.frames.get(0).locals.get(0).value());
     assertSame(holder, values.materialize(plan.frames.get(0).locals.get(0).value()));
     return List.of((Object[]) holder);

@@ -33,7 +33,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 /** A JDI client (what IDE debuggers sit on) attached to a replay JVM sees the dump's frames. */
 class ReplayUnderJdiTest {
   @ParameterizedTest
-  @CsvSource({"order, 0", "order, 1", "edge, 0"})
+  @CsvSource({"order, 0", "order, 1", "edge, 0", "retry, 0"})
   void replay_debuggerSeesOriginalFramesAndLocals(String sample, int cause, @TempDir Path directory) throws Exception {
     Path file = SampleDumpFiles.write(SampleDumps.named(sample), directory);
     Dump dump = OfflineDebug.load(file);
@@ -56,7 +56,11 @@ class ReplayUnderJdiTest {
 
       assertEquals(thrownType, event.exception().referenceType().name());
       assertNull(event.catchLocation(), "the replayed throwable leaves main uncaught");
-      new JdiFrameAssertions(dump.exception()).assertFrames(replayed, event.thread());
+      JdiFrameAssertions assertions = new JdiFrameAssertions(dump.exception());
+      if (cause == 0) {
+        assertions.logged(event.exception());
+      }
+      assertions.assertFrames(replayed, event.thread());
       request.disable();
       vm.resume();
       assertEquals(1, launcher.waitFor(), "the uncaught throwable ends the replay JVM");

@@ -29,6 +29,9 @@ import java.util.function.Supplier;
  * cut and counted: a message ends in {@code "<truncated> N more characters"}, a trace in a frame
  * {@code <truncated>.N more frames}, and causes and suppressed throwables beyond the budget in a
  * throwable of type {@code <truncated>} whose message counts them.
+ *
+ * <p>Fields and locals that hold a throwable of the graph point to it by index ({@code
+ * ThrowableValue}): the locals of a retry loop's frame name the cause the dump prints.
  */
 final class GraphCapture {
   /** The type, class name and file name of what stands for cut frames and throwables. */
@@ -152,6 +155,7 @@ final class GraphCapture {
       causes.add(t == null ? ThrowableInfo.NO_CAUSE : causeIndex(t, walk));
       suppressed.add(t == null ? List.of() : suppressedIndexes(t, walk));
     }
+    values.linkGraph(walk.index, i -> walk.traces.get(i).description);
     List<ThrowableInfo> infos = new ArrayList<>(walk.order.size());
     for (int i = 0; i < walk.order.size(); i++) {
       Throwable t = walk.order.get(i);

@@ -37,9 +37,6 @@ final class JdkText {
     if (isIsoTime(value.getClass())) {
       return value.toString();
     }
-    if (value instanceof Throwable t) {
-      return header(t);
-    }
     if (value instanceof Class<?> c) {
       return c.getName();
     }
@@ -70,9 +67,10 @@ final class JdkText {
   }
 
   /**
-   * Whether the message methods of a JDK throwable class are {@code Throwable}'s own, which return
-   * the message field. Some JDK exceptions add their cause's or detail's text there ({@code
-   * RemoteException}, {@code WriteAbortedException}), which may be the application's.
+   * Whether the message methods of a throwable class are {@code Throwable}'s own, which return the
+   * message field. Application exceptions may override them, and some JDK exceptions add their
+   * cause's or detail's text there ({@code RemoteException}, {@code WriteAbortedException}), which
+   * may be the application's.
    */
   private static final ClassValue<Boolean> OWN_MESSAGE =
       new ClassValue<>() {
@@ -90,9 +88,10 @@ final class JdkText {
   /**
    * What {@code Throwable.toString()} gives, built here so that an override adding a cause's text
    * ({@code PrivilegedActionException}, {@code NamingException}) never runs; a message from an
-   * overriding method is left out.
+   * overriding method is left out. Safe for any throwable, the application's too: it calls only
+   * {@code Throwable}'s own methods, which take no monitor.
    */
-  private static String header(Throwable t) {
+  static String header(Throwable t) {
     String name = t.getClass().getName();
     String message = OWN_MESSAGE.get(t.getClass()) ? t.getLocalizedMessage() : null;
     return message == null ? name : name + ": " + message;

@@ -10,6 +10,7 @@ import dev.offlinedebug.model.PrimitiveValue;
 import dev.offlinedebug.model.RefValue;
 import dev.offlinedebug.model.StringValue;
 import dev.offlinedebug.model.TextValue;
+import dev.offlinedebug.model.ThrowableValue;
 import dev.offlinedebug.model.Value;
 import dev.offlinedebug.spi.CaptureLimits;
 import java.lang.reflect.Array;
@@ -21,6 +22,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.IntFunction;
 
 /**
  * Captures the values of one dump: bounded in depth, breadth, string length and total size,
@@ -29,7 +31,9 @@ import java.util.Map;
  * known to take no monitor or lock and call nothing it holds ({@link JdkCollections}, {@link
  * JdkText}, {@link JdkParts}), library collections by their known field layouts ({@link
  * LibraryCollections}), everything else through its fields where the module system allows, else it
- * is {@code <unavailable>}. One instance per dump; not thread-safe.
+ * is {@code <unavailable>}. A throwable is a {@link ThrowableValue} pointing into the dump's
+ * exception graph when it is part of it ({@link #linkGraph}), else the text of its header line. One
+ * instance per dump; not thread-safe.
  */
 final class ValueCapture {
   /** Bounds recursion even when a user configures a huge {@code maxDepth}. */
@@ -45,6 +49,9 @@ final class ValueCapture {
   /** Made on the first object registered: most dumps hold no object values (a table is 0.5 KB). */
   private IdentityHashMap<Object, Integer> ids;
   private int nextId = 1;
+  /** The throwables of the dump's graph by identity, and their header lines; null until it is walked. */
+  private Map<Throwable, Integer> graphIndexes;
+  private IntFunction<String> graphHeaders;
 
   ValueCapture(CaptureLimits limits, Redaction redaction, ByteBudget budget) {
     this.redaction = redaction;
@@ -52,6 +59,16 @@ final class ValueCapture {
     this.maxDepth = Math.max(0, Math.min(limits.maxDepth(), DEPTH_CEILING));
     this.maxElements = Math.max(0, limits.maxCollectionElements());
     this.maxStringLength = Math.max(0, limits.maxStringLength());
+  }
+
+  /**
+   * From now on, a throwable of {@code indexes} is captured as a {@link ThrowableValue} of its index,
+   * whose text is its header line in {@code headers}: what the graph already read, so no method of
+   * the throwable runs again.
+   */
+  void linkGraph(Map<Throwable, Integer> indexes, IntFunction<String> headers) {
+    this.graphIndexes = indexes;
+    this.graphHeaders = headers;
   }
 
   /** A value held under {@code name} (local, field, map key): redacted when the name is sensitive. */
@@ -119,6 +136,9 @@ final class ValueCapture {
     if (value instanceof Enum<?> e) {
       return text(e.getDeclaringClass().getName(), e.name());
     }
+    if (value instanceof Throwable t) {
+      return throwable(t, type);
+    }
     Integer seen = ids == null ? null : ids.get(value);
     if (seen != null) {
       budget.charge(ByteBudget.SMALL);
@@ -169,13 +189,35 @@ final class ValueCapture {
     if (redaction.redactsText(s)) {
       return new OmittedValue(Reason.REDACTED, "java.lang.String");
     }
+    String kept = cut(s);
+    budget.chargeText(kept.length());
+    return new StringValue(kept, s.length());
+  }
+
+  /** {@code s} cut to {@code maxStringLength}, never between the two halves of a surrogate pair. */
+  private String cut(String s) {
     int kept = Math.min(s.length(), maxStringLength);
-    // Never cut a surrogate pair in half: the codec and JSON would see a lone surrogate.
+    // A lone surrogate would reach the codec and JSON.
     if (kept > 0 && kept < s.length() && Character.isHighSurrogate(s.charAt(kept - 1))) {
       kept--;
     }
-    budget.chargeText(kept);
-    return new StringValue(kept == s.length() ? s : s.substring(0, kept), s.length());
+    return kept == s.length() ? s : s.substring(0, kept);
+  }
+
+  /**
+   * A throwable of the dump's graph as a pointer to it; any other as its header line, built without
+   * running a method the application overrides ({@link JdkText#header}).
+   */
+  private Value throwable(Throwable t, Class<?> type) {
+    Integer index = graphIndexes == null ? null : graphIndexes.get(t);
+    if (index == null) {
+      return text(type.getName(), cut(JdkText.header(t)));
+    }
+    String header = cut(graphHeaders.apply(index));
+    budget.chargeName(type.getName());
+    budget.chargeText(header.length());
+    budget.charge(ByteBudget.SMALL);
+    return new ThrowableValue(type.getName(), header, index);
   }
 
   private Value text(String type, String text) {

@@ -33,6 +33,7 @@ import static dev.offlinedebug.internal.codec.WireSchema.THREAD_ID;
 import static dev.offlinedebug.internal.codec.WireSchema.THREAD_NAME;
 import static dev.offlinedebug.internal.codec.WireSchema.THREAD_PRIORITY;
 import static dev.offlinedebug.internal.codec.WireSchema.THROWABLES;
+import static dev.offlinedebug.internal.codec.WireSchema.THROWABLE_LINKS;
 import static dev.offlinedebug.internal.codec.WireSchema.TYPE;
 import static dev.offlinedebug.internal.codec.WireSchema.VERSION;
 
@@ -154,6 +155,7 @@ public final class DumpDecoder {
       case MARKERS -> in.sequence(markers, (list, seq) -> WireFields.items(seq, item -> list.add(text(item))));
       case ATTRIBUTES -> pairs(in, attributes);
       case LOCALS_CAPTURED -> localsCaptured = in.bool();
+      case THROWABLE_LINKS -> values.links(in);
       case THROWABLES -> in.sequence(throwables, (list, seq) -> WireFields.items(seq, item -> list.add(throwable(item))));
       case COUNTED_ID -> countedId = text(in);
       case COUNT -> count = in.int64();

@@ -44,9 +44,9 @@ import java.util.Map;
 
 /**
  * Writes every field of a {@link Dump} but its ID. The body goes to a scratch output first,
- * collecting names into the string table; the table is then written ahead of it, since readers need
- * it first. Throwables are a flat list (causes are indexes), so a deep cause chain costs no stack.
- * Reusable: one per thread, with its string table.
+ * collecting names into the string table and throwable links ({@link ValueWriter}); both are then
+ * written ahead of it, since readers need them first. Throwables are a flat list (causes are
+ * indexes), so a deep cause chain costs no stack. Reusable: one per thread, with its string table.
  */
 final class DumpEncoder {
   private final StringTable names = new StringTable();
@@ -58,10 +58,12 @@ final class DumpEncoder {
    */
   void encode(Dump dump, WireOutput out, WireOutput scratch) {
     names.clear();
+    values.clear();
     body(scratch, dump);
     out.field(VERSION);
     out.int32(DumpCodec.FORMAT_VERSION);
     table(out);
+    values.writeLinks(out);
     out.append(scratch);
   }
 
@@ -73,6 +75,7 @@ final class DumpEncoder {
   void encodeOccurrence(String firstId, Dump occurrence, List<OccurrenceChange> changes, WireOutput out,
       WireOutput scratch) {
     names.clear();
+    values.clear();
     event(scratch, occurrence, false);
     scratch.field(CHANGES);
     scratch.beginSequence();
@@ -84,6 +87,7 @@ final class DumpEncoder {
     out.int32(DumpCodec.FORMAT_VERSION);
     text(out, FIRST_ID, firstId);
     table(out);
+    values.writeLinks(out);
     out.append(scratch);
   }
 

@@ -10,6 +10,7 @@ import dev.offlinedebug.model.PrimitiveValue;
 import dev.offlinedebug.model.RefValue;
 import dev.offlinedebug.model.StringValue;
 import dev.offlinedebug.model.TextValue;
+import dev.offlinedebug.model.ThrowableValue;
 import dev.offlinedebug.model.Value;
 import java.util.List;
 import java.util.Map;
@@ -80,6 +81,8 @@ final class ModelDigest {
       mix(ValueKind.STRING).text(s.value()).mix(s.length());
     } else if (value instanceof TextValue t) {
       mix(ValueKind.TEXT).text(t.type()).text(t.text());
+    } else if (value instanceof ThrowableValue t) {
+      mix(ValueKind.TEXT).text(t.type()).text(t.text()).mix(t.index());
     } else if (value instanceof ObjectValue o) {
       mix(ValueKind.OBJECT).mix(o.id()).text(o.type()).mix(o.fields().size());
       for (Map.Entry<String, Value> field : o.fields().entrySet()) {

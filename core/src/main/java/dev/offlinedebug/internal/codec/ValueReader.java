@@ -9,8 +9,10 @@ import dev.offlinedebug.model.PrimitiveValue;
 import dev.offlinedebug.model.RefValue;
 import dev.offlinedebug.model.StringValue;
 import dev.offlinedebug.model.TextValue;
+import dev.offlinedebug.model.ThrowableValue;
 import dev.offlinedebug.model.Value;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,10 +22,18 @@ import net.openhft.chronicle.wire.ValueIn;
  * Reads what {@link ValueWriter} wrote. Counts in the input only bound loops that stop at the end
  * of the sequence; nothing is allocated from a count, so a lying count is an error, not an
  * allocation. Every value read is charged to the record's {@link DecodeBudget}.
+ *
+ * <p>A text value named in the record's {@link WireSchema#THROWABLE_LINKS} is a {@link
+ * ThrowableValue}. Its index is not checked against the graph here (an occurrence's values point
+ * into its first dump's): whoever resolves it checks it.
  */
 final class ValueReader {
   private final List<String> names;
   private final DecodeBudget budget;
+  /** Graph index by ordinal of the text value that holds it. */
+  private final Map<Integer, Integer> links = new HashMap<>();
+  /** Text values read so far in the record. */
+  private int texts;
 
   ValueReader(List<String> names, DecodeBudget budget) {
     this.names = names;
@@ -32,6 +42,19 @@ final class ValueReader {
 
   Value read(ValueIn in) {
     return read(in, 0);
+  }
+
+  /** Reads one {@link WireSchema#THROWABLE_LINKS} sequence: ordinal and index pairs. */
+  void links(ValueIn in) {
+    in.sequence(links, (map, seq) -> WireFields.items(seq, item -> {
+      int ordinal = item.int32();
+      int index = next(item).int32();
+      budget.charge(DecodeBudget.OBJECT);
+      // A negative index names no throwable: that text value stays text.
+      if (index >= 0) {
+        map.put(ordinal, index);
+      }
+    }));
   }
 
   private Value read(ValueIn in, int depth) {
@@ -49,7 +72,10 @@ final class ValueReader {
       }
       case ValueKind.TEXT -> {
         String type = name(in);
-        yield new TextValue(type, text(next(in)));
+        String text = text(next(in));
+        Integer throwable = links.isEmpty() ? null : links.get(texts);
+        texts++;
+        yield throwable == null ? new TextValue(type, text) : new ThrowableValue(type, text, throwable);
       }
       case ValueKind.OBJECT -> {
         int id = next(in).int32();

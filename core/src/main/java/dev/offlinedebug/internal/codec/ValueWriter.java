@@ -9,7 +9,10 @@ import dev.offlinedebug.model.PrimitiveValue;
 import dev.offlinedebug.model.RefValue;
 import dev.offlinedebug.model.StringValue;
 import dev.offlinedebug.model.TextValue;
+import dev.offlinedebug.model.ThrowableValue;
 import dev.offlinedebug.model.Value;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -17,16 +20,43 @@ import java.util.Map;
  * kind needs, children after a count. A nested marshallable per value would cost a 5-byte length
  * prefix and a field name per scalar, more than most values themselves; locals are most of a
  * dump, so they are written positionally. Names go through the record's {@link StringTable}.
+ *
+ * <p>A {@link ThrowableValue} is written as the text value it also is (type and header line), and
+ * its index goes to the record's {@link WireSchema#THROWABLE_LINKS}: a reader that does not know
+ * that field still shows the throwable's type and message. Reusable per record ({@link #clear}).
  */
 final class ValueWriter {
   private final StringTable names;
+  /** Text values written since {@link #clear}. */
+  private int texts;
+  /** Ordinal of the text value, then graph index, of each throwable written since {@link #clear}. */
+  private final List<Integer> links = new ArrayList<>();
 
   ValueWriter(StringTable names) {
     this.names = names;
   }
 
+  /** Starts a record: no text value written yet. */
+  void clear() {
+    texts = 0;
+    links.clear();
+  }
+
   void write(WireOutput out, Value value) {
     write(out, value, 0);
+  }
+
+  /** The {@link WireSchema#THROWABLE_LINKS} of the values written since {@link #clear}, if any. */
+  void writeLinks(WireOutput out) {
+    if (links.isEmpty()) {
+      return;
+    }
+    out.field(WireSchema.THROWABLE_LINKS);
+    out.beginSequence();
+    for (int n : links) {
+      out.smallInt(n);
+    }
+    out.endSequence();
   }
 
   private void write(WireOutput out, Value value, int depth) {
@@ -46,9 +76,11 @@ final class ValueWriter {
       TextWriter.write(out, s.value());
       out.smallInt(s.length() - s.value().length());
     } else if (value instanceof TextValue t) {
-      out.smallInt(ValueKind.TEXT);
-      out.smallInt(names.indexOf(t.type()));
-      TextWriter.write(out, t.text());
+      text(out, t.type(), t.text());
+    } else if (value instanceof ThrowableValue t) {
+      links.add(texts);
+      links.add(t.index());
+      text(out, t.type(), t.text());
     } else if (value instanceof ObjectValue o) {
       out.smallInt(ValueKind.OBJECT);
       out.smallInt(o.id());
@@ -85,6 +117,13 @@ final class ValueWriter {
       out.smallInt(o.reason().ordinal());
       out.smallInt(names.indexOf(o.type()));
     }
+  }
+
+  private void text(WireOutput out, String type, String text) {
+    out.smallInt(ValueKind.TEXT);
+    out.smallInt(names.indexOf(type));
+    TextWriter.write(out, text);
+    texts++;
   }
 
   private static boolean hasChildren(Value value) {

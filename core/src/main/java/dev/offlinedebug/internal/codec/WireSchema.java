@@ -51,6 +51,13 @@ final class WireSchema {
   static final String ATTRIBUTES = "at";
   /** bool: whether locals were captured. */
   static final String LOCALS_CAPTURED = "lc";
+  /**
+   * sequence of small int pairs, optional: for each text value ({@link ValueKind#TEXT}) that holds a
+   * throwable of the graph, its ordinal among the record's text values (from 0, in writing order)
+   * and the throwable's index. Written before any value; a reader that skips it reads those values
+   * as the texts they are.
+   */
+  static final String THROWABLE_LINKS = "xl";
   /** sequence of marshallables, one per throwable (the fields below); causes are indexes. */
   static final String THROWABLES = "x";
   /** text: the dump's ID, written last but for the checksum. */
@@ -91,6 +98,6 @@ final class WireSchema {
   /** Every field name, for tests. */
   static final List<String> ALL = List.of(VERSION, NAMES, SECONDS, NANOS, HOST, PID, JVM, APPLICATION, THREAD_NAME,
       THREAD_ID, THREAD_DAEMON, THREAD_PRIORITY, LOGGER, LEVEL, MESSAGE, MDC, MARKERS, ATTRIBUTES, LOCALS_CAPTURED,
-      THROWABLES, ID, COUNTED_ID, COUNT, FIRST_ID, CHANGES, CHECKSUM, TYPE, DESCRIPTION, CAUSE, SUPPRESSED, FIELDS, FRAMES,
+      THROWABLE_LINKS, THROWABLES, ID, COUNTED_ID, COUNT, FIRST_ID, CHANGES, CHECKSUM, TYPE, DESCRIPTION, CAUSE, SUPPRESSED, FIELDS, FRAMES,
       FRAME_MODULES, FRAME_LOCALS, SHARED_WITH, SHARED_COUNT);
 }

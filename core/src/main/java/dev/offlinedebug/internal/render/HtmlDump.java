@@ -60,7 +60,7 @@ public final class HtmlDump {
         .append("\">Copy</button></div>\n")
         .append("<div class=\"tools\"><button type=\"button\" class=\"unfold\">Unfold all</button> ")
         .append("<button type=\"button\" class=\"fold\">Fold all</button></div>\n");
-    new HtmlStackTrace(new HtmlValues(dump.exception().valuesById(), prefix + "v")).render(out, dump.exception());
+    new HtmlStackTrace(new HtmlValues(dump.exception(), prefix)).render(out, dump.exception());
     out.append("</section>\n");
   }
 

@@ -31,7 +31,7 @@ final class HtmlStackTrace {
     seen.set(0);
     ThrowableInfo root = graph.root();
     out.append("<div class=\"trace\">\n");
-    header(out, "", root);
+    header(out, "", 0, root);
     frames(out, root.frames(), root.frames().size());
     nested(out, graph, root, seen, 0);
     out.append("</div>\n");
@@ -68,7 +68,7 @@ final class HtmlStackTrace {
       return;
     }
     seen.set(index);
-    header(out, caption, throwable);
+    header(out, caption, index, throwable);
     List<FrameInfo> frames = throwable.frames();
     int shown = frames.size() - StackTraceRenderer.framesInCommon(frames, enclosing.frames());
     frames(out, frames, shown);
@@ -78,8 +78,9 @@ final class HtmlStackTrace {
     nested(out, graph, throwable, seen, nesting + 1);
   }
 
-  private void header(StringBuilder out, String caption, ThrowableInfo throwable) {
-    out.append("<div class=\"exc\">").append(caption).append("<span class=\"desc\">")
+  /** The header of the throwable at {@code index}, drawn once: the target of links to it. */
+  private void header(StringBuilder out, String caption, int index, ThrowableInfo throwable) {
+    out.append("<div class=\"exc\" id=\"").append(values.throwableAnchor(index)).append("\">").append(caption).append("<span class=\"desc\">")
         .append(HtmlText.escapeKeepingLines(throwable.description())).append("</span></div>\n");
     if (!throwable.fields().isEmpty()) {
       out.append("<div class=\"fields\">\n");

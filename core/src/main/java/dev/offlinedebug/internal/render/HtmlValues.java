@@ -9,6 +9,8 @@ import dev.offlinedebug.model.OmittedValue;
 import dev.offlinedebug.model.PrimitiveValue;
 import dev.offlinedebug.model.RefValue;
 import dev.offlinedebug.model.StringValue;
+import dev.offlinedebug.model.ThrowableGraph;
+import dev.offlinedebug.model.ThrowableValue;
 import dev.offlinedebug.model.Value;
 import dev.offlinedebug.spi.DumpRenderer;
 import dev.offlinedebug.spi.Style;
@@ -22,8 +24,9 @@ import java.util.Set;
  * on the line of its name; an object, collection or map as a closed {@code <details>} whose summary
  * is its type and id. The text of every value is what {@link ValueRenderer} prints for {@code show}
  * (uncoloured), so terminal and page agree. A back-reference links to the value's first occurrence,
- * which carries the anchor {@code v-ID}. No value is drawn once the page holds {@link
- * DumpRenderer#MAX_CHARS} characters.
+ * which carries the anchor {@code v-ID}, and a throwable of the graph links to the header of its
+ * block in the trace, anchor {@code x-INDEX} ({@link #throwableAnchor}). No value is drawn once the
+ * page holds {@link DumpRenderer#MAX_CHARS} characters.
  */
 final class HtmlValues {
   private final ValueRenderer text;
@@ -32,10 +35,16 @@ final class HtmlValues {
   private final String anchorPrefix;
   private final Set<Integer> anchored = new HashSet<>();
 
-  HtmlValues(Map<Integer, CompositeValue> byId, String anchorPrefix) {
-    this.text = new ValueRenderer(Style.PLAIN, byId, DumpRenderer.MAX_CHARS);
-    this.byId = byId;
+  /** @param anchorPrefix the dump's prefix of anchors on the page */
+  HtmlValues(ThrowableGraph graph, String anchorPrefix) {
+    this.byId = graph.valuesById();
+    this.text = new ValueRenderer(Style.PLAIN, graph, byId, DumpRenderer.MAX_CHARS);
     this.anchorPrefix = anchorPrefix;
+  }
+
+  /** The anchor of the header of the throwable at {@code index} of the graph. */
+  String throwableAnchor(int index) {
+    return anchorPrefix + "x" + index;
   }
 
   /** Appends {@code labelHtml = value}; {@code labelHtml} is already escaped markup. */
@@ -89,8 +98,11 @@ final class HtmlValues {
   private void scalar(StringBuilder out, Value value, String inline) {
     String escaped = HtmlText.entities(inline);
     if (value instanceof RefValue ref && byId.containsKey(ref.id())) {
-      out.append("<a class=\"ref\" href=\"#").append(anchorPrefix).append(ref.id()).append("\">")
-          .append(escaped).append("</a>");
+      link(out, anchorPrefix + "v" + ref.id(), escaped);
+      return;
+    }
+    if (value instanceof ThrowableValue throwable && text.isInGraph(throwable)) {
+      link(out, throwableAnchor(throwable.index()), escaped);
       return;
     }
     String kind;
@@ -106,6 +118,10 @@ final class HtmlValues {
       kind = "txt";
     }
     out.append("<span class=\"").append(kind).append("\">").append(escaped).append("</span>");
+  }
+
+  private static void link(StringBuilder out, String anchor, String html) {
+    out.append("<a class=\"ref\" href=\"#").append(anchor).append("\">").append(html).append("</a>");
   }
 
   private static void more(StringBuilder out, int more) {
@@ -127,6 +143,6 @@ final class HtmlValues {
     } else {
       return "";
     }
-    return anchored.add(id) ? " id=\"" + anchorPrefix + id + "\"" : "";
+    return anchored.add(id) ? " id=\"" + anchorPrefix + "v" + id + "\"" : "";
   }
 }

@@ -1,6 +1,5 @@
 package dev.offlinedebug.internal.render;
 
-import dev.offlinedebug.model.CompositeValue;
 import dev.offlinedebug.model.FrameInfo;
 import dev.offlinedebug.model.LocalVariable;
 import dev.offlinedebug.model.ThrowableGraph;
@@ -24,17 +23,19 @@ public final class StackTraceRenderer {
   private static final String CONTINUATION_INDENT = "  ";
 
   private final Style style;
+  private final ThrowableGraph graph;
   private final ValueRenderer values;
   private final int maxChars;
 
   /** Stops drawing frames, values and throwables once the text holds {@code maxChars}. */
-  public StackTraceRenderer(Style style, Map<Integer, CompositeValue> byId, int maxChars) {
+  public StackTraceRenderer(Style style, ThrowableGraph graph, int maxChars) {
     this.style = style;
-    this.values = new ValueRenderer(style, byId, maxChars);
+    this.graph = graph;
+    this.values = new ValueRenderer(style, graph, graph.valuesById(), maxChars);
     this.maxChars = maxChars;
   }
 
-  public void render(StringBuilder out, ThrowableGraph graph) {
+  public void render(StringBuilder out) {
     BitSet seen = new BitSet();
     seen.set(0);
     ThrowableInfo root = graph.root();

@@ -10,6 +10,9 @@ import dev.offlinedebug.model.PrimitiveValue;
 import dev.offlinedebug.model.RefValue;
 import dev.offlinedebug.model.StringValue;
 import dev.offlinedebug.model.TextValue;
+import dev.offlinedebug.model.ThrowableGraph;
+import dev.offlinedebug.model.ThrowableInfo;
+import dev.offlinedebug.model.ThrowableValue;
 import dev.offlinedebug.model.Value;
 import dev.offlinedebug.spi.Style;
 import dev.offlinedebug.spi.TerminalText;
@@ -21,6 +24,10 @@ import java.util.Map;
  * their name, objects, collections and maps as a header followed by one line per field, element or
  * entry. Values are drawn to the depth they were captured to; a hand-crafted dump nested deeper
  * than {@link #MAX_DEPTH} is cut, so rendering never overflows the stack.
+ *
+ * <p>A throwable of the dump's graph ({@link ThrowableValue}) is drawn as an arrow to the block the
+ * trace prints it in: {@code -> Caused by: java.io.IOException: reset}, or {@code (logged
+ * throwable)} for the logged one; with an index the graph does not have, as its plain text.
  */
 final class ValueRenderer {
   static final String STEP = "    ";
@@ -28,16 +35,21 @@ final class ValueRenderer {
   private static final int MAX_INLINE_WIDTH = 72;
 
   private final Style style;
+  private final ThrowableGraph graph;
   private final Map<Integer, CompositeValue> byId;
   private final int maxChars;
+  /** The caption of each throwable's block ({@link #captions}); made when a value first needs it. */
+  private String[] captions;
 
   /**
+   * @param graph the dump's exception graph, whose blocks {@link ThrowableValue}s point to
    * @param byId the dump's objects, arrays and maps by {@code id}, to name the targets of {@link
    *     RefValue}s
    * @param maxChars no more values are drawn once the text holds this many characters
    */
-  ValueRenderer(Style style, Map<Integer, CompositeValue> byId, int maxChars) {
+  ValueRenderer(Style style, ThrowableGraph graph, Map<Integer, CompositeValue> byId, int maxChars) {
     this.style = style;
+    this.graph = graph;
     this.byId = byId;
     this.maxChars = maxChars;
   }
@@ -109,7 +121,9 @@ final class ValueRenderer {
           ? quoted + style.dim("... (" + string.length() + " chars) ") + marker(OmittedValue.Reason.TRUNCATED)
           : quoted;
     } else if (value instanceof TextValue text) {
-      return style.cyan(TerminalText.escape(text.text())) + style.dim(" (" + shortType(text.type()) + ")");
+      return plainText(text.text(), text.type());
+    } else if (value instanceof ThrowableValue throwable) {
+      return throwable(throwable);
     } else if (value instanceof OmittedValue omitted) {
       return marker(omitted.reason())
           + (omitted.type() == null ? "" : style.dim(" (" + shortType(omitted.type()) + ")"));
@@ -123,6 +137,55 @@ final class ValueRenderer {
       return inlineMap(map);
     }
     return null;
+  }
+
+  private String plainText(String text, String type) {
+    return style.cyan(TerminalText.escape(text)) + style.dim(" (" + shortType(type) + ")");
+  }
+
+  private String throwable(ThrowableValue throwable) {
+    if (!isInGraph(throwable)) {
+      return plainText(throwable.text(), throwable.type());
+    }
+    String text = style.red(TerminalText.escape(throwable.text()));
+    return throwable.index() == 0
+        ? style.dim("-> ") + text + style.dim(" (logged throwable)")
+        : style.dim("-> ") + caption(throwable.index()) + text;
+  }
+
+  /** Whether {@code throwable} names a throwable the graph has: a damaged dump may name any index. */
+  boolean isInGraph(ThrowableValue throwable) {
+    return throwable.index() < graph.throwables().size();
+  }
+
+  private String caption(int index) {
+    if (captions == null) {
+      captions = captions(graph);
+    }
+    String caption = captions[index];
+    return caption == null ? "" : caption;
+  }
+
+  /**
+   * What the trace prints before each throwable's header: {@code "Caused by: "} or {@code
+   * "Suppressed: "} as it is to the first throwable (in graph order) that refers to it, a cause
+   * before a suppressed one; {@code ""} for the logged throwable.
+   */
+  private static String[] captions(ThrowableGraph graph) {
+    List<ThrowableInfo> all = graph.throwables();
+    String[] captions = new String[all.size()];
+    captions[0] = "";
+    for (ThrowableInfo t : all) {
+      if (t.cause() != ThrowableInfo.NO_CAUSE && captions[t.cause()] == null) {
+        captions[t.cause()] = "Caused by: ";
+      }
+      for (int s : t.suppressed()) {
+        if (captions[s] == null) {
+          captions[s] = "Suppressed: ";
+        }
+      }
+    }
+    return captions;
   }
 
   private String inlineSequence(String header, List<Value> elements, int more) {

@@ -152,6 +152,7 @@ class CaptureSafetyTest {
         kind("Map.entry", () -> Map.entry(a, b)),
         kind("Optional and AtomicReference", () -> List.of(Optional.of(a), new AtomicReference<>(b))),
         kind("LongAccumulator with application function", () -> accumulator()),
+        kind("application throwable", () -> new ItemFailure("held")),
         kind("PrivilegedActionException", () -> new PrivilegedActionException(new ItemFailure("inner"))),
         kind("NamingException root cause", () -> naming()),
         kind("RemoteException detail", () -> new RemoteException("remote", new ItemFailure("inner"))),

@@ -12,6 +12,7 @@ import dev.offlinedebug.model.PrimitiveValue;
 import dev.offlinedebug.model.RefValue;
 import dev.offlinedebug.model.StringValue;
 import dev.offlinedebug.model.TextValue;
+import dev.offlinedebug.model.ThrowableValue;
 import dev.offlinedebug.model.ThreadInfo;
 import dev.offlinedebug.model.ThrowableGraph;
 import dev.offlinedebug.model.ThrowableInfo;
@@ -105,7 +106,8 @@ final class WireCorpus {
         String s = shortText();
         yield new StringValue(s, s.length() + (random.nextBoolean() ? 0 : random.nextInt(1 << 20)));
       }
-      case 4 -> random.nextBoolean() ? new TextValue(shortText(), shortText())
+      case 4 -> random.nextInt(3) == 0 ? new TextValue(shortText(), shortText())
+          : random.nextBoolean() ? new ThrowableValue(shortText(), shortText(), random.nextInt(1 << random.nextInt(20)))
           : new OmittedValue(OmittedValue.Reason.values()[random.nextInt(OmittedValue.Reason.values().length)],
               maybe(shortText()));
       case 5 -> {

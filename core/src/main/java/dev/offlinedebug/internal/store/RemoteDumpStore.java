@@ -25,6 +25,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 /**
@@ -44,7 +45,7 @@ public final class RemoteDumpStore implements DumpStore {
   /** Per store-file object, what it added to the last listing. */
   private volatile Map<String, Folded> folded = Map.of();
   /** How far {@link #newDumps()} has read each store-file object. */
-  private final FollowedFiles followed = new FollowedFiles();
+  private final FollowedFiles followed = new FollowedFiles(new RepeatLines(this::read, this::objectPath, this::notFound));
   /** Told of the damaged records listings skip; by default nobody. */
   private volatile SkippedRecords skipped = (first, records) -> {};
 
@@ -81,7 +82,7 @@ public final class RemoteDumpStore implements DumpStore {
   public Dump load(String id) throws IOException {
     OccurrenceId occurrence = OccurrenceId.parse(id);
     if (occurrence != null) {
-      return OccurrenceLoad.load(occurrence, id, this::read, at -> objectPath(name(at)), this::notFound);
+      return OccurrenceLoad.load(occurrence, id, this::read, this::objectPath, this::notFound);
     }
     DumpId parsed = DumpId.parse(id);
     if (parsed == null) {
@@ -112,6 +113,11 @@ public final class RemoteDumpStore implements DumpStore {
 
   private static String name(DumpId at) {
     return at.file() + StoreLayout.SUFFIX;
+  }
+
+  /** A path naming the object {@code at} lies in, in messages. */
+  private Path objectPath(DumpId at) {
+    return objectPath(name(at));
   }
 
   private DumpNotFoundException notFound(String id) {
@@ -155,7 +161,7 @@ public final class RemoteDumpStore implements DumpStore {
       ObjectStorage.StoredObject summary = summaries.get(StoreLayout.summaryName(object.name()));
       Folded file = last.get(object.name());
       if (file == null || !file.storeFile().equals(object) || !Objects.equals(file.summary(), summary)) {
-        file = new Folded(object, summary, fold(object, summary, null));
+        file = new Folded(object, summary, fold(object, summary, SummaryFold::new));
       }
       now.put(object.name(), file);
       file.fold().reportDamaged(skipped);
@@ -182,7 +188,7 @@ public final class RemoteDumpStore implements DumpStore {
         // A server that gives no upload time: nothing stored is later than now.
         Instant uploaded = object.lastModified() == null ? Instant.now() : object.lastModified();
         files.add(new NewestFirst.ListedFile(StoreLayout.fileKey(Path.of(object.name())), uploaded,
-            () -> fold(object, summary, since)));
+            () -> fold(object, summary, () -> new SummaryFold(since))));
       }
     }
     return NewestFirst.of(files, since, ReadAhead.THREADS, skipped);
@@ -194,11 +200,13 @@ public final class RemoteDumpStore implements DumpStore {
   }
 
   /**
-   * The dumps stored since the previous call, oldest first; the first call only notes the objects
-   * the location holds and returns none. What {@code tail} follows: an ID names its object and
-   * offset, so the new dumps are those of new objects and those past the end of what an object held
-   * before; only objects that grew are read (their summaries), however many the location holds.
-   * Not thread-safe.
+   * The dumps and stored repeats uploaded since the previous call, oldest first, each repeat with
+   * its own ID; the first call only notes the objects the location holds and returns none. What
+   * {@code tail} follows: an ID names its object and offset, so the new dumps are those of new
+   * objects and those past the end of what an object held before; only objects that grew are read
+   * (their summaries), however many the location holds, and a repeat is one ranged read of its
+   * record (its first dump's too, unless among the last few read: {@link RepeatLines}). Not
+   * thread-safe.
    */
   public List<DumpSummary> newDumps() throws IOException {
     List<ObjectStorage.StoredObject> objects = storage.list();
@@ -211,8 +219,8 @@ public final class RemoteDumpStore implements DumpStore {
         sizes.put(object.name(), object.size());
       }
     }
-    return followed.newDumps(sizes,
-        name -> fold(storeFiles.get(name), summaries.get(StoreLayout.summaryName(name)), null));
+    return followed.newDumps(sizes, (name, keepRepeatsFrom) -> fold(storeFiles.get(name),
+        summaries.get(StoreLayout.summaryName(name)), () -> SummaryFold.keepingRepeatsFrom(keepRepeatsFrom)));
   }
 
   private static Map<String, ObjectStorage.StoredObject> summaries(List<ObjectStorage.StoredObject> objects) {
@@ -226,18 +234,18 @@ public final class RemoteDumpStore implements DumpStore {
   }
 
   /**
-   * What store file {@code object} adds to a listing that counts from {@code countFrom} (null: all):
+   * What store file {@code object} adds to a listing, folded into a new fold of {@code newFold}:
    * from its summary, else downloaded and scanned.
    */
-  private SummaryFold fold(ObjectStorage.StoredObject object, ObjectStorage.StoredObject summary, Instant countFrom)
-      throws IOException {
-    SummaryFold fold = summarised(object, summary, countFrom);
-    return fold != null ? fold : scanned(object, countFrom);
+  private SummaryFold fold(ObjectStorage.StoredObject object, ObjectStorage.StoredObject summary,
+      Supplier<SummaryFold> newFold) throws IOException {
+    SummaryFold fold = summarised(object, summary, newFold);
+    return fold != null ? fold : scanned(object, newFold);
   }
 
   /** What store file {@code object} adds to a listing, read from its summary; null when it must be scanned. */
   private SummaryFold summarised(ObjectStorage.StoredObject object, ObjectStorage.StoredObject summary,
-      Instant countFrom) throws IOException {
+      Supplier<SummaryFold> newFold) throws IOException {
     if (summary == null || summary.size() > StoreSummary.MAX_BYTES) {
       return null;
     }
@@ -247,18 +255,18 @@ public final class RemoteDumpStore implements DumpStore {
     } catch (NoSuchFileException e) {
       return null;
     }
-    return StoreSummary.read(bytes, StoreLayout.fileKey(Path.of(object.name())), object.size(), countFrom);
+    return StoreSummary.read(bytes, StoreLayout.fileKey(Path.of(object.name())), object.size(), newFold.get());
   }
 
   /**
    * What store file {@code object} adds to a listing, downloaded to a temporary file and scanned:
    * memory stays bounded by the listing, the disk by the largest store file.
    */
-  private SummaryFold scanned(ObjectStorage.StoredObject object, Instant countFrom) throws IOException {
+  private SummaryFold scanned(ObjectStorage.StoredObject object, Supplier<SummaryFold> newFold) throws IOException {
     RollingDumpStore.requireWire();
     Path copy = Files.createTempFile("offline-debug-", StoreLayout.SUFFIX);
     try {
-      SummaryFold fold = new SummaryFold(countFrom);
+      SummaryFold fold = newFold.get();
       try (InputStream in = storage.open(object.name())) {
         Files.copy(in, copy, StandardCopyOption.REPLACE_EXISTING);
       } catch (NoSuchFileException e) {

@@ -44,7 +44,7 @@ public final class RollingDumpStore implements DumpStore {
   /** Per store file, what it added to the last listing. */
   private volatile Map<Path, Listed> listed = Map.of();
   /** How far {@link #newDumps()} has read each store file. */
-  private final FollowedFiles followed = new FollowedFiles();
+  private final FollowedFiles followed = new FollowedFiles(new RepeatLines(this::read, this::file, this::notFound));
   /** Told of the damaged records listings skip; by default nobody. */
   private volatile SkippedRecords skipped = (first, records) -> {};
 
@@ -66,8 +66,7 @@ public final class RollingDumpStore implements DumpStore {
   public Dump load(String id) throws IOException {
     OccurrenceId occurrence = OccurrenceId.parse(id);
     if (occurrence != null) {
-      return OccurrenceLoad.load(occurrence, id, this::read, this::file,
-          missing -> new DumpNotFoundException(missing, directory));
+      return OccurrenceLoad.load(occurrence, id, this::read, this::file, this::notFound);
     }
     DumpId parsed = DumpId.parse(id);
     if (parsed == null) {
@@ -75,9 +74,13 @@ public final class RollingDumpStore implements DumpStore {
     }
     DecodedRecord record = read(parsed, id);
     if (record.dump() == null || !record.dump().id().equals(id)) {
-      throw new DumpNotFoundException(id, directory);
+      throw notFound(id);
     }
     return record.dump();
+  }
+
+  private DumpNotFoundException notFound(String id) {
+    return new DumpNotFoundException(id, directory);
   }
 
   /** The record at {@code at}, for loading {@code id}. */
@@ -196,7 +199,7 @@ public final class RollingDumpStore implements DumpStore {
     }
 
     Listed read(Path file) throws IOException {
-      return new Listed(size, modified, summarySize, StoreFileListing.fold(file, null));
+      return new Listed(size, modified, summarySize, StoreFileListing.fold(file, SummaryFold::new));
     }
   }
 
@@ -210,7 +213,7 @@ public final class RollingDumpStore implements DumpStore {
     for (Path file : StoreLayout.storeFiles(directory)) {
       try {
         Instant modified = Files.getLastModifiedTime(file, LinkOption.NOFOLLOW_LINKS).toInstant();
-        files.add(new NewestFirst.ListedFile(StoreLayout.fileKey(file), modified, () -> StoreFileListing.fold(file, since)));
+        files.add(new NewestFirst.ListedFile(StoreLayout.fileKey(file), modified, () -> StoreFileListing.fold(file, () -> new SummaryFold(since))));
       } catch (NoSuchFileException e) {
         // Deleted by retention since it was listed.
       }
@@ -224,10 +227,10 @@ public final class RollingDumpStore implements DumpStore {
   }
 
   /**
-   * The dumps stored since the previous call, oldest first; the first call only notes the store
-   * files and returns none. What {@code tail} follows: only the files that grew are read, and what
-   * is kept is their sizes, however many dumps the store holds ({@link FollowedFiles}). Not
-   * thread-safe.
+   * The dumps and stored repeats written since the previous call, oldest first, each repeat with
+   * its own ID; the first call only notes the store files and returns none. What {@code tail}
+   * follows: only the files that grew are read, and what is kept is their sizes, however many dumps
+   * the store holds ({@link FollowedFiles}). Not thread-safe.
    */
   public List<DumpSummary> newDumps() throws IOException {
     Map<String, Long> sizes = new LinkedHashMap<>();
@@ -239,7 +242,8 @@ public final class RollingDumpStore implements DumpStore {
         // Deleted by retention since it was listed.
       }
     }
-    return followed.newDumps(sizes, name -> StoreFileListing.fold(directory.resolve(name), null));
+    return followed.newDumps(sizes, (name, keepRepeatsFrom) ->
+        StoreFileListing.fold(directory.resolve(name), () -> SummaryFold.keepingRepeatsFrom(keepRepeatsFrom)));
   }
 
   static void requireWire() throws IOException {

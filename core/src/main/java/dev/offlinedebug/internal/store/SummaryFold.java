@@ -26,6 +26,12 @@ final class SummaryFold implements RecordScanner.Visitor {
   private final Map<String, Repeats> repeats = new HashMap<>();
   /** Only what was logged at or after it is counted (null: everything); last seen counts every record. */
   private final Instant countFrom;
+  /**
+   * The stored occurrences at or past this offset of the fold's store file are also kept one by one
+   * ({@link #storedRepeats()}): those new to a follower ({@code tail}); {@link Long#MAX_VALUE}: none.
+   */
+  private final long keepRepeatsFrom;
+  private final List<StoredRepeat> kept = new ArrayList<>();
   /** The first damaged record the scan of this fold's store file skipped, or null; and how many it skipped. */
   private DumpFormatException firstDamaged;
   private int damaged;
@@ -37,7 +43,20 @@ final class SummaryFold implements RecordScanner.Visitor {
 
   /** A fold that counts only the dumps and occurrences logged at or after {@code countFrom} (null: all). */
   SummaryFold(Instant countFrom) {
+    this(countFrom, Long.MAX_VALUE);
+  }
+
+  /**
+   * A fold that counts every occurrence and also keeps, one by one, the stored occurrences from
+   * offset {@code keepRepeatsFrom} of its store file on.
+   */
+  static SummaryFold keepingRepeatsFrom(long keepRepeatsFrom) {
+    return new SummaryFold(null, keepRepeatsFrom);
+  }
+
+  private SummaryFold(Instant countFrom, long keepRepeatsFrom) {
     this.countFrom = countFrom;
+    this.keepRepeatsFrom = keepRepeatsFrom;
   }
 
   @Override
@@ -48,7 +67,7 @@ final class SummaryFold implements RecordScanner.Visitor {
       Occurrence o = record.occurrence();
       OccurrenceId stored = OccurrenceId.parse(o.id());
       if (stored != null && stored.at().offset() == offset && stored.first().text().equals(o.firstId())) {
-        occurrence(o.firstId(), o.id(), o.time());
+        occurrence(o.firstId(), o.id(), o.time(), offset);
       } else {
         counted(o.firstId(), 1); // an ID that does not name where it lies would not load: no latest ID
       }
@@ -78,9 +97,12 @@ final class SummaryFold implements RecordScanner.Visitor {
     found.add(summary);
   }
 
-  /** An occurrence record of the dump {@code firstId}: its own ID and time. */
-  void occurrence(String firstId, String id, Instant time) {
+  /** An occurrence record of the dump {@code firstId} at {@code offset}: its own ID and time. */
+  void occurrence(String firstId, String id, Instant time, long offset) {
     repeats.computeIfAbsent(firstId, f -> new Repeats()).add(counted(time) ? 1 : 0, 0, time, id);
+    if (offset >= keepRepeatsFrom) {
+      kept.add(new StoredRepeat(id, firstId, time, offset));
+    }
   }
 
   /** A counter record: {@code count} more of the dump {@code id}, with no time of their own. */
@@ -96,6 +118,16 @@ final class SummaryFold implements RecordScanner.Visitor {
   void add(SummaryFold other) {
     found.addAll(other.found);
     other.repeats.forEach((id, more) -> repeats.computeIfAbsent(id, f -> new Repeats()).add(more));
+  }
+
+  /** Every dump seen, in file order, as written: without the occurrences counted onto it since. */
+  List<DumpSummary> dumpsAsWritten() {
+    return found;
+  }
+
+  /** The stored occurrences kept one by one ({@link #keepingRepeatsFrom}), in file order. */
+  List<StoredRepeat> storedRepeats() {
+    return kept;
   }
 
   /** Every dump seen, oldest first, with its occurrences. */
@@ -166,6 +198,13 @@ final class SummaryFold implements RecordScanner.Visitor {
       add(other.timed, other.untimed, other.lastSeen, other.latestId);
     }
   }
+
+  /**
+   * One stored occurrence of the dump {@code firstId}.
+   *
+   * @param offset where its record lies in the fold's store file
+   */
+  record StoredRepeat(String id, String firstId, Instant time, long offset) {}
 
   /** Counts from crafted records may add up past {@code Long.MAX_VALUE}: they stop there. */
   static long saturatedSum(long a, long b) {

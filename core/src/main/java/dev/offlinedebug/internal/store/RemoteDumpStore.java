@@ -10,6 +10,7 @@ import dev.offlinedebug.internal.codec.RecordFrame;
 import dev.offlinedebug.spi.ObjectStorage;
 import dev.offlinedebug.spi.SkippedRecords;
 import dev.offlinedebug.spi.StorageLocations;
+import dev.offlinedebug.spi.StoreTimeline;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -149,11 +150,25 @@ public final class RemoteDumpStore implements DumpStore {
    */
   @Override
   public List<DumpSummary> list() throws IOException {
+    return listed().summaries();
+  }
+
+  /**
+   * Every intact dump, oldest first, as {@link #list()} gives it, with the time of each repeat
+   * stored against it: what {@code serve}'s stats chart draws. Read as {@link #list()} reads, and
+   * listing again costs the same.
+   */
+  public List<StoreTimeline.Failure> timeline() throws IOException {
+    return listed().timeline();
+  }
+
+  /** What every store file adds to a listing, the time of each stored repeat kept. */
+  private SummaryFold listed() throws IOException {
     List<ObjectStorage.StoredObject> objects = storage.list();
     Map<String, ObjectStorage.StoredObject> summaries = summaries(objects);
     Map<String, Folded> last = folded;
     Map<String, Folded> now = new HashMap<>();
-    SummaryFold all = new SummaryFold();
+    SummaryFold all = SummaryFold.keepingRepeatTimes();
     for (ObjectStorage.StoredObject object : objects) {
       if (!StoreLayout.isStoreFileName(object.name())) {
         continue;
@@ -161,14 +176,14 @@ public final class RemoteDumpStore implements DumpStore {
       ObjectStorage.StoredObject summary = summaries.get(StoreLayout.summaryName(object.name()));
       Folded file = last.get(object.name());
       if (file == null || !file.storeFile().equals(object) || !Objects.equals(file.summary(), summary)) {
-        file = new Folded(object, summary, fold(object, summary, SummaryFold::new));
+        file = new Folded(object, summary, fold(object, summary, SummaryFold::keepingRepeatTimes));
       }
       now.put(object.name(), file);
       file.fold().reportDamaged(skipped);
       all.add(file.fold());
     }
     folded = now;
-    return all.summaries();
+    return all;
   }
 
   /**

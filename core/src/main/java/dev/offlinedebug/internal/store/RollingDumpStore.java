@@ -12,6 +12,7 @@ import dev.offlinedebug.internal.codec.Occurrence;
 import dev.offlinedebug.internal.codec.RecordFrame;
 import dev.offlinedebug.internal.codec.RepeatRecords;
 import dev.offlinedebug.spi.SkippedRecords;
+import dev.offlinedebug.spi.StoreTimeline;
 import dev.offlinedebug.spi.WireRuntime;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
@@ -162,9 +163,23 @@ public final class RollingDumpStore implements DumpStore {
    */
   @Override
   public List<DumpSummary> list() throws IOException {
+    return listed().summaries();
+  }
+
+  /**
+   * Every intact dump, oldest first, as {@link #list()} gives it, with the time of each repeat
+   * stored against it: what {@code serve}'s stats chart draws. Read as {@link #list()} reads, and
+   * listing again costs the same.
+   */
+  public List<StoreTimeline.Failure> timeline() throws IOException {
+    return listed().timeline();
+  }
+
+  /** What every store file adds to a listing, the time of each stored repeat kept. */
+  private SummaryFold listed() throws IOException {
     Map<Path, Listed> last = listed;
     Map<Path, Listed> now = new HashMap<>();
-    SummaryFold fold = new SummaryFold();
+    SummaryFold fold = SummaryFold.keepingRepeatTimes();
     for (Path file : StoreLayout.storeFiles(directory)) {
       Listed seen = Listed.of(file);
       if (seen == null) {
@@ -177,7 +192,7 @@ public final class RollingDumpStore implements DumpStore {
       fold.add(current.fold());
     }
     listed = now;
-    return fold.summaries();
+    return fold;
   }
 
   /** A store file as a listing last read it: its size and time, its summary's size, what it added. */
@@ -199,7 +214,7 @@ public final class RollingDumpStore implements DumpStore {
     }
 
     Listed read(Path file) throws IOException {
-      return new Listed(size, modified, summarySize, StoreFileListing.fold(file, SummaryFold::new));
+      return new Listed(size, modified, summarySize, StoreFileListing.fold(file, SummaryFold::keepingRepeatTimes));
     }
   }
 

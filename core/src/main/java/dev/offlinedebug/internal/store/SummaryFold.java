@@ -7,8 +7,10 @@ import dev.offlinedebug.internal.codec.DecodedRecord;
 import dev.offlinedebug.internal.codec.Occurrence;
 import dev.offlinedebug.internal.codec.Occurrences;
 import dev.offlinedebug.spi.SkippedRecords;
+import dev.offlinedebug.spi.StoreTimeline;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -32,6 +34,8 @@ final class SummaryFold implements RecordScanner.Visitor {
    */
   private final long keepRepeatsFrom;
   private final List<StoredRepeat> kept = new ArrayList<>();
+  /** Whether each stored occurrence's time is kept with its dump's repeats ({@link #timeline()}). */
+  private final boolean keepTimes;
   /** The first damaged record the scan of this fold's store file skipped, or null; and how many it skipped. */
   private DumpFormatException firstDamaged;
   private int damaged;
@@ -43,7 +47,7 @@ final class SummaryFold implements RecordScanner.Visitor {
 
   /** A fold that counts only the dumps and occurrences logged at or after {@code countFrom} (null: all). */
   SummaryFold(Instant countFrom) {
-    this(countFrom, Long.MAX_VALUE);
+    this(countFrom, Long.MAX_VALUE, false);
   }
 
   /**
@@ -51,12 +55,21 @@ final class SummaryFold implements RecordScanner.Visitor {
    * offset {@code keepRepeatsFrom} of its store file on.
    */
   static SummaryFold keepingRepeatsFrom(long keepRepeatsFrom) {
-    return new SummaryFold(null, keepRepeatsFrom);
+    return new SummaryFold(null, keepRepeatsFrom, false);
   }
 
-  private SummaryFold(Instant countFrom, long keepRepeatsFrom) {
+  /**
+   * A fold that counts every occurrence and keeps the time of each stored one, 8 bytes each: for
+   * {@link #timeline()}.
+   */
+  static SummaryFold keepingRepeatTimes() {
+    return new SummaryFold(null, Long.MAX_VALUE, true);
+  }
+
+  private SummaryFold(Instant countFrom, long keepRepeatsFrom, boolean keepTimes) {
     this.countFrom = countFrom;
     this.keepRepeatsFrom = keepRepeatsFrom;
+    this.keepTimes = keepTimes;
   }
 
   @Override
@@ -99,7 +112,11 @@ final class SummaryFold implements RecordScanner.Visitor {
 
   /** An occurrence record of the dump {@code firstId} at {@code offset}: its own ID and time. */
   void occurrence(String firstId, String id, Instant time, long offset) {
-    repeats.computeIfAbsent(firstId, f -> new Repeats()).add(counted(time) ? 1 : 0, 0, time, id);
+    Repeats more = repeats.computeIfAbsent(firstId, f -> new Repeats());
+    more.add(counted(time) ? 1 : 0, 0, time, id);
+    if (keepTimes) {
+      more.keepTime(time);
+    }
     if (offset >= keepRepeatsFrom) {
       kept.add(new StoredRepeat(id, firstId, time, offset));
     }
@@ -141,6 +158,20 @@ final class SummaryFold implements RecordScanner.Visitor {
   }
 
   /**
+   * Every dump seen, oldest first, with its occurrences and the times of those stored, when this
+   * fold and those {@linkplain #add added} to it kept them ({@link #keepingRepeatTimes()}).
+   */
+  List<StoreTimeline.Failure> timeline() {
+    List<StoreTimeline.Failure> timeline = new ArrayList<>(found.size());
+    for (DumpSummary line : summaries()) {
+      Repeats more = repeats.get(line.id());
+      timeline.add(new StoreTimeline.Failure(line,
+          more == null || more.times == null ? new long[0] : Arrays.copyOf(more.times, more.timeCount)));
+    }
+    return timeline;
+  }
+
+  /**
    * Hands what this fold found to a listing that reads the newest store file first ({@link
    * NewestFirst}): its repeats join {@code newer}, which holds those of the files read before, then
    * each dump goes to {@code dumps} with its repeats counted, taken out of {@code newer}.
@@ -172,13 +203,17 @@ final class SummaryFold implements RecordScanner.Visitor {
 
   /**
    * The repeats of one dump folded so far: how many stored occurrences were counted, how many repeats
-   * counter records only counted, and the latest stored occurrence's time and ID (null while none).
+   * counter records only counted, and the latest stored occurrence's time and ID (null while none);
+   * in a fold {@linkplain #keepingRepeatTimes() keeping them}, the time of each stored occurrence.
    */
   static final class Repeats {
     private long timed;
     private long untimed;
     private Instant lastSeen;
     private String latestId;
+    /** Epoch milliseconds, the first {@code timeCount} used; null while none is kept. */
+    private long[] times;
+    private int timeCount;
 
     /** Whether an occurrence logged at or after {@code since} was stored. */
     boolean seenSince(Instant since) {
@@ -196,6 +231,20 @@ final class SummaryFold implements RecordScanner.Visitor {
 
     private void add(Repeats other) {
       add(other.timed, other.untimed, other.lastSeen, other.latestId);
+      for (int i = 0; i < other.timeCount; i++) {
+        keepTime(other.times[i]);
+      }
+    }
+
+    private void keepTime(Instant time) {
+      keepTime(StoreTimeline.epochMillis(time));
+    }
+
+    private void keepTime(long millis) {
+      if (times == null || timeCount == times.length) {
+        times = Arrays.copyOf(times == null ? new long[0] : times, Math.max(4, timeCount * 2));
+      }
+      times[timeCount++] = millis;
     }
   }
 

@@ -115,6 +115,36 @@ class DirectoryFollowTest {
     }
   }
 
+  /** A repeat whose first dump is gone (retention deleted its file) is still a line, saying so. */
+  @Test
+  void follow_repeatOfADeletedFirstDump_aLineSayingItDoesNotLoad() throws IOException {
+    Path dir = tmp.resolve("dumps");
+    try (DumpWriter writer = DumpWriter.open(StoreTests.settings(dir, 16 << 10, 1 << 20, Duration.ofMinutes(5),
+        1_000_000), StatusListener.IGNORE)) {
+      DumpFeed feed = null;
+      List<String> ids = new ArrayList<>();
+      for (int order = 1; order <= 2; order++) { // one stack: one fingerprint
+        ids.add(writer.write(new IllegalStateException("order " + order), LoggedEvent.standalone()));
+        for (int n = 0; order == 1 && StoreLayout.storeFiles(dir).size() < 2; n++) {
+          writer.write(StoreTests.failure(n), LoggedEvent.standalone());
+        }
+        if (order == 1) {
+          feed = DumpFeed.follow(OfflineDebug.open(dir));
+        }
+      }
+      String firstFile = DumpId.parse(ids.get(0)).file() + StoreLayout.SUFFIX;
+      Files.delete(dir.resolve(firstFile));
+      Files.deleteIfExists(dir.resolve(StoreLayout.summaryName(firstFile)));
+
+      List<DumpFeed.Logged> polled = feed.poll();
+
+      assertEquals(1, polled.size(), polled::toString);
+      DumpSummary line = polled.get(0).line();
+      assertEquals(List.of(ids.get(1), ids.get(0)), List.of(line.id(), polled.get(0).repeatOf()));
+      assertTrue(line.type().startsWith("(not loaded: ") && line.type().contains(ids.get(0)), line.type());
+    }
+  }
+
   /** The line of dump or repeat {@code id} on its own, as {@code show} loads it. */
   private static DumpSummary line(Path dir, String id) throws IOException {
     return SummaryFold.summary(id, OfflineDebug.open(dir).load(id));

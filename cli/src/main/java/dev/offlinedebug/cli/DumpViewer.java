@@ -8,6 +8,7 @@ import dev.offlinedebug.DumpFormatException;
 import dev.offlinedebug.DumpNotFoundException;
 import dev.offlinedebug.DumpStore;
 import dev.offlinedebug.spi.HtmlPage;
+import dev.offlinedebug.spi.StoreTimeline;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
@@ -98,7 +99,7 @@ final class DumpViewer implements AutoCloseable {
       if (path.equals("/")) {
         send(exchange, 200, pages.list(store.list(), query));
       } else if (path.equals("/stats")) {
-        send(exchange, 200, pages.stats(store.list(), query));
+        send(exchange, 200, pages.stats(StoreTimeline.of(store), query));
       } else if (path.startsWith("/dump/") && path.length() > "/dump/".length()) {
         dump(exchange, path.substring("/dump/".length()), query);
       } else {

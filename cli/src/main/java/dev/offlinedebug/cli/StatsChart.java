@@ -2,7 +2,7 @@ package dev.offlinedebug.cli;
 
 import dev.offlinedebug.DumpSummary;
 import dev.offlinedebug.spi.HtmlPage;
-import java.time.Duration;
+import dev.offlinedebug.spi.StoreTimeline;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -11,8 +11,10 @@ import java.util.Map;
 
 /**
  * Occurrences over time per fingerprint as an inline SVG: stacked bars over equal time buckets
- * between the first and the last dump shown, one colour per fingerprint and grey for the rest.
- * Occurrences that dedup folded onto a dump count at that dump's time.
+ * between the first and the last occurrence shown, one colour per fingerprint and grey for the rest.
+ * Each occurrence counts at its own time, as {@code stats --since} counts it: a first dump at its
+ * time, a repeat stored against it at the repeat's, a repeat only counted (it has no time) when the
+ * failure was last seen.
  */
 final class StatsChart {
   /** Fingerprints with a colour of their own; the rest are drawn together in grey. */
@@ -30,19 +32,30 @@ final class StatsChart {
   private StatsChart() {}
 
   /**
-   * @param summaries the dumps to count
+   * @param failures the failures to count, at least one occurrence of them at or after {@code since}
    * @param series the coloured fingerprints, in the order of {@link #COLORS}, to their label
+   * @param since occurrences before it are not counted; null: all are
    */
-  static String svg(List<DumpSummary> summaries, Map<String, String> series) {
-    Instant from = summaries.stream().map(DumpSummary::time).min(Instant::compareTo).orElseThrow();
-    Instant to = summaries.stream().map(DumpSummary::time).max(Instant::compareTo).orElseThrow();
-    long span = Math.max(Duration.between(from, to).toMillis(), 60_000L);
+  static String svg(List<StoreTimeline.Failure> failures, Map<String, String> series, Instant since) {
+    long[] range = {Long.MAX_VALUE, Long.MIN_VALUE};
+    for (StoreTimeline.Failure failure : failures) {
+      occurrences(failure, since, (millis, count) -> {
+        range[0] = Math.min(range[0], millis);
+        range[1] = Math.max(range[1], millis);
+      });
+    }
+    Instant from = Instant.ofEpochMilli(range[0]);
+    // In double: the times of a crafted store may lie as far apart as a long reaches.
+    double span = Math.max((double) range[1] - range[0], 60_000);
     List<String> fingerprints = List.copyOf(series.keySet());
     long[][] counts = new long[fingerprints.size() + 1][BUCKETS];
-    for (DumpSummary summary : summaries) {
-      int bucket = (int) Math.min(BUCKETS - 1, Duration.between(from, summary.time()).toMillis() * BUCKETS / span);
-      int row = fingerprints.indexOf(summary.fingerprint());
-      counts[row < 0 ? fingerprints.size() : row][bucket] += summary.occurrences();
+    for (StoreTimeline.Failure failure : failures) {
+      int row = fingerprints.indexOf(failure.line().fingerprint());
+      long[] bars = counts[row < 0 ? fingerprints.size() : row];
+      occurrences(failure, since, (millis, count) -> {
+        int bucket = (int) Math.min(BUCKETS - 1, ((double) millis - range[0]) * BUCKETS / span);
+        bars[bucket] += count;
+      });
     }
     long highest = 1;
     for (int bucket = 0; bucket < BUCKETS; bucket++) {
@@ -58,10 +71,10 @@ final class StatsChart {
     svg.append("<svg class=\"chart\" xmlns=\"http://www.w3.org/2000/svg\" width=\"").append(WIDTH)
         .append("\" height=\"").append(HEIGHT).append("\" viewBox=\"0 0 ").append(WIDTH).append(' ').append(HEIGHT)
         .append("\" role=\"img\" aria-label=\"occurrences over time per fingerprint\">\n");
-    axes(svg, from, Instant.ofEpochMilli(from.toEpochMilli() + span), highest);
+    axes(svg, from, at(range[0], span), highest);
     for (int bucket = 0; bucket < BUCKETS; bucket++) {
       double base = HEIGHT - BOTTOM;
-      Instant start = from.plusMillis(span * bucket / BUCKETS);
+      Instant start = at(range[0], span * bucket / BUCKETS);
       for (int row = 0; row < counts.length; row++) {
         long count = counts[row][bucket];
         if (count == 0) {
@@ -79,6 +92,30 @@ final class StatsChart {
       }
     }
     return svg.append("</svg>\n").toString();
+  }
+
+  /** Hands each time at which {@code failure} was logged at or after {@code since} (null: ever), with a count. */
+  private static void occurrences(StoreTimeline.Failure failure, Instant since, Occurrences to) {
+    long from = since == null ? Long.MIN_VALUE : StoreTimeline.epochMillis(since);
+    DumpSummary line = failure.line();
+    long first = StoreTimeline.epochMillis(line.time());
+    if (first >= from) {
+      to.at(first, 1);
+    }
+    failure.repeatTimes().filter(millis -> millis >= from).forEach(millis -> to.at(millis, 1));
+    long lastSeen = StoreTimeline.epochMillis(line.lastSeen());
+    if (failure.countedOnly() > 0 && lastSeen >= from) {
+      to.at(lastSeen, failure.countedOnly());
+    }
+  }
+
+  /** {@code offset} milliseconds after {@code start}, as far as an Instant of epoch milliseconds reaches. */
+  private static Instant at(long start, double offset) {
+    return Instant.ofEpochMilli((long) Math.min(Long.MAX_VALUE, start + offset));
+  }
+
+  private interface Occurrences {
+    void at(long millis, long count);
   }
 
   private static void axes(StringBuilder svg, Instant from, Instant to, long highest) {

@@ -22,6 +22,15 @@ final class SummaryLine {
 
   /** {@code time  ID  level  type: message start  logger  [thread]  (n occurrences)}. */
   String format(DumpSummary summary) {
+    return format(summary, null);
+  }
+
+  /**
+   * As {@link #format(DumpSummary)}; for a repeat stored against the first dump {@code repeatOf}
+   * (not null), its own line ending in {@code (repeat of FIRST-ID)}: what {@code tail} prints as
+   * each repeat is written, where {@code list} counts it onto the first dump's line.
+   */
+  String format(DumpSummary summary, String repeatOf) {
     StringBuilder line = new StringBuilder(160);
     line.append(style.dim(TIME.format(summary.time()))).append("  ")
         .append(style.bold(TerminalText.escape(summary.id()))).append("  ")
@@ -35,7 +44,9 @@ final class SummaryLine {
       line.append("  ").append(style.cyan(TerminalText.escape(summary.logger())));
     }
     line.append("  [").append(TerminalText.escape(summary.thread())).append(']');
-    if (summary.occurrences() > 1) {
+    if (repeatOf != null) {
+      line.append("  ").append(style.yellow("(repeat of " + TerminalText.escape(repeatOf) + ")"));
+    } else if (summary.occurrences() > 1) {
       line.append("  ").append(style.yellow("(" + summary.occurrences() + " occurrences)"));
     }
     return line.toString();

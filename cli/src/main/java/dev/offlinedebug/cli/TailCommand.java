@@ -22,11 +22,13 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code offline-debug tail}: prints new dumps as they are written, across file rolls, until
- * interrupted: the newest {@code --lines} first, read from the newest store files, then what
- * {@link DumpFeed} finds at each poll.
+ * interrupted: the newest {@code --lines} first, read from the newest store files (as {@code list}
+ * prints them), then what {@link DumpFeed} finds at each poll: each first dump, and each repeat that
+ * dedup stored against one, as a line of its own with its own ID.
  */
 @Command(name = "tail", mixinStandardHelpOptions = true,
-    description = "Follow the store: print each new dump as one line (like list) until interrupted.")
+    description = "Follow the store: print each new dump, and each repeat of one with its own ID, as one line"
+        + " (like list) until interrupted.")
 final class TailCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @Mixin CommonOptions common;
@@ -41,7 +43,7 @@ final class TailCommand implements Callable<Integer> {
       description = "First print the newest N dumps already in the store. Default: ${DEFAULT-VALUE}.")
   int lines;
 
-  @Option(names = "--max", paramLabel = "N", description = "Stop after printing N new dumps.")
+  @Option(names = "--max", paramLabel = "N", description = "Stop after printing N new lines (dumps and repeats).")
   Integer max;
 
   @Option(names = "--timeout", paramLabel = "DURATION", converter = DurationConverter.class,
@@ -62,7 +64,7 @@ final class TailCommand implements Callable<Integer> {
     // Printed before following began, perhaps again among the first poll's dumps.
     Set<String> shown = new HashSet<>();
     for (DumpSummary summary : newest(dumps, feed)) {
-      print(summary);
+      print(summary, null);
       shown.add(summary.id());
     }
     printed = 0;
@@ -74,9 +76,9 @@ final class TailCommand implements Callable<Integer> {
     err.flush();
     while (!done(start)) {
       Thread.sleep(Math.max(1, poll.toMillis()));
-      for (DumpSummary summary : ChronicleStartup.quietly(feed::poll)) {
-        if (!done(start) && !shown.contains(summary.id()) && filter.test(summary)) {
-          print(summary);
+      for (DumpFeed.Logged logged : ChronicleStartup.quietly(feed::poll)) {
+        if (!done(start) && !shown.contains(logged.line().id()) && filter.test(logged.line())) {
+          print(logged.line(), logged.repeatOf());
         }
       }
     }
@@ -88,8 +90,8 @@ final class TailCommand implements Callable<Integer> {
         || (timeout != null && System.nanoTime() - start >= timeout.toNanos());
   }
 
-  private void print(DumpSummary summary) {
-    out.println(format.format(summary));
+  private void print(DumpSummary summary, String repeatOf) {
+    out.println(format.format(summary, repeatOf));
     out.flush();
     printed++;
   }

@@ -2,11 +2,14 @@ package dev.offlinedebug.cli;
 
 import dev.offlinedebug.DumpSummary;
 import dev.offlinedebug.spi.HtmlPage;
+import dev.offlinedebug.spi.StoreTimeline;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /** The list and stats pages of {@code serve}, with the filter form both share. */
 final class ViewerPages {
@@ -32,7 +35,7 @@ final class ViewerPages {
   /** The list page: the matching dumps, newest first. */
   String list(List<DumpSummary> all, ViewerQuery query) {
     StringBuilder body = new StringBuilder(16_384).append("<h1>Dumps</h1>\n");
-    List<DumpSummary> matching = matching(all, query, body, "/");
+    List<DumpSummary> matching = matching(all, Function.identity(), query, body, "/");
     if (matching == null) {
       return HtmlPage.of("Dumps - offline-debug", navigation(query), body.toString());
     }
@@ -54,16 +57,22 @@ final class ViewerPages {
     return HtmlPage.of("Dumps - offline-debug", navigation(query), body.toString());
   }
 
-  /** The stats page: a chart of occurrences over time, then the top fingerprints. */
-  String stats(List<DumpSummary> all, ViewerQuery query) {
+  /**
+   * The stats page: a chart of occurrences over time, then the top fingerprints. Each occurrence
+   * counts at its own time, and with {@code since} only those since then count, as in {@code stats
+   * --since}.
+   */
+  String stats(List<StoreTimeline.Failure> all, ViewerQuery query) {
     StringBuilder body = new StringBuilder(16_384).append("<h1>Stats</h1>\n");
-    List<DumpSummary> matching = matching(all, query, body, "/stats");
+    List<StoreTimeline.Failure> matching = matching(all, StoreTimeline.Failure::line, query, body, "/stats");
     if (matching == null) {
       return HtmlPage.of("Stats - offline-debug", navigation(query), body.toString());
     }
+    Instant since = query.filter().since;
     Map<String, StatsCommand.Tally> byFingerprint = new LinkedHashMap<>();
-    for (DumpSummary summary : matching) {
-      byFingerprint.computeIfAbsent(summary.fingerprint(), f -> new StatsCommand.Tally()).add(summary);
+    for (StoreTimeline.Failure failure : matching) {
+      byFingerprint.computeIfAbsent(failure.line().fingerprint(), f -> new StatsCommand.Tally())
+          .add(since == null ? failure.line() : countedSince(failure, since));
     }
     List<Map.Entry<String, StatsCommand.Tally>> top = new ArrayList<>(byFingerprint.entrySet());
     top.sort(Comparator.comparingLong((Map.Entry<String, StatsCommand.Tally> e) -> e.getValue().occurrences)
@@ -75,7 +84,7 @@ final class ViewerPages {
     for (Map.Entry<String, StatsCommand.Tally> entry : top.subList(0, Math.min(StatsChart.COLORS.size(), top.size()))) {
       series.put(entry.getKey(), exception(entry.getValue().latest));
     }
-    body.append("<h2>Occurrences over time</h2>\n").append(StatsChart.svg(matching, series))
+    body.append("<h2>Occurrences over time</h2>\n").append(StatsChart.svg(matching, series, since))
         .append("<table class=\"list\"><thead><tr><th></th><th>count</th><th>dumps</th><th>last seen (UTC)</th>")
         .append("<th>latest ID</th><th>exception</th></tr></thead><tbody>\n");
     for (int i = 0; i < Math.min(TOP, top.size()); i++) {
@@ -91,12 +100,19 @@ final class ViewerPages {
     return HtmlPage.of("Stats - offline-debug", navigation(query), body.toString());
   }
 
+  /** {@code failure}'s line counting only its occurrences at or after {@code since}. */
+  private static DumpSummary countedSince(StoreTimeline.Failure failure, Instant since) {
+    DumpSummary s = failure.line();
+    return new DumpSummary(s.id(), s.time(), s.level(), s.type(), s.message(), s.logger(), s.thread(), s.fingerprint(),
+        failure.occurrencesSince(since), s.lastSeen(), s.latestId());
+  }
+
   /**
-   * Appends the filter form and returns the summaries that pass it, or {@code null} after
-   * appending why the filters are not valid.
+   * Appends the filter form and returns the entries whose {@code line} passes it, or {@code null}
+   * after appending why the filters are not valid.
    */
-  private static List<DumpSummary> matching(List<DumpSummary> all, ViewerQuery query, StringBuilder body,
-      String action) {
+  private static <T> List<T> matching(List<T> all, Function<T, DumpSummary> line, ViewerQuery query,
+      StringBuilder body, String action) {
     body.append("<form class=\"filters\" method=\"get\" action=\"").append(action).append("\">\n");
     for (String name : ViewerQuery.FILTERS) {
       String value = query.get(name);
@@ -107,7 +123,7 @@ final class ViewerPages {
     body.append("<button type=\"submit\">Filter</button></form>\n");
     try {
       SummaryFilter filter = query.filter();
-      return all.stream().filter(filter::test).toList();
+      return all.stream().filter(entry -> filter.test(line.apply(entry))).toList();
     } catch (IllegalArgumentException invalid) {
       body.append("<p class=\"exc\" id=\"error\">").append(HtmlPage.escape(invalid.getMessage())).append("</p>\n");
       return null;

@@ -202,6 +202,34 @@ class ObjectStorageIT {
   }
 
   @Test
+  void tail_overBucket_printsEachRepeatWithItsOwnId() throws Exception {
+    Path out = work.resolve("tail.out");
+    Path err = work.resolve("tail.err");
+    Process tail = command().builder("tail", "--dir", BUCKET, "--poll", "200ms", "--max", "3", "--timeout", "2m")
+        .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+    List<String> written = new ArrayList<>();
+    try {
+      TailIT.awaitFollowing(tail, err);
+      try (StoreFixture store = StoreFixture.uploading(work.resolve("dumps"), URI.create(BUCKET))) {
+        for (int i = 0; i < 3; i++) { // one stack: the first dump, then two repeats of it
+          written.add(store.write(Failures.unsupported(i)));
+        }
+      }
+      assertTrue(tail.waitFor(2, TimeUnit.MINUTES), "tail stops after --max lines");
+    } finally {
+      tail.destroyForcibly();
+    }
+    assertEquals(0, tail.exitValue(), Files.readString(err));
+    List<String> lines = Files.readAllLines(out);
+    assertEquals(3, lines.size(), lines::toString);
+    assertTrue(lines.get(0).contains("  " + written.get(0) + "  "), lines::toString);
+    for (int i = 1; i < 3; i++) {
+      assertTrue(lines.get(i).contains("  " + written.get(i) + "  ") && lines.get(i).contains("operation " + i + "  ")
+          && lines.get(i).endsWith("  (repeat of " + written.get(0) + ")"), lines::toString);
+    }
+  }
+
+  @Test
   void serve_overBucket_listsAndShowsDumps() throws Exception {
     Process serve = command().builder("serve", "--dir", BUCKET, "--port", "0")
         .redirectError(ProcessBuilder.Redirect.DISCARD).start();

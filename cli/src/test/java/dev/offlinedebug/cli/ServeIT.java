@@ -21,7 +21,11 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collections;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
@@ -99,6 +103,46 @@ class ServeIT {
     HttpResponse<String> stats = get(url.resolve("/stats"), cookie);
     assertEquals(200, stats.statusCode());
     assertTrue(stats.body().contains("<svg class=\"chart\""), stats.body());
+  }
+
+  /**
+   * A failure first dumped at 05:00 and repeated at 05:30 and 06:00 inside the dedup window: the
+   * chart counts each repeat at its own time, not at the first dump's; with {@code since}, the table
+   * and the chart count only what was logged since then, as {@code stats --since} does.
+   */
+  @Test
+  void stats_countsEachRepeatAtItsOwnTime() throws Exception {
+    Path repeating = work.resolve("repeating");
+    Instant first = Instant.parse("2026-11-26T05:00:00Z");
+    List<String> ids = new ArrayList<>();
+    try (StoreFixture store = StoreFixture.open(repeating, 16L << 20, 64L << 20, Duration.ofMinutes(5))) {
+      for (int i = 0; i < 3; i++) { // one stack: the first dump, then repeats of it
+        ids.add(store.write(Failures.unsupported(i), first.plus(Duration.ofMinutes(30L * i))));
+      }
+    }
+    assertTrue(ids.get(2).startsWith(ids.get(0) + "."), "stored as repeats: " + ids);
+    URI url = start("serve", "--dir", repeating.toString(), "--port", "0");
+
+    String all = get(url.resolve("/stats"), null).body();
+    // An hour in 40 bars of 90 s: 05:00 is the first, 05:30 the 21st, 06:00 the last (from 05:58:30).
+    assertEquals(List.of("1 occurrence from 2026-11-26 05:00", "1 occurrence from 2026-11-26 05:30",
+        "1 occurrence from 2026-11-26 05:58"), bars(all), all);
+    assertTrue(all.contains("<td>3</td><td>1</td><td class=\"mono\">2026-11-26T06:00:00.000Z</td>"), all);
+
+    String since = get(url.resolve("/stats?since=2026-11-26T05:15:00Z"), null).body();
+    assertEquals(List.of("1 occurrence from 2026-11-26 05:30", "1 occurrence from 2026-11-26 05:59"), bars(since),
+        since);
+    assertTrue(since.contains("<td>2</td><td>1</td>"), "the repeats since then: " + since);
+  }
+
+  /** The titles of a stats page's bars, up to the fingerprint's label. */
+  private static List<String> bars(String page) {
+    Matcher bar = Pattern.compile("<title>([^<:]+ from [0-9-]+ [0-9]+:[0-9]+):").matcher(page);
+    List<String> titles = new ArrayList<>();
+    while (bar.find()) {
+      titles.add(bar.group(1));
+    }
+    return titles;
   }
 
   private URI start(String... args) throws IOException {

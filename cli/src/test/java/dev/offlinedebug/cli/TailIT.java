@@ -58,6 +58,56 @@ class TailIT {
     }
   }
 
+  /**
+   * A failure that keeps repeating inside the dedup window, its first dump written before tail
+   * started: each repeat is printed as it is written, with its own ID (which {@code show} loads) and
+   * the first dump it repeats.
+   */
+  @Test
+  void tail_printsEachRepeatAsItIsWritten() throws Exception {
+    Path dir = work.resolve("dumps");
+    List<String> written = new ArrayList<>();
+    try (StoreFixture store = StoreFixture.open(dir, 16L << 20, 64L << 20, Duration.ofMinutes(5))) {
+      Path out = work.resolve("tail.out");
+      Path err = work.resolve("tail.err");
+      Process tail = null;
+      try {
+        for (int i = 0; i <= 3; i++) { // one stack: the first dump, then repeats of it
+          written.add(store.write(Failures.unsupported(i)));
+          if (i == 0) {
+            tail = new JarRunner(work).builder("tail", "--dir", dir.toString(), "--poll", "20ms", "--max", "3")
+                .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+            awaitFollowing(tail, err);
+          } else {
+            awaitLines(out, i, tail);
+          }
+        }
+        assertTrue(tail.waitFor(5, TimeUnit.MINUTES), "tail stops after --max lines");
+      } finally {
+        if (tail != null) {
+          tail.destroyForcibly();
+        }
+      }
+      assertEquals(0, tail.exitValue(), Files.readString(err));
+      List<String> lines = Files.readAllLines(out, StandardCharsets.UTF_8);
+      assertEquals(3, lines.size(), String.join("\n", lines));
+      String first = written.get(0);
+      for (int i = 1; i <= 3; i++) {
+        String repeat = written.get(i);
+        assertTrue(repeat.startsWith(first + "."), "stored as a repeat of the first dump: " + repeat);
+        String line = lines.get(i - 1);
+        assertTrue(line.contains("  " + repeat + "  "), line);
+        assertTrue(line.contains("UnsupportedOperationException: operation " + i + "  "), "its own message: " + line);
+        assertTrue(line.endsWith("  (repeat of " + first + ")"), line);
+      }
+    }
+    String printed = written.get(2);
+    JarRunner.Result show = new JarRunner(work).run("show", printed, "--dir", dir.toString());
+    assertEquals(0, show.exit(), show.toString());
+    assertTrue(show.out().contains("operation 2"), show.toString());
+    assertTrue(show.out().contains("a repeat of " + written.get(0)), show.toString());
+  }
+
   @Test
   void tail_lines_printsTheNewestMatchingDumpsOldestFirst() throws Exception {
     Path dir = work.resolve("dumps");
@@ -86,6 +136,16 @@ class TailIT {
     Files.createDirectories(dir);
     JarRunner.Result following = new JarRunner(work).run("tail", "--timeout", "100ms", "--dir", dir.toString());
     assertEquals("Following " + dir + " (Ctrl-C to stop)", following.err().strip(), following.toString());
+  }
+
+  /** Waits (bounded) until tail has printed {@code count} lines. */
+  static void awaitLines(Path out, int count, Process tail) throws Exception {
+    for (int i = 0; i < 3000 && tail.isAlive(); i++) {
+      if (Files.readAllLines(out, StandardCharsets.UTF_8).size() >= count) {
+        return;
+      }
+      Thread.sleep(20);
+    }
   }
 
   /** Waits (bounded) until tail has read the store and says it is following. */

@@ -2,6 +2,7 @@ package dev.offlinedebug.spi;
 
 import dev.offlinedebug.DumpStore;
 import dev.offlinedebug.DumpSummary;
+import dev.offlinedebug.internal.store.DumpId;
 import dev.offlinedebug.internal.store.FileBackedStore;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -17,13 +18,16 @@ import java.util.stream.Stream;
  * A directory or a bucket is followed by its store files' sizes (an ID names its file and offset),
  * so following a store of any size starts with one listing of its files, reads only the files that
  * grow, and keeps two numbers per file; another {@link DumpStore} by comparing its listings. A
- * directory that does not exist yet has no dumps until it does. Not thread-safe.
+ * directory or a bucket also gives each repeat of a failure that dedup stored against its first
+ * dump, with the repeat's own ID, time, thread and message (loading it takes a read of its record,
+ * and of its first dump unless that was among the last few read). A directory that does not exist
+ * yet has no dumps until it does. Not thread-safe.
  *
  * <pre>{@code
  * DumpFeed feed = DumpFeed.follow(store);
  * while (running) {
  *   Thread.sleep(1000);
- *   feed.poll().forEach(summary -> System.out.println(summary.id()));
+ *   feed.poll().forEach(logged -> System.out.println(logged.line().id()));
  * }
  * }</pre>
  */
@@ -67,10 +71,27 @@ public final class DumpFeed {
     return held.newestFirst(since);
   }
 
-  /** The dumps stored since the previous poll (the first: since {@link #follow}), oldest first. */
-  public List<DumpSummary> poll() throws IOException {
-    return poll.next();
+  /**
+   * The dumps and repeats stored since the previous poll (the first: since {@link #follow}), oldest
+   * first; never null.
+   */
+  public List<Logged> poll() throws IOException {
+    List<DumpSummary> lines = poll.next();
+    List<Logged> logged = new ArrayList<>(lines.size());
+    for (DumpSummary line : lines) {
+      logged.add(new Logged(line, DumpId.firstDumpOf(line.id())));
+    }
+    return logged;
   }
+
+  /**
+   * A dump or a repeat as the store gained it.
+   *
+   * @param line its listing line: a dump's as written, without the repeats counted onto it since
+   *     (each is given apart); a repeat's with its own ID, time, thread and message; never null
+   * @param repeatOf for a repeat, the ID of the first dump it was stored against; else null
+   */
+  public record Logged(DumpSummary line, String repeatOf) {}
 
   private static List<DumpSummary> listed(DumpStore store) throws IOException {
     return Files.isDirectory(store.directory()) ? store.list() : List.of();

@@ -29,6 +29,7 @@
  * dev.offlinedebug.spi.HtmlPage}, {@link dev.offlinedebug.spi.WireYaml}, and {@link
  * dev.offlinedebug.spi.WireRuntime} to start Chronicle Wire's reading side early; {@link
  * dev.offlinedebug.spi.DumpFeed} to follow a store (the CLI's {@code tail}); {@link
+ * dev.offlinedebug.spi.StoreTimeline} for the time of each repeat in a listing (its {@code serve}); {@link
  * dev.offlinedebug.spi.SkippedRecords} to hear of the damaged records a listing skips.
  *
  * <p>Modules found with {@link java.util.ServiceLoader}: {@link dev.offlinedebug.spi.FrameReplay}

@@ -23,8 +23,8 @@ import java.util.Iterator;
  * }</pre>
  *
  * <p>Every option is a string with the syntax and default of {@link DumpOptions}; {@link #start()}
- * validates them and reports problems through the context's status manager, leaving the appender
- * stopped while the application keeps logging. Nothing it does throws into the application, and
+ * validates them and reports each problem once through the context's status manager; the appender
+ * then starts without dumps, still forwarding every event to its {@code <appender-ref>}s. Nothing it does throws into the application, and
  * whatever is logged while a dump is written (including Chronicle's own logging) gets no dump.
  *
  * @since 0.1
@@ -124,6 +124,11 @@ public class OfflineDebugAppender extends UnsynchronizedAppenderBase<ILoggingEve
     options.setUpload(upload);
   }
 
+  /**
+   * Starts even when the options are bad (each problem reported once), then writing no dumps: a
+   * stopped appender would pass nothing to its {@code <appender-ref>}s, and the application would
+   * lose those log lines.
+   */
   @Override
   public void start() {
     if (isStarted()) {
@@ -136,10 +141,9 @@ public class OfflineDebugAppender extends UnsynchronizedAppenderBase<ILoggingEve
     ConfiguredAppenders.of(getContext()).add(this);
     AppenderCore<ILoggingEvent> starting =
         new AppenderCore<>(component(), LogbackEvents.INSTANCE, this::forward);
-    if (!starting.start(options, this::addError)) {
-      return;
+    if (starting.start(options, this::addError)) {
+      core = starting;
     }
-    core = starting;
     super.start();
   }
 
@@ -153,10 +157,15 @@ public class OfflineDebugAppender extends UnsynchronizedAppenderBase<ILoggingEve
     AppenderCore<ILoggingEvent> current = core;
     if (current != null) {
       current.append(event);
+    } else {
+      forward(event, null);
     }
   }
 
-  /** Runs inside the skeleton's re-entry guard, on the thread that called {@link #append}. */
+  /**
+   * Runs on the thread that called {@link #append}: inside the skeleton's re-entry guard, or
+   * directly when the appender writes no dumps.
+   */
   private void forward(ILoggingEvent event, String dumpId) {
     references.appendLoopOnAppenders(dumpId == null ? event : new EventWithDumpId(event, dumpId));
   }
@@ -172,7 +181,7 @@ public class OfflineDebugAppender extends UnsynchronizedAppenderBase<ILoggingEve
 
   /**
    * Releases the store files and stops the appender references, as Logback's {@code AsyncAppender}
-   * does; also when {@link #start()} failed, so that a reconfiguration leaks no file of theirs.
+   * does; also when {@link #start()} opened no store, so that a reconfiguration leaks no file of theirs.
    */
   @Override
   public void stop() {

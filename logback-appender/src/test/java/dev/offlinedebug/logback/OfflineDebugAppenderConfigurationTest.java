@@ -22,7 +22,7 @@ class OfflineDebugAppenderConfigurationTest {
   @RegisterExtension final LogbackContext logback = new LogbackContext();
 
   @Test
-  void start_malformedSize_reportsErrorAndStaysStopped() {
+  void start_malformedSize_reportsErrorOnceAndStartsWithoutDumps() {
     logback.configure("logback-bad-size.xml");
 
     assertReportedOnce("maxFileSize", "ten megabytes");
@@ -30,7 +30,7 @@ class OfflineDebugAppenderConfigurationTest {
   }
 
   @Test
-  void start_malformedRedactUnnamed_reportsErrorAndStaysStopped() {
+  void start_malformedRedactUnnamed_reportsErrorOnceAndStartsWithoutDumps() {
     logback.configure("logback-bad-redact-unnamed.xml");
 
     assertReportedOnce("redactUnnamed 'maybe' is not in the expected format (true|false)");
@@ -38,11 +38,34 @@ class OfflineDebugAppenderConfigurationTest {
   }
 
   @Test
-  void start_unknownMinLevel_reportsErrorAndStaysStopped() {
+  void start_unknownMinLevel_reportsErrorOnceAndStartsWithoutDumps() {
     logback.configure("logback-bad-level.xml");
 
     assertReportedOnce("minLevel", "SEVERE-ISH");
     assertKeepsLoggingWithoutDumps();
+  }
+
+  /**
+   * A stopped appender would pass nothing to its {@code <appender-ref>}s: the application would lose
+   * its log lines. It starts without dumps instead and forwards every event, with no dump ID.
+   */
+  @Test
+  void append_malformedSizeWithAppenderRef_forwardsEveryEventWithoutDumpId() {
+    logback.configure("logback-bad-size-forwarding.xml");
+    assertReportedOnce("maxFileSize", "ten megabytes");
+    org.slf4j.Logger logger = logback.logger(OrderFailure.LOGGER);
+
+    logger.info("started");
+    logger.error("still logging", OrderFailure.reject("E-5"));
+    logger.error("and again", OrderFailure.reject("E-6"));
+    logback.stop();
+
+    assertEquals(List.of("INFO  " + OrderFailure.LOGGER + " dump= mdc= - started",
+            "ERROR " + OrderFailure.LOGGER + " dump= mdc= - still logging",
+            "ERROR " + OrderFailure.LOGGER + " dump= mdc= - and again"),
+        logback.logLines());
+    assertEquals(List.of(), logback.statusMessages(Status.WARN), "no warning per event");
+    assertFalse(Files.exists(logback.dumpDir()), "no store");
   }
 
   @Test
@@ -143,7 +166,7 @@ class OfflineDebugAppenderConfigurationTest {
     assertEquals(1, ours.size(), "errors: " + errors);
     assertTrue(ours.get(0).contains("Dumps"), "names the appender: " + ours.get(0));
     Appender<?> appender = root().getAppender("Dumps");
-    assertFalse(appender.isStarted(), "a misconfigured appender stays stopped");
+    assertTrue(appender.isStarted(), "a misconfigured appender starts, writing no dumps");
   }
 
   private void assertKeepsLoggingWithoutDumps() {

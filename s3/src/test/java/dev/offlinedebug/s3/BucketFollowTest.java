@@ -3,7 +3,6 @@ package dev.offlinedebug.s3;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.acme.shop.Failures;
-import dev.offlinedebug.DumpSummary;
 import dev.offlinedebug.OfflineDebug;
 import dev.offlinedebug.spi.CaptureLimits;
 import dev.offlinedebug.spi.DumpFeed;
@@ -90,7 +89,7 @@ class BucketFollowTest {
     return Long.parseLong(id.substring(id.lastIndexOf('-') + 1), 36);
   }
 
-  private static List<String> ids(List<DumpSummary> summaries) {
-    return summaries.stream().map(DumpSummary::id).toList();
+  private static List<String> ids(List<DumpFeed.Logged> summaries) {
+    return summaries.stream().map(logged -> logged.line().id()).toList();
   }
 }

@@ -38,6 +38,15 @@ public record DumpId(String file, long offset) {
         .append(PREFIX).append(file).append('-').append(digits, at, MAX_DIGITS - at).toString();
   }
 
+  /**
+   * The ID of the first dump that the occurrence {@code id} repeats, or {@code null} when {@code id}
+   * is not an occurrence's ID ({@link OccurrenceId}).
+   */
+  public static String firstDumpOf(String id) {
+    OccurrenceId occurrence = OccurrenceId.parse(id);
+    return occurrence == null ? null : occurrence.first().text();
+  }
+
   /** The ID {@code text}, or {@code null} when it is not an ID of this shape. */
   public static DumpId parse(String text) {
     Matcher m = SHAPE.matcher(text == null ? "" : text);

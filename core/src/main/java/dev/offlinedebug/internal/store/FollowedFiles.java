@@ -10,22 +10,30 @@ import java.util.Map;
 
 /**
  * How far a follower ({@code tail}) has read each store file of a directory or a bucket. An ID names
- * its store file and offset, and records are only ever appended, so the dumps new since the last
- * look are those of new files and those past what a file held before: only files that grew are read,
- * and what is kept is two numbers per file, however many dumps the store holds. Not thread-safe.
+ * its store file and offset, and records are only ever appended, so the dumps and stored repeats new
+ * since the last look are those of new files and those past what a file held before: only files
+ * that grew are read, and what is kept is two numbers per file, however many dumps the store holds
+ * (and the few first dumps {@link RepeatLines} keeps decoded). Not thread-safe.
  */
 final class FollowedFiles {
-  /** What a store file adds to a listing, read now. */
+  /** What a store file adds to a listing, read now, keeping its stored repeats from an offset on. */
   interface Fold {
-    SummaryFold of(String storeFileName) throws IOException;
+    SummaryFold of(String storeFileName, long keepRepeatsFrom) throws IOException;
   }
 
+  private final RepeatLines repeatLines;
   /** Per store file name; null before the first look. */
   private Map<String, Followed> followed;
 
+  FollowedFiles(RepeatLines repeatLines) {
+    this.repeatLines = repeatLines;
+  }
+
   /**
-   * The dumps stored since the previous call, oldest first; the first call only notes the files and
-   * returns none.
+   * The dumps and stored repeats written since the previous call, oldest first: a dump as written
+   * (its repeats are lines of their own), a repeat with its own ID, loaded ({@link RepeatLines}).
+   * Repeats only counted, with no ID of their own, are not given. The first call only notes the
+   * files and returns none.
    *
    * @param sizes each store file's name and size now, in the store's order; a file absent is forgotten
    */
@@ -43,14 +51,19 @@ final class FollowedFiles {
       Followed after = before;
       if (file.getValue() > before.size()) {
         long next = before.newFrom();
-        for (DumpSummary summary : fold.of(file.getKey()).summaries()) {
+        SummaryFold read = fold.of(file.getKey(), before.newFrom());
+        for (DumpSummary summary : read.dumpsAsWritten()) {
           DumpId id = DumpId.parse(summary.id());
           if (id != null && id.offset() >= before.newFrom()) {
             added.add(summary);
             next = Math.max(next, id.offset() + 1);
           }
         }
-        // Past the last dump read, not the file's end: a record read in part is read whole later.
+        for (SummaryFold.StoredRepeat repeat : read.storedRepeats()) {
+          added.add(repeatLines.line(repeat));
+          next = Math.max(next, repeat.offset() + 1);
+        }
+        // Past the last record read, not the file's end: a record read in part is read whole later.
         after = new Followed(file.getValue(), next);
       }
       now.put(file.getKey(), after);
@@ -60,7 +73,7 @@ final class FollowedFiles {
     return added;
   }
 
-  /** A store file's size when last read, and the offset from which its dumps are new. */
+  /** A store file's size when last read, and the offset from which its records are new. */
   private record Followed(long size, long newFrom) {
     static final Followed NEW = new Followed(0, 0);
   }

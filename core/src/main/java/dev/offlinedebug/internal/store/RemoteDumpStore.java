@@ -9,6 +9,7 @@ import dev.offlinedebug.internal.codec.RecordFrame;
 import dev.offlinedebug.spi.ObjectStorage;
 import dev.offlinedebug.spi.SkippedRecords;
 import dev.offlinedebug.spi.StorageLocations;
+import dev.offlinedebug.spi.StoreTimeline;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -24,6 +25,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 /**
@@ -43,7 +45,7 @@ public final class RemoteDumpStore implements FileBackedStore {
   /** Per store-file object, what it added to the last listing. */
   private volatile Map<String, Folded> folded = Map.of();
   /** How far {@link #newDumps()} has read each store-file object. */
-  private final FollowedFiles followed = new FollowedFiles();
+  private final FollowedFiles followed = new FollowedFiles(new RepeatLines(this::read, this::objectPath, this::notFound));
   /** Told of the damaged records listings skip; by default nobody. */
   private volatile SkippedRecords skipped = (first, records) -> {};
 
@@ -80,7 +82,7 @@ public final class RemoteDumpStore implements FileBackedStore {
   public Dump load(String id) throws IOException {
     OccurrenceId occurrence = OccurrenceId.parse(id);
     if (occurrence != null) {
-      return OccurrenceLoad.load(occurrence, id, this::read, at -> objectPath(name(at)), this::notFound);
+      return OccurrenceLoad.load(occurrence, id, this::read, this::objectPath, this::notFound);
     }
     DumpId parsed = DumpId.parse(id);
     if (parsed == null) {
@@ -113,6 +115,11 @@ public final class RemoteDumpStore implements FileBackedStore {
     return at.file() + StoreLayout.SUFFIX;
   }
 
+  /** A path naming the object {@code at} lies in, in messages. */
+  private Path objectPath(DumpId at) {
+    return objectPath(name(at));
+  }
+
   private DumpNotFoundException notFound(String id) {
     return new DumpNotFoundException(id, location);
   }
@@ -142,11 +149,25 @@ public final class RemoteDumpStore implements FileBackedStore {
    */
   @Override
   public List<DumpSummary> list() throws IOException {
+    return listed().summaries();
+  }
+
+  /**
+   * Every intact dump, oldest first, as {@link #list()} gives it, with the time of each repeat
+   * stored against it: what {@code serve}'s stats chart draws. Read as {@link #list()} reads, and
+   * listing again costs the same.
+   */
+  public List<StoreTimeline.Failure> timeline() throws IOException {
+    return listed().timeline();
+  }
+
+  /** What every store file adds to a listing, the time of each stored repeat kept. */
+  private SummaryFold listed() throws IOException {
     List<ObjectStorage.StoredObject> objects = storage.list();
     Map<String, ObjectStorage.StoredObject> summaries = summaries(objects);
     Map<String, Folded> last = folded;
     Map<String, Folded> now = new HashMap<>();
-    SummaryFold all = new SummaryFold();
+    SummaryFold all = SummaryFold.keepingRepeatTimes();
     for (ObjectStorage.StoredObject object : objects) {
       if (!StoreLayout.isStoreFileName(object.name())) {
         continue;
@@ -154,14 +175,14 @@ public final class RemoteDumpStore implements FileBackedStore {
       ObjectStorage.StoredObject summary = summaries.get(StoreLayout.summaryName(object.name()));
       Folded file = last.get(object.name());
       if (file == null || !file.storeFile().equals(object) || !Objects.equals(file.summary(), summary)) {
-        file = new Folded(object, summary, fold(object, summary, null));
+        file = new Folded(object, summary, fold(object, summary, SummaryFold::keepingRepeatTimes));
       }
       now.put(object.name(), file);
       file.fold().reportDamaged(skipped);
       all.add(file.fold());
     }
     folded = now;
-    return all.summaries();
+    return all;
   }
 
   /**
@@ -183,7 +204,7 @@ public final class RemoteDumpStore implements FileBackedStore {
         // A server that gives no upload time: nothing stored is later than now.
         Instant uploaded = object.lastModified() == null ? Instant.now() : object.lastModified();
         files.add(new NewestFirst.ListedFile(StoreLayout.fileKey(Path.of(object.name())), uploaded,
-            () -> fold(object, summary, since)));
+            () -> fold(object, summary, () -> new SummaryFold(since))));
       }
     }
     return NewestFirst.of(files, since, ReadAhead.THREADS, skipped);
@@ -195,11 +216,13 @@ public final class RemoteDumpStore implements FileBackedStore {
   }
 
   /**
-   * The dumps stored since the previous call, oldest first; the first call only notes the objects
-   * the location holds and returns none. What {@code tail} follows: an ID names its object and
-   * offset, so the new dumps are those of new objects and those past the end of what an object held
-   * before; only objects that grew are read (their summaries), however many the location holds.
-   * Not thread-safe.
+   * The dumps and stored repeats uploaded since the previous call, oldest first, each repeat with
+   * its own ID; the first call only notes the objects the location holds and returns none. What
+   * {@code tail} follows: an ID names its object and offset, so the new dumps are those of new
+   * objects and those past the end of what an object held before; only objects that grew are read
+   * (their summaries), however many the location holds, and a repeat is one ranged read of its
+   * record (its first dump's too, unless among the last few read: {@link RepeatLines}). Not
+   * thread-safe.
    */
   @Override
   public List<DumpSummary> newDumps() throws IOException {
@@ -224,8 +247,8 @@ public final class RemoteDumpStore implements FileBackedStore {
         sizes.put(object.name(), object.size());
       }
     }
-    return followed.newDumps(sizes,
-        name -> fold(storeFiles.get(name), summaries.get(StoreLayout.summaryName(name)), null));
+    return followed.newDumps(sizes, (name, keepRepeatsFrom) -> fold(storeFiles.get(name),
+        summaries.get(StoreLayout.summaryName(name)), () -> SummaryFold.keepingRepeatsFrom(keepRepeatsFrom)));
   }
 
   /** One listing of the location: its objects, and the summaries among them by name. */
@@ -247,18 +270,18 @@ public final class RemoteDumpStore implements FileBackedStore {
   }
 
   /**
-   * What store file {@code object} adds to a listing that counts from {@code countFrom} (null: all):
+   * What store file {@code object} adds to a listing, folded into a new fold of {@code newFold}:
    * from its summary, else downloaded and scanned.
    */
-  private SummaryFold fold(ObjectStorage.StoredObject object, ObjectStorage.StoredObject summary, Instant countFrom)
-      throws IOException {
-    SummaryFold fold = summarised(object, summary, countFrom);
-    return fold != null ? fold : scanned(object, countFrom);
+  private SummaryFold fold(ObjectStorage.StoredObject object, ObjectStorage.StoredObject summary,
+      Supplier<SummaryFold> newFold) throws IOException {
+    SummaryFold fold = summarised(object, summary, newFold);
+    return fold != null ? fold : scanned(object, newFold);
   }
 
   /** What store file {@code object} adds to a listing, read from its summary; null when it must be scanned. */
   private SummaryFold summarised(ObjectStorage.StoredObject object, ObjectStorage.StoredObject summary,
-      Instant countFrom) throws IOException {
+      Supplier<SummaryFold> newFold) throws IOException {
     if (summary == null || summary.size() > StoreSummary.MAX_BYTES) {
       return null;
     }
@@ -268,18 +291,18 @@ public final class RemoteDumpStore implements FileBackedStore {
     } catch (NoSuchFileException e) {
       return null;
     }
-    return StoreSummary.read(bytes, StoreLayout.fileKey(Path.of(object.name())), object.size(), countFrom);
+    return StoreSummary.read(bytes, StoreLayout.fileKey(Path.of(object.name())), object.size(), newFold.get());
   }
 
   /**
    * What store file {@code object} adds to a listing, downloaded to a temporary file and scanned:
    * memory stays bounded by the listing, the disk by the largest store file.
    */
-  private SummaryFold scanned(ObjectStorage.StoredObject object, Instant countFrom) throws IOException {
+  private SummaryFold scanned(ObjectStorage.StoredObject object, Supplier<SummaryFold> newFold) throws IOException {
     RollingDumpStore.requireWire();
     Path copy = Files.createTempFile("offline-debug-", StoreLayout.SUFFIX);
     try {
-      SummaryFold fold = new SummaryFold(countFrom);
+      SummaryFold fold = newFold.get();
       try (InputStream in = storage.open(object.name())) {
         Files.copy(in, copy, StandardCopyOption.REPLACE_EXISTING);
       } catch (NoSuchFileException e) {

@@ -11,6 +11,7 @@ import dev.offlinedebug.internal.codec.Occurrence;
 import dev.offlinedebug.internal.codec.RecordFrame;
 import dev.offlinedebug.internal.codec.RepeatRecords;
 import dev.offlinedebug.spi.SkippedRecords;
+import dev.offlinedebug.spi.StoreTimeline;
 import dev.offlinedebug.spi.WireRuntime;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
@@ -43,7 +44,7 @@ public final class RollingDumpStore implements FileBackedStore {
   /** Per store file, what it added to the last listing. */
   private volatile Map<Path, Listed> listed = Map.of();
   /** How far {@link #newDumps()} has read each store file. */
-  private final FollowedFiles followed = new FollowedFiles();
+  private final FollowedFiles followed = new FollowedFiles(new RepeatLines(this::read, this::file, this::notFound));
   /** Told of the damaged records listings skip; by default nobody. */
   private volatile SkippedRecords skipped = (first, records) -> {};
 
@@ -65,8 +66,7 @@ public final class RollingDumpStore implements FileBackedStore {
   public Dump load(String id) throws IOException {
     OccurrenceId occurrence = OccurrenceId.parse(id);
     if (occurrence != null) {
-      return OccurrenceLoad.load(occurrence, id, this::read, this::file,
-          missing -> new DumpNotFoundException(missing, directory));
+      return OccurrenceLoad.load(occurrence, id, this::read, this::file, this::notFound);
     }
     DumpId parsed = DumpId.parse(id);
     if (parsed == null) {
@@ -74,9 +74,13 @@ public final class RollingDumpStore implements FileBackedStore {
     }
     DecodedRecord record = read(parsed, id);
     if (record.dump() == null || !record.dump().id().equals(id)) {
-      throw new DumpNotFoundException(id, directory);
+      throw notFound(id);
     }
     return record.dump();
+  }
+
+  private DumpNotFoundException notFound(String id) {
+    return new DumpNotFoundException(id, directory);
   }
 
   /** The record at {@code at}, for loading {@code id}. */
@@ -158,9 +162,23 @@ public final class RollingDumpStore implements FileBackedStore {
    */
   @Override
   public List<DumpSummary> list() throws IOException {
+    return listed().summaries();
+  }
+
+  /**
+   * Every intact dump, oldest first, as {@link #list()} gives it, with the time of each repeat
+   * stored against it: what {@code serve}'s stats chart draws. Read as {@link #list()} reads, and
+   * listing again costs the same.
+   */
+  public List<StoreTimeline.Failure> timeline() throws IOException {
+    return listed().timeline();
+  }
+
+  /** What every store file adds to a listing, the time of each stored repeat kept. */
+  private SummaryFold listed() throws IOException {
     Map<Path, Listed> last = listed;
     Map<Path, Listed> now = new HashMap<>();
-    SummaryFold fold = new SummaryFold();
+    SummaryFold fold = SummaryFold.keepingRepeatTimes();
     for (Path file : StoreLayout.storeFiles(directory)) {
       Listed seen = Listed.of(file);
       if (seen == null) {
@@ -173,7 +191,7 @@ public final class RollingDumpStore implements FileBackedStore {
       fold.add(current.fold());
     }
     listed = now;
-    return fold.summaries();
+    return fold;
   }
 
   /** A store file as a listing last read it: its size and time, its summary's size, what it added. */
@@ -195,7 +213,7 @@ public final class RollingDumpStore implements FileBackedStore {
     }
 
     Listed read(Path file) throws IOException {
-      return new Listed(size, modified, summarySize, StoreFileListing.fold(file, null));
+      return new Listed(size, modified, summarySize, StoreFileListing.fold(file, SummaryFold::keepingRepeatTimes));
     }
   }
 
@@ -209,7 +227,7 @@ public final class RollingDumpStore implements FileBackedStore {
     for (Path file : StoreLayout.storeFiles(directory)) {
       try {
         Instant modified = Files.getLastModifiedTime(file, LinkOption.NOFOLLOW_LINKS).toInstant();
-        files.add(new NewestFirst.ListedFile(StoreLayout.fileKey(file), modified, () -> StoreFileListing.fold(file, since)));
+        files.add(new NewestFirst.ListedFile(StoreLayout.fileKey(file), modified, () -> StoreFileListing.fold(file, () -> new SummaryFold(since))));
       } catch (NoSuchFileException e) {
         // Deleted by retention since it was listed.
       }
@@ -223,10 +241,10 @@ public final class RollingDumpStore implements FileBackedStore {
   }
 
   /**
-   * The dumps stored since the previous call, oldest first; the first call only notes the store
-   * files and returns none. What {@code tail} follows: only the files that grew are read, and what
-   * is kept is their sizes, however many dumps the store holds ({@link FollowedFiles}). Not
-   * thread-safe.
+   * The dumps and stored repeats written since the previous call, oldest first, each repeat with
+   * its own ID; the first call only notes the store files and returns none. What {@code tail}
+   * follows: only the files that grew are read, and what is kept is their sizes, however many dumps
+   * the store holds ({@link FollowedFiles}). Not thread-safe.
    */
   @Override
   public List<DumpSummary> newDumps() throws IOException {
@@ -239,7 +257,8 @@ public final class RollingDumpStore implements FileBackedStore {
         // Deleted by retention since it was listed.
       }
     }
-    return followed.newDumps(sizes, name -> StoreFileListing.fold(directory.resolve(name), null));
+    return followed.newDumps(sizes, (name, keepRepeatsFrom) ->
+        StoreFileListing.fold(directory.resolve(name), () -> SummaryFold.keepingRepeatsFrom(keepRepeatsFrom)));
   }
 
   /** {@inheritDoc} The directory is looked at again for its newest dumps, which costs no request. */

@@ -5,7 +5,7 @@ import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.time.Instant;
+import java.util.function.Supplier;
 
 /**
  * What one store file of a local store adds to a listing. The records its summary ({@link
@@ -18,17 +18,14 @@ import java.time.Instant;
 final class StoreFileListing {
   private StoreFileListing() {}
 
-  /**
-   * What store file {@code file} adds to a listing that counts what was logged at or after {@code
-   * countFrom} (null: all).
-   */
-  static SummaryFold fold(Path file, Instant countFrom) throws IOException {
+  /** What store file {@code file} adds to a listing, folded into a new fold of {@code newFold}. */
+  static SummaryFold fold(Path file, Supplier<SummaryFold> newFold) throws IOException {
     SummaryFold fold = null;
     long from = 0;
     long size = 0;
     try (FileChannel channel = DumpFileChannel.openForRead(file)) {
       size = channel.size();
-      StoreSummary.Prefix prefix = summary(file, size, countFrom);
+      StoreSummary.Prefix prefix = summary(file, size, newFold.get());
       if (prefix != null && RecordScanner.intactPrefix(channel, file, prefix.covered(), prefix.records())) {
         fold = prefix.fold();
         from = prefix.covered();
@@ -37,7 +34,7 @@ final class StoreFileListing {
       // Deleted by retention since it was listed, or not a regular file: the scan says the same.
     }
     if (fold == null) {
-      fold = new SummaryFold(countFrom);
+      fold = newFold.get();
     }
     if (from < size) {
       // Only decoding needs Chronicle Wire: a listing served by summaries alone never starts it.
@@ -51,10 +48,10 @@ final class StoreFileListing {
    * What the summary of {@code file} says of its first {@code size} bytes, or null. Read entry by
    * entry: a local summary may be larger than a bucket's listing reads ({@link StoreSummary#MAX_BYTES}).
    */
-  private static StoreSummary.Prefix summary(Path file, long size, Instant countFrom) throws IOException {
+  private static StoreSummary.Prefix summary(Path file, long size, SummaryFold fold) throws IOException {
     Path summary = file.resolveSibling(StoreLayout.summaryName(file.getFileName().toString()));
     try (FileChannel channel = DumpFileChannel.openForRead(summary)) {
-      return StoreSummary.readPrefix(channel, StoreLayout.fileKey(file), size, countFrom);
+      return StoreSummary.readPrefix(channel, StoreLayout.fileKey(file), size, fold);
     } catch (NoSuchFileException | DumpFormatException e) {
       return null;
     }

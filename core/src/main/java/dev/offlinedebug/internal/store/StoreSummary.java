@@ -177,17 +177,17 @@ final class StoreSummary {
   }
 
   /**
-   * What the store file {@code key} of {@code size} bytes adds to a listing counting from {@code
-   * countFrom} ({@link SummaryFold#SummaryFold(Instant)}), from its summary {@code bytes}; {@code null} when the summary is damaged or does not describe exactly those bytes (it
+   * What the store file {@code key} of {@code size} bytes adds to {@code fold}, a new one, from its
+   * summary {@code bytes}: that fold; {@code null} when the summary is damaged or does not describe exactly those bytes (it
    * lags the object, or the writer stopped summarising), so the store file must be scanned. Entries
    * past {@code size} are ignored: the summary may have been uploaded after the file grew again.
    */
-  static SummaryFold read(byte[] bytes, String key, long size, Instant countFrom) {
+  static SummaryFold read(byte[] bytes, String key, long size, SummaryFold fold) {
     if (bytes.length > MAX_BYTES) {
       return null;
     }
     try {
-      Prefix prefix = readPrefix(new Entries(ByteBuffer.wrap(bytes), null), key, size, countFrom);
+      Prefix prefix = readPrefix(new Entries(ByteBuffer.wrap(bytes), null), key, size, fold);
       return prefix != null && prefix.covered() == size ? prefix.fold() : null;
     } catch (IOException e) {
       throw new UncheckedIOException(e); // reading an array does not fail
@@ -196,21 +196,20 @@ final class StoreSummary {
 
   /**
    * What the records of store file {@code key} from its start up to {@link Prefix#covered()}, at
-   * most {@code size}, add to a listing counting from {@code countFrom}, from its summary read from
+   * most {@code size}, add to {@code fold}, a new one, from its summary read from
    * {@code summary}: a summary lags
    * its store file by the entries still buffered. {@code null} when the summary is damaged. Read
    * entry by entry, so a summary of any size takes a buffer of one entry at most.
    */
-  static Prefix readPrefix(ReadableByteChannel summary, String key, long size, Instant countFrom) throws IOException {
-    return readPrefix(new Entries(ByteBuffer.allocate(4 + MAX_PAYLOAD + 4).limit(0), summary), key, size, countFrom);
+  static Prefix readPrefix(ReadableByteChannel summary, String key, long size, SummaryFold fold) throws IOException {
+    return readPrefix(new Entries(ByteBuffer.allocate(4 + MAX_PAYLOAD + 4).limit(0), summary), key, size, fold);
   }
 
-  private static Prefix readPrefix(Entries in, String key, long size, Instant countFrom) throws IOException {
+  private static Prefix readPrefix(Entries in, String key, long size, SummaryFold fold) throws IOException {
     if (!in.fill(MAGIC.length) || !Arrays.equals(in.buffer.array(), 0, MAGIC.length, MAGIC, 0, MAGIC.length)) {
       return null;
     }
     in.buffer.position(MAGIC.length);
-    SummaryFold fold = new SummaryFold(countFrom);
     Map<String, String> texts = new HashMap<>();
     DumpSummary previous = null;
     long covered = 0;
@@ -332,7 +331,7 @@ final class StoreSummary {
       if (first == null) {
         throw new IllegalArgumentException("an occurrence of no dump ID");
       }
-      fold.occurrence(first.text(), new OccurrenceId(first, at).text(), time);
+      fold.occurrence(first.text(), new OccurrenceId(first, at).text(), time, at.offset());
       return previous;
     }
     if (kind == OCCURRENCE_UNTIMED) {

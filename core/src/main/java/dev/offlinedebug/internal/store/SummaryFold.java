@@ -7,8 +7,10 @@ import dev.offlinedebug.internal.codec.DecodedRecord;
 import dev.offlinedebug.internal.codec.Occurrence;
 import dev.offlinedebug.internal.codec.Occurrences;
 import dev.offlinedebug.spi.SkippedRecords;
+import dev.offlinedebug.spi.StoreTimeline;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -26,6 +28,14 @@ final class SummaryFold implements RecordScanner.Visitor {
   private final Map<String, Repeats> repeats = new HashMap<>();
   /** Only what was logged at or after it is counted (null: everything); last seen counts every record. */
   private final Instant countFrom;
+  /**
+   * The stored occurrences at or past this offset of the fold's store file are also kept one by one
+   * ({@link #storedRepeats()}): those new to a follower ({@code tail}); {@link Long#MAX_VALUE}: none.
+   */
+  private final long keepRepeatsFrom;
+  private final List<StoredRepeat> kept = new ArrayList<>();
+  /** Whether each stored occurrence's time is kept with its dump's repeats ({@link #timeline()}). */
+  private final boolean keepTimes;
   /** The first damaged record the scan of this fold's store file skipped, or null; and how many it skipped. */
   private DumpFormatException firstDamaged;
   private int damaged;
@@ -37,7 +47,29 @@ final class SummaryFold implements RecordScanner.Visitor {
 
   /** A fold that counts only the dumps and occurrences logged at or after {@code countFrom} (null: all). */
   SummaryFold(Instant countFrom) {
+    this(countFrom, Long.MAX_VALUE, false);
+  }
+
+  /**
+   * A fold that counts every occurrence and also keeps, one by one, the stored occurrences from
+   * offset {@code keepRepeatsFrom} of its store file on.
+   */
+  static SummaryFold keepingRepeatsFrom(long keepRepeatsFrom) {
+    return new SummaryFold(null, keepRepeatsFrom, false);
+  }
+
+  /**
+   * A fold that counts every occurrence and keeps the time of each stored one, 8 bytes each: for
+   * {@link #timeline()}.
+   */
+  static SummaryFold keepingRepeatTimes() {
+    return new SummaryFold(null, Long.MAX_VALUE, true);
+  }
+
+  private SummaryFold(Instant countFrom, long keepRepeatsFrom, boolean keepTimes) {
     this.countFrom = countFrom;
+    this.keepRepeatsFrom = keepRepeatsFrom;
+    this.keepTimes = keepTimes;
   }
 
   @Override
@@ -48,7 +80,7 @@ final class SummaryFold implements RecordScanner.Visitor {
       Occurrence o = record.occurrence();
       OccurrenceId stored = OccurrenceId.parse(o.id());
       if (stored != null && stored.at().offset() == offset && stored.first().text().equals(o.firstId())) {
-        occurrence(o.firstId(), o.id(), o.time());
+        occurrence(o.firstId(), o.id(), o.time(), offset);
       } else {
         counted(o.firstId(), 1); // an ID that does not name where it lies would not load: no latest ID
       }
@@ -78,9 +110,16 @@ final class SummaryFold implements RecordScanner.Visitor {
     found.add(summary);
   }
 
-  /** An occurrence record of the dump {@code firstId}: its own ID and time. */
-  void occurrence(String firstId, String id, Instant time) {
-    repeats.computeIfAbsent(firstId, f -> new Repeats()).add(counted(time) ? 1 : 0, 0, time, id);
+  /** An occurrence record of the dump {@code firstId} at {@code offset}: its own ID and time. */
+  void occurrence(String firstId, String id, Instant time, long offset) {
+    Repeats more = repeats.computeIfAbsent(firstId, f -> new Repeats());
+    more.add(counted(time) ? 1 : 0, 0, time, id);
+    if (keepTimes) {
+      more.keepTime(time);
+    }
+    if (offset >= keepRepeatsFrom) {
+      kept.add(new StoredRepeat(id, firstId, time, offset));
+    }
   }
 
   /** A counter record: {@code count} more of the dump {@code id}, with no time of their own. */
@@ -98,6 +137,16 @@ final class SummaryFold implements RecordScanner.Visitor {
     other.repeats.forEach((id, more) -> repeats.computeIfAbsent(id, f -> new Repeats()).add(more));
   }
 
+  /** Every dump seen, in file order, as written: without the occurrences counted onto it since. */
+  List<DumpSummary> dumpsAsWritten() {
+    return found;
+  }
+
+  /** The stored occurrences kept one by one ({@link #keepingRepeatsFrom}), in file order. */
+  List<StoredRepeat> storedRepeats() {
+    return kept;
+  }
+
   /** Every dump seen, oldest first, with its occurrences. */
   List<DumpSummary> summaries() {
     List<DumpSummary> summaries = new ArrayList<>(found.size());
@@ -106,6 +155,20 @@ final class SummaryFold implements RecordScanner.Visitor {
     }
     summaries.sort(Comparator.comparing(DumpSummary::time));
     return summaries;
+  }
+
+  /**
+   * Every dump seen, oldest first, with its occurrences and the times of those stored, when this
+   * fold and those {@linkplain #add added} to it kept them ({@link #keepingRepeatTimes()}).
+   */
+  List<StoreTimeline.Failure> timeline() {
+    List<StoreTimeline.Failure> timeline = new ArrayList<>(found.size());
+    for (DumpSummary line : summaries()) {
+      Repeats more = repeats.get(line.id());
+      timeline.add(new StoreTimeline.Failure(line,
+          more == null || more.times == null ? new long[0] : Arrays.copyOf(more.times, more.timeCount)));
+    }
+    return timeline;
   }
 
   /**
@@ -140,13 +203,17 @@ final class SummaryFold implements RecordScanner.Visitor {
 
   /**
    * The repeats of one dump folded so far: how many stored occurrences were counted, how many repeats
-   * counter records only counted, and the latest stored occurrence's time and ID (null while none).
+   * counter records only counted, and the latest stored occurrence's time and ID (null while none);
+   * in a fold {@linkplain #keepingRepeatTimes() keeping them}, the time of each stored occurrence.
    */
   static final class Repeats {
     private long timed;
     private long untimed;
     private Instant lastSeen;
     private String latestId;
+    /** Epoch milliseconds, the first {@code timeCount} used; null while none is kept. */
+    private long[] times;
+    private int timeCount;
 
     /** Whether an occurrence logged at or after {@code since} was stored. */
     boolean seenSince(Instant since) {
@@ -164,8 +231,29 @@ final class SummaryFold implements RecordScanner.Visitor {
 
     private void add(Repeats other) {
       add(other.timed, other.untimed, other.lastSeen, other.latestId);
+      for (int i = 0; i < other.timeCount; i++) {
+        keepTime(other.times[i]);
+      }
+    }
+
+    private void keepTime(Instant time) {
+      keepTime(StoreTimeline.epochMillis(time));
+    }
+
+    private void keepTime(long millis) {
+      if (times == null || timeCount == times.length) {
+        times = Arrays.copyOf(times == null ? new long[0] : times, Math.max(4, timeCount * 2));
+      }
+      times[timeCount++] = millis;
     }
   }
+
+  /**
+   * One stored occurrence of the dump {@code firstId}.
+   *
+   * @param offset where its record lies in the fold's store file
+   */
+  record StoredRepeat(String id, String firstId, Instant time, long offset) {}
 
   /** Counts from crafted records may add up past {@code Long.MAX_VALUE}: they stop there. */
   static long saturatedSum(long a, long b) {

@@ -9,6 +9,7 @@ import dev.offlinedebug.spi.DumpFeed;
 import dev.offlinedebug.spi.DumpWriter;
 import dev.offlinedebug.spi.LoggedEvent;
 import dev.offlinedebug.spi.StatusListener;
+import dev.offlinedebug.spi.WriterSettings;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -74,6 +75,81 @@ class DirectoryFollowTest {
     }
   }
 
+  /**
+   * A failure repeating inside the dedup window: each repeat comes as it is written, with its own
+   * ID, time and message, and the first dump it repeats, also when that first dump was written
+   * before following began; the first dump comes as written, its repeats not counted onto it.
+   */
+  @Test
+  void follow_givesEachStoredRepeatWithItsOwnIdAndItsFirstDump() throws IOException {
+    Path dir = tmp.resolve("dumps");
+    try (DumpWriter writer = DumpWriter.open(StoreTests.settings(dir, WriterSettings.DEFAULT_MAX_FILE_SIZE,
+        WriterSettings.DEFAULT_MAX_TOTAL_SIZE, Duration.ofMinutes(5), 1_000_000), StatusListener.IGNORE)) {
+      DumpFeed feed = null;
+      List<String> repeats = new ArrayList<>();
+      for (int order = 1; order <= 4; order++) { // one stack: one fingerprint
+        repeats.add(writer.write(new IllegalStateException("order " + order), LoggedEvent.standalone()));
+        if (order == 1) {
+          feed = DumpFeed.follow(OfflineDebug.open(dir));
+        }
+      }
+      String before = repeats.remove(0);
+      List<String> others = new ArrayList<>();
+      for (String message : List.of("another failure", "another again")) {
+        others.add(writer.write(new IllegalArgumentException(message), LoggedEvent.standalone()));
+      }
+
+      List<DumpFeed.Logged> polled = feed.poll();
+
+      List<DumpFeed.Logged> expected = new ArrayList<>();
+      for (int i = 0; i < repeats.size(); i++) {
+        assertEquals(before, DumpId.firstDumpOf(repeats.get(i)), "stored as a repeat: " + repeats.get(i));
+        expected.add(new DumpFeed.Logged(line(dir, repeats.get(i)), before));
+      }
+      expected.add(new DumpFeed.Logged(line(dir, others.get(0)), null));
+      expected.add(new DumpFeed.Logged(line(dir, others.get(1)), others.get(0)));
+      assertEquals(expected, polled);
+      assertEquals("order 3", polled.get(1).line().message());
+      assertEquals(1, polled.get(3).line().occurrences(), "the first dump as written");
+      assertEquals(List.of(), feed.poll());
+    }
+  }
+
+  /** A repeat whose first dump is gone (retention deleted its file) is still a line, saying so. */
+  @Test
+  void follow_repeatOfADeletedFirstDump_aLineSayingItDoesNotLoad() throws IOException {
+    Path dir = tmp.resolve("dumps");
+    try (DumpWriter writer = DumpWriter.open(StoreTests.settings(dir, 16 << 10, 1 << 20, Duration.ofMinutes(5),
+        1_000_000), StatusListener.IGNORE)) {
+      DumpFeed feed = null;
+      List<String> ids = new ArrayList<>();
+      for (int order = 1; order <= 2; order++) { // one stack: one fingerprint
+        ids.add(writer.write(new IllegalStateException("order " + order), LoggedEvent.standalone()));
+        for (int n = 0; order == 1 && StoreLayout.storeFiles(dir).size() < 2; n++) {
+          writer.write(StoreTests.failure(n), LoggedEvent.standalone());
+        }
+        if (order == 1) {
+          feed = DumpFeed.follow(OfflineDebug.open(dir));
+        }
+      }
+      String firstFile = DumpId.parse(ids.get(0)).file() + StoreLayout.SUFFIX;
+      Files.delete(dir.resolve(firstFile));
+      Files.deleteIfExists(dir.resolve(StoreLayout.summaryName(firstFile)));
+
+      List<DumpFeed.Logged> polled = feed.poll();
+
+      assertEquals(1, polled.size(), polled::toString);
+      DumpSummary line = polled.get(0).line();
+      assertEquals(List.of(ids.get(1), ids.get(0)), List.of(line.id(), polled.get(0).repeatOf()));
+      assertTrue(line.type().startsWith("(not loaded: ") && line.type().contains(ids.get(0)), line.type());
+    }
+  }
+
+  /** The line of dump or repeat {@code id} on its own, as {@code show} loads it. */
+  private static DumpSummary line(Path dir, String id) throws IOException {
+    return SummaryFold.summary(id, OfflineDebug.open(dir).load(id));
+  }
+
   private static List<String> write(Path dir, int count) throws IOException {
     List<String> ids = new ArrayList<>();
     try (DumpWriter writer = DumpWriter.open(StoreTests.noDedup(dir), StatusListener.IGNORE)) {
@@ -88,7 +164,7 @@ class DirectoryFollowTest {
     return DumpId.parse(id).offset();
   }
 
-  private static List<String> ids(List<DumpSummary> summaries) {
-    return summaries.stream().map(DumpSummary::id).toList();
+  private static List<String> ids(List<DumpFeed.Logged> summaries) {
+    return summaries.stream().map(logged -> logged.line().id()).toList();
   }
 }

@@ -86,7 +86,7 @@ class StoreFileListingTest {
       Path file = storeFiles().get(0);
       StoreSummary.Prefix prefix;
       try (FileChannel summary = FileChannel.open(summaryOf(file))) {
-        prefix = StoreSummary.readPrefix(summary, StoreLayout.fileKey(file), Files.size(file), null);
+        prefix = StoreSummary.readPrefix(summary, StoreLayout.fileKey(file), Files.size(file), new SummaryFold());
       }
       assertTrue(prefix.covered() > 0 && prefix.covered() < Files.size(file), "the summary lags: " + prefix);
 

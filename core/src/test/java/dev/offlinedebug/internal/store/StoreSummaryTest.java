@@ -34,7 +34,7 @@ class StoreSummaryTest {
     byte[] summary = summary(entry(0, 100, dump(DUMP)), entry(100, 50, StoreSummary.occurrence(FIRST, later)),
         entry(150, 30, StoreSummary.counter(FIRST, 5)), entry(180, 100, dump(DUMP)),
         entry(280, 50, StoreSummary.occurrence(FIRST, DUMP.time().plusSeconds(1))));
-    List<DumpSummary> listed = StoreSummary.read(summary, KEY, 330, null).summaries();
+    List<DumpSummary> listed = StoreSummary.read(summary, KEY, 330, new SummaryFold()).summaries();
     DumpSummary first = withId(FIRST, 8);
     // Last seen is the latest occurrence's, not the last one written; a counter has no time.
     DumpSummary lastSeen = new DumpSummary(FIRST, first.time(), first.level(), first.type(), first.message(),
@@ -50,8 +50,8 @@ class StoreSummaryTest {
       out.put((byte) 2).putInt(firstId.length).put(firstId);
       return true;
     };
-    assertNull(StoreSummary.read(summary(entry(0, 100, dump(DUMP)), entry(100, 50, untimed)), KEY, 150, null));
-    assertNotNull(StoreSummary.read(summary(entry(0, 100, dump(DUMP)), entry(100, 50, occurrence())), KEY, 150, null));
+    assertNull(StoreSummary.read(summary(entry(0, 100, dump(DUMP)), entry(100, 50, untimed)), KEY, 150, new SummaryFold()));
+    assertNotNull(StoreSummary.read(summary(entry(0, 100, dump(DUMP)), entry(100, 50, occurrence())), KEY, 150, new SummaryFold()));
   }
 
   @Test
@@ -77,28 +77,28 @@ class StoreSummaryTest {
         DUMP.message(), DUMP.logger(), "worker", DUMP.fingerprint(), 1);
     DumpSummary later = new DumpSummary(new DumpId(KEY, 250).text(), DUMP.time().plusSeconds(1), DUMP.level(),
         DUMP.type(), "again", DUMP.logger(), "worker", DUMP.fingerprint(), 1);
-    assertEquals(List.of(withId(FIRST, 2), worker, later), StoreSummary.read(summary, KEY, 350, null).summaries());
+    assertEquals(List.of(withId(FIRST, 2), worker, later), StoreSummary.read(summary, KEY, 350, new SummaryFold()).summaries());
     // With no dump entry before it, a repeated fingerprint or source refers to nothing: damage.
-    assertNull(StoreSummary.read(summary(entry(0, 100, otherThread, first.dump())), KEY, 100, null));
-    assertNull(StoreSummary.read(summary(entry(0, 100, again, otherThread.dump())), KEY, 100, null));
+    assertNull(StoreSummary.read(summary(entry(0, 100, otherThread, first.dump())), KEY, 100, new SummaryFold()));
+    assertNull(StoreSummary.read(summary(entry(0, 100, again, otherThread.dump())), KEY, 100, new SummaryFold()));
   }
 
   @Test
   void read_entriesPastTheObject_ignored() {
     byte[] summary = summary(entry(0, 100, dump(DUMP)), entry(100, 50, occurrence()),
         entry(150, 30, StoreSummary.counter(FIRST, 5)));
-    assertEquals(List.of(withId(FIRST, 2)), StoreSummary.read(summary, KEY, 150, null).summaries());
-    assertEquals(List.of(), StoreSummary.read(summary, KEY, 0, null).summaries());
+    assertEquals(List.of(withId(FIRST, 2)), StoreSummary.read(summary, KEY, 150, new SummaryFold()).summaries());
+    assertEquals(List.of(), StoreSummary.read(summary, KEY, 0, new SummaryFold()).summaries());
     // A torn last entry (uploaded mid-append) past the object's bytes does not matter either.
-    assertNotNull(StoreSummary.read(Arrays.copyOf(summary, summary.length - 3), KEY, 150, null));
+    assertNotNull(StoreSummary.read(Arrays.copyOf(summary, summary.length - 3), KEY, 150, new SummaryFold()));
   }
 
   @Test
   void read_describesFewerBytesOrEndsMidRecord_null() {
     byte[] summary = summary(entry(0, 100, dump(DUMP)), entry(100, 50, occurrence()));
-    assertNull(StoreSummary.read(summary, KEY, 151, null));
-    assertNull(StoreSummary.read(summary, KEY, 120, null));
-    assertNull(StoreSummary.read(Arrays.copyOf(summary, summary.length - 3), KEY, 150, null));
+    assertNull(StoreSummary.read(summary, KEY, 151, new SummaryFold()));
+    assertNull(StoreSummary.read(summary, KEY, 120, new SummaryFold()));
+    assertNull(StoreSummary.read(Arrays.copyOf(summary, summary.length - 3), KEY, 150, new SummaryFold()));
   }
 
   @Test
@@ -108,14 +108,14 @@ class StoreSummaryTest {
     flipped[20] ^= 1;
     byte[] badMagic = good.clone();
     badMagic[3] = '2';
-    assertNull(StoreSummary.read(flipped, KEY, 150, null));
-    assertNull(StoreSummary.read(badMagic, KEY, 150, null));
-    assertNull(StoreSummary.read(new byte[0], KEY, 0, null));
-    assertNull(StoreSummary.read(Arrays.copyOf(good, StoreSummary.MAX_BYTES + 1), KEY, 150, null));
+    assertNull(StoreSummary.read(flipped, KEY, 150, new SummaryFold()));
+    assertNull(StoreSummary.read(badMagic, KEY, 150, new SummaryFold()));
+    assertNull(StoreSummary.read(new byte[0], KEY, 0, new SummaryFold()));
+    assertNull(StoreSummary.read(Arrays.copyOf(good, StoreSummary.MAX_BYTES + 1), KEY, 150, new SummaryFold()));
     // A gap between records, a record of no bytes.
     assertNull(StoreSummary.read(summary(entry(0, 100, dump(DUMP)), entry(120, 30,
-        occurrence())), KEY, 150, null));
-    assertNull(StoreSummary.read(summary(entry(0, 0, occurrence())), KEY, 1, null));
+        occurrence())), KEY, 150, new SummaryFold()));
+    assertNull(StoreSummary.read(summary(entry(0, 0, occurrence())), KEY, 1, new SummaryFold()));
   }
 
   @Test
@@ -131,13 +131,13 @@ class StoreSummaryTest {
         fields(3, 5, 'a', 'b', 'c', 'd', 'e', 1L), // a counter of something that is no dump ID
         concat(bytes(StoreSummary.counter(FIRST, 1)), new byte[] {0}), // bytes left over
         patchCount(bytes(StoreSummary.counter(FIRST, 1)), -5))) {
-      assertNull(StoreSummary.read(summary(entry(0, 10, (out, previous) -> out.put(fields) != null)), KEY, 10, null),
+      assertNull(StoreSummary.read(summary(entry(0, 10, (out, previous) -> out.put(fields) != null)), KEY, 10, new SummaryFold()),
           Arrays.toString(fields));
     }
     ByteBuffer huge = ByteBuffer.allocate(8).putInt(Integer.MAX_VALUE).putInt(0);
-    assertNull(StoreSummary.read(concat(StoreSummary.MAGIC, huge.array()), KEY, 10, null));
+    assertNull(StoreSummary.read(concat(StoreSummary.MAGIC, huge.array()), KEY, 10, new SummaryFold()));
     ByteBuffer negative = ByteBuffer.allocate(8).putInt(-1).putInt(0);
-    assertNull(StoreSummary.read(concat(StoreSummary.MAGIC, negative.array()), KEY, 10, null));
+    assertNull(StoreSummary.read(concat(StoreSummary.MAGIC, negative.array()), KEY, 10, new SummaryFold()));
   }
 
   @Test

@@ -105,7 +105,7 @@ class SummaryFileTest {
   }
 
   private static SummaryFold summarised(Path file) throws Exception {
-    return StoreSummary.read(Files.readAllBytes(summaryOf(file)), StoreLayout.fileKey(file), Files.size(file), null);
+    return StoreSummary.read(Files.readAllBytes(summaryOf(file)), StoreLayout.fileKey(file), Files.size(file), new SummaryFold());
   }
 
   private static Path summaryOf(Path file) {

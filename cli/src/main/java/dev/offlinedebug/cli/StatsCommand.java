@@ -64,7 +64,7 @@ final class StatsCommand implements Callable<Integer> {
   private void print(List<Tally> top) {
     Style style = common.style();
     PrintWriter out = spec.commandLine().getOut();
-    out.println(style.dim(String.format("%7s %6s  %-24s  %s", "COUNT", "DUMPS", "LAST SEEN", "LATEST ID / EXCEPTION")));
+    out.println(style.dim(String.format("%7s %6s  %-24s  %s", "COUNT", "DUMPS", "LAST SEEN", "LATEST ID / FIRST DUMP'S EXCEPTION")));
     for (Tally tally : top) {
       DumpSummary latest = tally.latest;
       String exception = TerminalText.escape(latest.type())

@@ -65,8 +65,8 @@ class DumpRendererTest {
         + "\t    last = -> Caused by: com.acme.DeclinedException: insufficient funds\n"
         + "\t    e = -> com.acme.CheckoutException: order 1042 failed (logged throwable)\n"
         + "\t    closing = -> Suppressed: java.io.IOException: close failed\n"
-        + "\t    earlier = java.io.IOException: timeout (java.io.IOException)\n"
-        + "\t    stray = java.io.IOException: gone (java.io.IOException)\n"), retry);
+        + "\t    earlier = java.io.IOException: timeout\n"
+        + "\t    stray = java.io.IOException: gone\n"), retry);
     assertTrue(retry.contains("Caused by: com.acme.DeclinedException: insufficient funds\n"), retry);
   }
 

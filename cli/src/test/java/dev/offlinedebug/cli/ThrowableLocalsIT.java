@@ -46,7 +46,7 @@ class ThrowableLocalsIT {
     assertTrue(out.contains("\t    e = -> Caused by: " + FAILED + ": gave up after 3 attempts\n"), out);
     assertTrue(out.contains("\t    last = -> Caused by: java.io.IOException: connection reset on attempt 3\n"), out);
     assertTrue(out.contains("\t    rollback = -> Suppressed: java.io.IOException: rollback failed\n"), out);
-    assertTrue(out.contains("\t        [0] = java.io.IOException: connection reset on attempt 1 (java.io.IOException)\n"),
+    assertTrue(out.contains("\t        [0] = java.io.IOException: connection reset on attempt 1\n"),
         out);
     assertTrue(out.contains("\t        [2] = -> Caused by: java.io.IOException: connection reset on attempt 3\n"), out);
     assertTrue(out.contains("Caused by: java.io.IOException: connection reset on attempt 3\n"), out);

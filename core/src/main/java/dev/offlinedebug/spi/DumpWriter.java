@@ -115,13 +115,20 @@ public final class DumpWriter implements Closeable {
   }
 
   private void reportUnwritable(IOException e) {
-    String problem = "cannot write dumps to " + directory + ", dropping them until it works again: ";
-    if (e instanceof FileSystemException refusedOrMissing) {
-      // The user's to fix (permissions, a missing or refused directory): one line says it all.
-      status.problem("write", problem + StoreLayout.reason(refusedOrMissing, directory), null);
-    } else {
-      status.problem("write", problem + e, e);
-    }
+    status.problem("write", "cannot write dumps to " + directory + ", dropping them until it works again: "
+        + reason(e), causeOf(e));
+  }
+
+  /**
+   * The user's to fix (permissions, a missing or refused directory, a full disk or file): one line
+   * in the system's words says it all. Anything else keeps its stack trace ({@link #causeOf}).
+   */
+  private String reason(IOException e) {
+    return e instanceof FileSystemException system ? StoreLayout.reason(system, directory) : e.toString();
+  }
+
+  private static IOException causeOf(IOException e) {
+    return e instanceof FileSystemException ? null : e;
   }
 
   /**
@@ -215,7 +222,7 @@ public final class DumpWriter implements Closeable {
       return id;
     } catch (IOException e) {
       reportUnwritable(e);
-      return null;
+      return ThrowableIds.FAILED;
     } catch (RuntimeException | LinkageError | StackOverflowError e) {
       status.problem("bug", "dump of " + thrown.getClass().getName() + " failed: " + e, e);
       return null;
@@ -293,7 +300,7 @@ public final class DumpWriter implements Closeable {
         appender.appendOccurrences(counted.id(), counted.count());
       } catch (IOException e) {
         dedup.putBack(counted);
-        status.problem("write", "cannot write occurrence counts to " + directory + ": " + e, e);
+        status.problem("write", "cannot write occurrence counts to " + directory + ": " + reason(e), causeOf(e));
       }
     }
   }

@@ -148,8 +148,9 @@ public class OfflineDebugAppender extends UnsynchronizedAppenderBase<ILoggingEve
   }
 
   /** Names this appender in status messages, as Logback's own appenders do. */
+  /** Who reports, as the Log4j2 appender names itself: the same words in either framework's status. */
   private String component() {
-    return getClass().getSimpleName() + "[" + getName() + "]";
+    return "OfflineDebug appender '" + getName() + "'";
   }
 
   @Override

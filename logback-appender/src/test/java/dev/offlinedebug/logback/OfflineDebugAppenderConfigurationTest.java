@@ -110,7 +110,7 @@ class OfflineDebugAppenderConfigurationTest {
     List<Status> ours = logback.context().getStatusManager().getCopyOfStatusList().stream()
         .filter(status -> status.getMessage().contains("Dumps"))
         .toList();
-    assertEquals(List.of("OfflineDebugAppender[Dumps]: cannot write dumps to " + logback.dumpDir() + ", dropping them"
+    assertEquals(List.of("OfflineDebug appender 'Dumps': cannot write dumps to " + logback.dumpDir() + ", dropping them"
             + " until it works again: refused because any user can write to it (rwxrwxrwx); remove write permission"
             + " for others (chmod o-w)"),
         ours.stream().filter(status -> status.getLevel() == Status.ERROR).map(Status::getMessage).toList());
@@ -132,7 +132,7 @@ class OfflineDebugAppenderConfigurationTest {
 
     List<String> errors = logback.statusMessages(Status.ERROR);
     List<String> ours = errors.stream().filter(m -> m.contains("cannot write dumps to " + blocked)).toList();
-    assertEquals(List.of("OfflineDebugAppender[Dumps]: cannot write dumps to " + blocked
+    assertEquals(List.of("OfflineDebug appender 'Dumps': cannot write dumps to " + blocked
         + ", dropping them until it works again: Not a directory"), ours, "errors: " + errors);
     List<String> ids = logback.dumpIdsInLog();
     assertEquals(List.of("", ""), ids.subList(0, 2));

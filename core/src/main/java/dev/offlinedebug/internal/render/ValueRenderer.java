@@ -139,8 +139,10 @@ final class ValueRenderer {
     return null;
   }
 
+  /** A value kept as text, with its type unless the text starts with it (a throwable's header line). */
   private String plainText(String text, String type) {
-    return style.cyan(TerminalText.escape(text)) + style.dim(" (" + shortType(type) + ")");
+    String shown = style.cyan(TerminalText.escape(text));
+    return text.equals(type) || text.startsWith(type + ": ") ? shown : shown + style.dim(" (" + shortType(type) + ")");
   }
 
   private String throwable(ThrowableValue throwable) {

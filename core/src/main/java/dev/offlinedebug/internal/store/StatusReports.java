@@ -95,7 +95,8 @@ public final class StatusReports implements StatusListener {
     }
     AtomicLong count = active.remove(kind);
     if (count != null) {
-      send(message + " after " + count.get() + " failed attempts", null);
+      long failed = count.get();
+      send(message + " after " + failed + (failed == 1 ? " failed attempt" : " failed attempts"), null);
     }
   }
 

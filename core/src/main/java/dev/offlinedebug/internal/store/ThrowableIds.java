@@ -29,12 +29,21 @@ import java.util.function.Supplier;
  * write may run application code ({@code toString} during capture) that waits for the caller. A
  * thread that reaches here again for the throwable it is writing (application code run by its own
  * capture) gets no ID at once. When the awaited write is dropped, the waiter tries itself, as it
- * would have after it.
+ * would have after it; but a write that failed after its capture ({@link #FAILED}) is remembered
+ * like an ID: the capture took the agent's locals for the throwable, so writing it again (a {@code
+ * %dumpId} converter after its appender) would store a dump without them under a printed ID.
  */
 public final class ThrowableIds {
   static final int SLOTS = 1024;
   /** Far above a normal write (milliseconds); long enough for a slow disk, short enough for a deadlock. */
   public static final long WAIT_NANOS = TimeUnit.SECONDS.toNanos(2);
+
+  /**
+   * What a write returns when it failed after its capture: remembered for the throwable, and {@code
+   * null} to every caller. Compared by identity.
+   */
+  @SuppressWarnings("StringOperationCanBeSimplified")
+  public static final String FAILED = new String("<failed>");
 
   private final AtomicReferenceArray<Written> slots = new AtomicReferenceArray<>(SLOTS);
   private final ConcurrentHashMap<Writing, Writing> writing = new ConcurrentHashMap<>();
@@ -54,9 +63,10 @@ public final class ThrowableIds {
    * The ID written for {@code thrown} already, or being written by another thread, or else the one
    * {@code write} returns now.
    *
-   * @param write writes the dump; returns {@code null} when it was dropped (not remembered then)
-   * @return {@code null} when the dump was dropped, this thread is writing {@code thrown} already, or
-   *     the wait for another thread's write ran out
+   * @param write writes the dump; returns {@code null} when it was dropped (not remembered then), or
+   *     {@link #FAILED} when it failed after its capture (remembered)
+   * @return {@code null} when the dump was dropped or failed, this thread is writing {@code thrown}
+   *     already, or the wait for another thread's write ran out
    */
   public String idFor(Throwable thrown, Supplier<String> write) {
     long deadline = 0;
@@ -64,12 +74,12 @@ public final class ThrowableIds {
     while (true) {
       String id = lookup(thrown);
       if (id != null) {
-        return id;
+        return shown(id);
       }
       Writing mine = new Writing(thrown);
       Writing other = writing.putIfAbsent(mine, mine);
       if (other == null) {
-        return writeAs(mine, write);
+        return shown(writeAs(mine, write));
       }
       if (other.owner == Thread.currentThread()) {
         return null;
@@ -84,7 +94,7 @@ public final class ThrowableIds {
         return null;
       }
       if (other.id != null) {
-        return other.id;
+        return shown(other.id);
       }
     }
   }
@@ -106,6 +116,10 @@ public final class ThrowableIds {
       writing.remove(mine);
       mine.done.countDown();
     }
+  }
+
+  private static String shown(String id) {
+    return id == FAILED ? null : id;
   }
 
   private String lookup(Throwable thrown) {

@@ -97,11 +97,16 @@ class ChildJvmStoreTest {
   }
 
   @Test
-  void write_recordLargerThanFileSizeLimit_droppedAndReportedOnceInOneLine() throws Exception {
+  void write_recordLargerThanFileSizeLimit_droppedNotWrittenAgainAndReportedOnceInOneLine() throws Exception {
     Path dir = tmp.resolve("dumps");
     try (ChildJvm child = ChildJvm.start(tmp.resolve("stderr"), 1, "fill", dir.toString(), "3", "2000")) {
       assertEquals(0, child.awaitExit(), child.lines.toString());
       assertEquals(List.of(), child.ids());
+      // Written again, the throwable would make a dump without the locals the failed capture took.
+      assertEquals(3, child.lines.stream().filter("AGAIN null"::equals).count(), child.lines.toString());
+      try (Stream<Path> files = Files.list(dir)) {
+        assertEquals(1, files.filter(f -> f.toString().endsWith(".odump")).count(), "a new file per dropped dump");
+      }
       List<String> reports = child.lines.stream().filter(l -> l.startsWith("STATUS")).toList();
       assertEquals(1, reports.size(), reports::toString);
       String where = Pattern.quote(dir.toString());

@@ -33,6 +33,14 @@ class StatusReportsTest {
   }
 
   @Test
+  void problem_clearedAfterOneFailure_saysOneFailedAttempt() {
+    reports.problem("write", "cannot write", null);
+    reports.cleared("write", "writing works again");
+
+    assertEquals("OfflineDebug appender 'Dumps': writing works again after 1 failed attempt", lines.get(1));
+  }
+
+  @Test
   void notice_reportedEveryTime() {
     reports.notice("directory recreated");
     reports.notice("directory recreated");

@@ -1,5 +1,6 @@
 package dev.offlinedebug.internal.store;
 
+import dev.offlinedebug.model.ThreadInfo;
 import dev.offlinedebug.spi.CaptureLimits;
 import dev.offlinedebug.spi.DumpWriter;
 import dev.offlinedebug.spi.LoggedEvent;
@@ -7,8 +8,10 @@ import dev.offlinedebug.spi.WriterSettings;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The main class of the child JVMs the store tests start. Prints each ID on its own line once
@@ -16,8 +19,10 @@ import java.util.List;
  *
  * <p>{@code loop DIR}: writes distinct failures until killed. {@code threads DIR THREADS COUNT}:
  * THREADS threads write COUNT failures each. {@code fill DIR COUNT [PADDING]}: writes COUNT failures
- * into files that never roll by size, for a child started under a file-size limit, with messages
- * PADDING characters longer. A report with a throwable ends in {@code CAUSE}. At the end it prints {@code
+ * into files that never roll by size, for a child started under a file-size limit; with PADDING,
+ * logged messages that many characters longer, each failure written twice, as an appender and its
+ * {@code %dumpId} converter write it (the second time with a short event, as a converter without the
+ * agent's locals would), the second result printed as {@code AGAIN ...}. A report with a throwable ends in {@code CAUSE}. At the end it prints {@code
  * THREAD name} for each live thread whose name starts with {@code offline-debug}, then {@code DONE}.
  */
 public final class StoreChild {
@@ -56,7 +61,12 @@ public final class StoreChild {
         case "fill" -> {
           String padding = args.length > 3 ? "x".repeat(Integer.parseInt(args[3])) : "";
           for (int i = 0; i < Integer.parseInt(args[2]); i++) {
-            written(writer.write(new IllegalStateException("failure " + i + padding), LoggedEvent.standalone()));
+            IllegalStateException failure = new IllegalStateException("failure " + i);
+            written(writer.write(failure, new LoggedEvent(Instant.now(), null, null, "order " + i + padding,
+                ThreadInfo.current(), Map.of(), List.of(), Map.of())));
+            if (!padding.isEmpty()) {
+              print("AGAIN " + writer.dumpId(failure, LoggedEvent::standalone));
+            }
           }
         }
         default -> throw new IllegalArgumentException(args[0]);

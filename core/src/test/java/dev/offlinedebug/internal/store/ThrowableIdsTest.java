@@ -75,6 +75,16 @@ class ThrowableIdsTest {
   }
 
   @Test
+  void idFor_writeFailedAfterCapture_rememberedAsNoId() {
+    ThrowableIds ids = new ThrowableIds(FOREVER, reports);
+    Throwable t = new IllegalStateException();
+
+    assertNull(ids.idFor(t, () -> ThrowableIds.FAILED));
+    assertNull(ids.idFor(t, this::write));
+    assertEquals(0, writes.get());
+  }
+
+  @Test
   void idFor_racingThreads_writeOnceAndShareTheId() throws Exception {
     ThrowableIds ids = new ThrowableIds(FOREVER, reports);
     for (int round = 0; round < 50; round++) {

@@ -21,7 +21,8 @@ import java.util.concurrent.Executors;
 
 /**
  * The read-only web viewer of {@code serve} on the JDK's built-in HTTP server: {@code /} lists the
- * dumps, {@code /stats} charts them, {@code /dump/ID} shows one as {@code html} does. Only {@code
+ * dumps, {@code /stats} charts them, {@code /dump/ID} shows one as {@code html} does, linking the
+ * IDs of its repeats (or, for a repeat, of its first dump) to their pages. Only {@code
  * GET} and {@code HEAD} are served. On the loopback address it answers only requests addressed to
  * a loopback host name, so a web page elsewhere cannot reach it through DNS rebinding; bound
  * elsewhere, every request must carry the token, as {@code ?token=} (which sets a cookie) or that
@@ -112,8 +113,8 @@ final class DumpViewer implements AutoCloseable {
     String title = "Dump " + id;
     try {
       Dump dump = store.load(id);
-      HtmlPage.Entry entry = new HtmlPage.Entry(dump, store.occurrences(id).total(),
-          List.of(id, "--dir", location));
+      HtmlPage.Entry entry = new HtmlPage.Entry(dump, store.occurrences(id), List.of(id, "--dir", location),
+          ViewerPages::dumpPage);
       send(exchange, 200, HtmlPage.ofDumps(title + " - offline-debug", pages.navigation(query), List.of(entry)));
     } catch (DumpExpiredException e) {
       send(exchange, 410, message(title, "expired: retention has deleted it."));

@@ -55,13 +55,14 @@ final class HtmlCommand implements Callable<Integer> {
       String location = store.absoluteLocation();
       for (String id : ids) {
         Dump dump = dumps.load(id);
-        entries.add(new HtmlPage.Entry(dump, dumps.occurrences(id).total(), List.of(id, "--dir", location)));
+        // No links: the page stands alone, and the repeats' pages are not on it.
+        entries.add(new HtmlPage.Entry(dump, dumps.occurrences(id), List.of(id, "--dir", location), null));
       }
     }
     if (!files.isEmpty()) {
       ChronicleStartup.ensureStarted();
       for (Path file : files) {
-        entries.add(new HtmlPage.Entry(OfflineDebug.load(file), 0, List.of("--file", file.toAbsolutePath().toString())));
+        entries.add(new HtmlPage.Entry(OfflineDebug.load(file), List.of("--file", file.toAbsolutePath().toString())));
       }
     }
     String page = page(entries);

@@ -5,6 +5,7 @@ import dev.offlinedebug.spi.HtmlPage;
 import dev.offlinedebug.spi.StoreTimeline;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
@@ -26,8 +27,9 @@ final class StatsChart {
   private static final int LEFT = 48;
   private static final int BOTTOM = 28;
   private static final int TOP = 12;
-  private static final DateTimeFormatter LABEL =
-      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneOffset.UTC);
+  private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd ").withZone(ZoneOffset.UTC);
+  private static final DateTimeFormatter MINUTES = DateTimeFormatter.ofPattern("HH:mm").withZone(ZoneOffset.UTC);
+  private static final DateTimeFormatter SECONDS = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneOffset.UTC);
 
   private StatsChart() {}
 
@@ -71,10 +73,15 @@ final class StatsChart {
     svg.append("<svg class=\"chart\" xmlns=\"http://www.w3.org/2000/svg\" width=\"").append(WIDTH)
         .append("\" height=\"").append(HEIGHT).append("\" viewBox=\"0 0 ").append(WIDTH).append(' ').append(HEIGHT)
         .append("\" role=\"img\" aria-label=\"occurrences over time per fingerprint\">\n");
-    axes(svg, from, at(range[0], span), highest);
+    // Times at the bars' resolution: a bar narrower than a minute is told apart by its seconds.
+    ChronoUnit unit = span / BUCKETS < 60_000 ? ChronoUnit.SECONDS : ChronoUnit.MINUTES;
+    DateTimeFormatter time = unit == ChronoUnit.SECONDS ? SECONDS : MINUTES;
+    Instant to = at(range[0], span);
+    axes(svg, DATE.format(from) + time.format(from), DATE.format(to) + time.format(to), highest);
     for (int bucket = 0; bucket < BUCKETS; bucket++) {
       double base = HEIGHT - BOTTOM;
-      Instant start = at(range[0], span * bucket / BUCKETS);
+      String bucketTimes = times(time, unit, at(range[0], span * bucket / BUCKETS),
+          at(range[0], span * (bucket + 1) / BUCKETS));
       for (int row = 0; row < counts.length; row++) {
         long count = counts[row][bucket];
         if (count == 0) {
@@ -82,13 +89,13 @@ final class StatsChart {
         }
         double height = count * plotHeight / highest;
         base -= height;
-        String label = row < fingerprints.size() ? series.get(fingerprints.get(row)) : "other fingerprints";
+        String failure = row < fingerprints.size() ? series.get(fingerprints.get(row)) : "other fingerprints";
         svg.append("<rect class=\"bar\" x=\"").append(format(LEFT + bucket * barWidth + 1)).append("\" y=\"")
             .append(format(base)).append("\" width=\"").append(format(barWidth - 2)).append("\" height=\"")
             .append(format(height)).append("\" fill=\"")
             .append(row < fingerprints.size() ? COLORS.get(row) : OTHERS_COLOR).append("\"><title>")
-            .append(count).append(count == 1 ? " occurrence" : " occurrences").append(" from ")
-            .append(LABEL.format(start)).append(": ").append(HtmlPage.escape(label)).append("</title></rect>\n");
+            .append(count).append(count == 1 ? " occurrence" : " occurrences").append(bucketTimes).append(": ")
+            .append(HtmlPage.escape(failure)).append("</title></rect>\n");
       }
     }
     return svg.append("</svg>\n").toString();
@@ -109,6 +116,19 @@ final class StatsChart {
     }
   }
 
+  /**
+   * " from START to END UTC" for the bar from {@code start} to {@code end}, to the {@code unit}:
+   * the start rounded down and the end up, so the times cover every occurrence the bar counts; the
+   * end without its date when that is the start's.
+   */
+  private static String times(DateTimeFormatter time, ChronoUnit unit, Instant start, Instant end) {
+    Instant from = start.truncatedTo(unit);
+    Instant to = end.truncatedTo(unit).equals(end) ? end : end.truncatedTo(unit).plus(1, unit);
+    boolean sameDay = from.truncatedTo(ChronoUnit.DAYS).equals(to.truncatedTo(ChronoUnit.DAYS));
+    return " from " + DATE.format(from) + time.format(from) + " to " + (sameDay ? "" : DATE.format(to))
+        + time.format(to) + " UTC";
+  }
+
   /** {@code offset} milliseconds after {@code start}, as far as an Instant of epoch milliseconds reaches. */
   private static Instant at(long start, double offset) {
     return Instant.ofEpochMilli((long) Math.min(Long.MAX_VALUE, start + offset));
@@ -118,7 +138,7 @@ final class StatsChart {
     void at(long millis, long count);
   }
 
-  private static void axes(StringBuilder svg, Instant from, Instant to, long highest) {
+  private static void axes(StringBuilder svg, String from, String to, long highest) {
     int bottom = HEIGHT - BOTTOM;
     svg.append("<line x1=\"").append(LEFT).append("\" y1=\"").append(TOP).append("\" x2=\"").append(LEFT)
         .append("\" y2=\"").append(bottom).append("\" stroke=\"#d0d7de\"/>\n")
@@ -129,9 +149,9 @@ final class StatsChart {
         .append("<text x=\"").append(LEFT - 6).append("\" y=\"").append(bottom)
         .append("\" text-anchor=\"end\">0</text>\n")
         .append("<text x=\"").append(LEFT).append("\" y=\"").append(HEIGHT - 8).append("\">")
-        .append(LABEL.format(from)).append(" UTC</text>\n")
+        .append(from).append(" UTC</text>\n")
         .append("<text x=\"").append(WIDTH - 8).append("\" y=\"").append(HEIGHT - 8)
-        .append("\" text-anchor=\"end\">").append(LABEL.format(to)).append(" UTC</text>\n");
+        .append("\" text-anchor=\"end\">").append(to).append(" UTC</text>\n");
   }
 
   private static String format(double value) {

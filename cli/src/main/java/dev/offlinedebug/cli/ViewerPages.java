@@ -141,7 +141,12 @@ final class ViewerPages {
   }
 
   private static String dumpLink(String id) {
-    return "<a href=\"/dump/" + HtmlPage.escape(ViewerQuery.encode(id)) + "\">" + HtmlPage.escape(id) + "</a>";
+    return "<a href=\"" + HtmlPage.escape(dumpPage(id)) + "\">" + HtmlPage.escape(id) + "</a>";
+  }
+
+  /** The address of the page of dump {@code id}, not yet escaped for HTML. */
+  static String dumpPage(String id) {
+    return "/dump/" + ViewerQuery.encode(id);
   }
 
   private static String exception(DumpSummary summary) {

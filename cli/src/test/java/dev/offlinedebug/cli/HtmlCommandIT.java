@@ -23,6 +23,7 @@ class HtmlCommandIT {
     Path dir = work.resolve("dumps");
     String declined;
     String unsupported;
+    List<String> repeats;
     try (StoreFixture store = StoreFixture.open(dir, 1 << 20, 64 << 20, Duration.ofMinutes(5))) {
       declined = store.write(Failures.declined("C-1042", 33_790));
       List<String> ids = new ArrayList<>();
@@ -31,6 +32,7 @@ class HtmlCommandIT {
       }
       unsupported = ids.get(0);
       assertTrue(ids.get(1).startsWith(unsupported + ".") && ids.get(2).startsWith(unsupported + "."), ids.toString());
+      repeats = ids.subList(1, 3);
     }
     Path saved = work.resolve("saved.dump");
     OfflineDebug.save(Failures.hostile(), saved);
@@ -42,7 +44,11 @@ class HtmlCommandIT {
     assertTrue(page.contains("<title>3 dumps - offline-debug</title>"), page);
     assertTrue(page.contains("<h1>Dump " + declined + "</h1>"), page);
     assertTrue(page.contains("<h1>Dump " + unsupported + "</h1>"), page);
-    assertTrue(page.contains("<dt>occurrences</dt><dd>3</dd>"), page);
+    assertTrue(page.contains("<dt>occurrences</dt><dd>3 in all: this dump, 2 stored with their own values"), page);
+    for (String repeat : repeats) { // as text: the page has no page of its own to link to
+      assertTrue(page.contains("<td class=\"mono\">" + repeat + "</td>"), page);
+    }
+    assertTrue(page.contains("<dt>occurrences</dt><dd>1</dd>"), "the declined card did not repeat: " + page);
     assertTrue(page.contains("value=\"offline-debug replay " + declined + " --dir "), page);
     assertTrue(page.contains("value=\"offline-debug replay --file " + saved.toAbsolutePath() + "\""), page);
     assertTrue(page.contains("clear\\u001b[2Jscreen"), "controls in a dump show as escapes: " + page);

@@ -4,10 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.offlinedebug.Dump;
+import dev.offlinedebug.DumpOccurrences;
 import dev.offlinedebug.spi.DumpRenderer;
+import dev.offlinedebug.spi.HtmlPage;
 import dev.offlinedebug.testing.SampleDumps;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -28,7 +32,61 @@ class HtmlPageTest {
     assertTrue(checkout.contains("<dt>mdc</dt><dd>user=&quot;ada&quot;</dd>"), checkout);
     assertTrue(checkout.contains("<dt>host</dt><dd>web-1 (pid 4242)</dd>"), checkout);
     assertTrue(checkout.contains("<dt>jvm</dt><dd>Eclipse Adoptium 17.0.15</dd>"), checkout);
-    assertTrue(checkout.contains("<dt>occurrences</dt><dd>3</dd>"), checkout);
+    assertTrue(checkout.contains("<dt>occurrences</dt><dd>4 in all: this dump, 2 stored with their own values "
+        + "(<a class=\"ref\" href=\"#d0-repeats\">listed below</a>), 1 counted only</dd>"), checkout);
+  }
+
+  @Test
+  void page_firstDumpListsItsRepeatsAsText() {
+    assertTrue(checkout.contains("<h2 id=\"d0-repeats\">Repeats</h2>"), checkout);
+    assertTrue(checkout.contains("<tr class=\"repeat\"><td class=\"mono\">2026-11-26T05:16:13.123456Z</td>"
+        + "<td class=\"mono\">od-test-1.o1</td><td>worker-1</td></tr>\n"), checkout);
+    assertEquals(2, count(checkout, "<tr class=\"repeat\">"), checkout);
+    assertTrue(checkout.contains("<span class=\"marker\">1 counted only</span>"), checkout);
+    assertTrue(checkout.contains("offline-debug show ID, or html ID, with this dump's --dir"), checkout);
+    assertFalse(checkout.contains("href=\"/"), "a page of html links to no page it does not hold");
+  }
+
+  @Test
+  void page_servedRepeatsLinkToTheirPagesEscaped() {
+    Dump dump = HtmlSamples.markup();
+    DumpOccurrences hostile = new DumpOccurrences(dump.id(), List.of(new DumpOccurrences.Stored(
+        dump.id() + HtmlSamples.MARKUP, dump.time(), HtmlSamples.MARKUP)), 0, 0);
+    String page = HtmlPage.ofDumps("t", "", List.of(new HtmlPage.Entry(dump, hostile, List.of(), ViewerPages::dumpPage)));
+    assertEquals(1, count(page, "<script"), "only the page's own script: " + page);
+    assertFalse(page.contains("<img"), page);
+    assertTrue(page.contains("<td class=\"mono\"><a href=\"/dump/od-markup-1%3C%2Ftextarea%3E%3C%2Fscript%3E"), page);
+    assertTrue(page.contains("\">od-markup-1&lt;/textarea&gt;&lt;/script&gt;&lt;script&gt;window.pwned=1"), page);
+    assertTrue(page.contains("</a></td><td>&lt;/textarea&gt;&lt;/script&gt;"), page);
+  }
+
+  @Test
+  void page_repeatNamesItsFirstDump() {
+    Dump repeat = SampleDumps.checkoutFailure();
+    DumpOccurrences ofFirst = new DumpOccurrences("od-first-1", List.of(), 0, 6);
+    String served = HtmlPage.ofDumps("t", "", List.of(new HtmlPage.Entry(repeat, ofFirst, List.of(), ViewerPages::dumpPage)));
+    assertTrue(served.contains("<dt>repeat of</dt><dd><a href=\"/dump/od-first-1\">od-first-1</a> (7 occurrences in all), "
+        + "with its own time, thread, MDC and values</dd>"), served);
+    assertFalse(served.contains("Repeats</h2>"), "a repeat lists no repeats: " + served);
+    String written = HtmlPage.ofDumps("t", "", List.of(new HtmlPage.Entry(repeat, ofFirst, List.of(), null)));
+    assertTrue(written.contains("<dt>repeat of</dt><dd>od-first-1 (7 occurrences in all)"), written);
+  }
+
+  @Test
+  void page_repeatsBoundedByThePageSize() {
+    Dump dump = SampleDumps.checkoutFailure();
+    String longName = "worker-" + "x".repeat(20_000);
+    List<DumpOccurrences.Stored> stored = new ArrayList<>();
+    for (int i = 0; i < DumpOccurrences.MAX_LISTED; i++) {
+      stored.add(new DumpOccurrences.Stored(dump.id() + ".o" + i, dump.time().plusSeconds(i), longName));
+    }
+    String page = HtmlPage.ofDumps("t", "", List.of(new HtmlPage.Entry(dump, new DumpOccurrences(dump.id(), stored, 5, 0),
+        List.of(), ViewerPages::dumpPage)));
+    int rows = count(page, "<tr class=\"repeat\">");
+    assertTrue(rows > 0 && rows < DumpOccurrences.MAX_LISTED, rows + " rows");
+    assertTrue(page.length() < DumpRenderer.MAX_CHARS + 65_536, page.length() + " chars");
+    assertTrue(page.contains("<p class=\"dim\">... " + (DumpOccurrences.MAX_LISTED - rows + 5) + " more not listed</p>"),
+        page.substring(page.length() - 4096));
   }
 
   @Test

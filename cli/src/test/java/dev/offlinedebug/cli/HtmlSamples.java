@@ -4,6 +4,7 @@ import static dev.offlinedebug.testing.SampleDumps.frame;
 import static dev.offlinedebug.testing.SampleDumps.local;
 
 import dev.offlinedebug.Dump;
+import dev.offlinedebug.DumpOccurrences;
 import dev.offlinedebug.model.StringValue;
 import dev.offlinedebug.model.ThreadInfo;
 import dev.offlinedebug.model.ThrowableGraph;
@@ -33,11 +34,19 @@ final class HtmlSamples {
         new ThrowableGraph(List.of(thrown)));
   }
 
+  /** A page as {@code html} writes it: each dump logged four times, two repeats stored, one only counted. */
   static String page(Dump... dumps) {
     List<HtmlPage.Entry> entries = new ArrayList<>();
     for (Dump dump : dumps) {
-      entries.add(new HtmlPage.Entry(dump, 3, List.of(dump.id(), "--dir", "/var/log/my app/dumps")));
+      entries.add(new HtmlPage.Entry(dump, repeated(dump), List.of(dump.id(), "--dir", "/var/log/my app/dumps"), null));
     }
     return HtmlCommand.page(entries);
+  }
+
+  /** Two stored repeats of {@code dump}, logged by its thread a second and two seconds later, and one counted. */
+  static DumpOccurrences repeated(Dump dump) {
+    return new DumpOccurrences(dump.id(), List.of(
+        new DumpOccurrences.Stored(dump.id() + ".o1", dump.time().plusSeconds(1), dump.thread().name()),
+        new DumpOccurrences.Stored(dump.id() + ".o2", dump.time().plusSeconds(2), dump.thread().name())), 0, 1);
   }
 }

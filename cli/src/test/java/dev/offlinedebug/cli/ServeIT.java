@@ -106,6 +106,43 @@ class ServeIT {
   }
 
   /**
+   * The page of a first dump lists its stored repeats, each linking to its own page, which loads
+   * the repeat's own values and links back to the first dump.
+   */
+  @Test
+  void dumpPage_listsRepeatsLinkedToTheirPages() throws Exception {
+    Path repeating = work.resolve("repeating");
+    Instant first = Instant.parse("2026-11-26T05:00:00Z");
+    List<String> ids = new ArrayList<>();
+    try (StoreFixture store = StoreFixture.open(repeating, 16L << 20, 64L << 20, Duration.ofMinutes(5))) {
+      for (int i = 0; i < 3; i++) {
+        ids.add(store.write(Failures.unsupported(i), first.plus(Duration.ofSeconds(i))));
+      }
+    }
+    URI url = start("serve", "--dir", repeating.toString(), "--port", "0");
+
+    String page = get(url.resolve("/dump/" + ids.get(0)), null).body();
+    assertTrue(page.contains("3 in all: this dump, 2 stored with their own values"), page);
+    Matcher row = Pattern.compile("<tr class=\"repeat\"><td class=\"mono\">([^<]+)</td><td class=\"mono\">"
+        + "<a href=\"([^\"]+)\">([^<]+)</a></td><td>([^<]+)</td></tr>").matcher(page);
+    List<String> listed = new ArrayList<>();
+    while (row.find()) {
+      listed.add(row.group(3));
+      assertEquals("/dump/" + row.group(3), row.group(2));
+      assertEquals(Thread.currentThread().getName(), row.group(4));
+    }
+    assertEquals(ids.subList(1, 3), listed, page);
+
+    HttpResponse<String> repeat = get(url.resolve("/dump/" + listed.get(1)), null);
+    assertEquals(200, repeat.statusCode());
+    assertTrue(repeat.body().contains("<h1>Dump " + ids.get(2) + "</h1>"), repeat.body());
+    assertTrue(repeat.body().contains("operation 2"), "the repeat's own message: " + repeat.body());
+    assertTrue(repeat.body().contains("<dt>time</dt><dd>2026-11-26T05:00:02Z</dd>"), repeat.body());
+    assertTrue(repeat.body().contains("<dt>repeat of</dt><dd><a href=\"/dump/" + ids.get(0) + "\">" + ids.get(0)
+        + "</a> (3 occurrences in all)"), repeat.body());
+  }
+
+  /**
    * A failure first dumped at 05:00 and repeated at 05:30 and 06:00 inside the dedup window: the
    * chart counts each repeat at its own time, not at the first dump's; with {@code since}, the table
    * and the chart count only what was logged since then, as {@code stats --since} does.
@@ -124,20 +161,23 @@ class ServeIT {
     URI url = start("serve", "--dir", repeating.toString(), "--port", "0");
 
     String all = get(url.resolve("/stats"), null).body();
-    // An hour in 40 bars of 90 s: 05:00 is the first, 05:30 the 21st, 06:00 the last (from 05:58:30).
-    assertEquals(List.of("1 occurrence from 2026-11-26 05:00", "1 occurrence from 2026-11-26 05:30",
-        "1 occurrence from 2026-11-26 05:58"), bars(all), all);
+    // An hour in 40 bars of 90 s, told apart in minutes: 05:00 is the first, 05:30 the 21st, 06:00
+    // the last (from 05:58:30).
+    assertEquals(List.of("1 occurrence from 2026-11-26 05:00 to 05:02 UTC",
+        "1 occurrence from 2026-11-26 05:30 to 05:32 UTC", "1 occurrence from 2026-11-26 05:58 to 06:00 UTC"),
+        bars(all), all);
     assertTrue(all.contains("<td>3</td><td>1</td><td class=\"mono\">2026-11-26T06:00:00.000Z</td>"), all);
 
     String since = get(url.resolve("/stats?since=2026-11-26T05:15:00Z"), null).body();
-    assertEquals(List.of("1 occurrence from 2026-11-26 05:30", "1 occurrence from 2026-11-26 05:59"), bars(since),
-        since);
+    // Half an hour in bars of 45 s, told apart in seconds.
+    assertEquals(List.of("1 occurrence from 2026-11-26 05:30:00 to 05:30:45 UTC",
+        "1 occurrence from 2026-11-26 05:59:15 to 06:00:00 UTC"), bars(since), since);
     assertTrue(since.contains("<td>2</td><td>1</td>"), "the repeats since then: " + since);
   }
 
   /** The titles of a stats page's bars, up to the fingerprint's label. */
   private static List<String> bars(String page) {
-    Matcher bar = Pattern.compile("<title>([^<:]+ from [0-9-]+ [0-9]+:[0-9]+):").matcher(page);
+    Matcher bar = Pattern.compile("<title>([^<]+? UTC):").matcher(page);
     List<String> titles = new ArrayList<>();
     while (bar.find()) {
       titles.add(bar.group(1));

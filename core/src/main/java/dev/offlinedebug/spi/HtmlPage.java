@@ -1,6 +1,8 @@
 package dev.offlinedebug.spi;
 
 import dev.offlinedebug.Dump;
+import dev.offlinedebug.DumpOccurrences;
+import dev.offlinedebug.DumpStore;
 import dev.offlinedebug.internal.render.HtmlDump;
 import dev.offlinedebug.internal.render.HtmlText;
 import java.io.IOException;
@@ -11,6 +13,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
 import java.util.List;
+import java.util.function.UnaryOperator;
 
 /**
  * Dumps as self-contained HTML pages, as {@code offline-debug html} writes them, {@code serve}
@@ -37,15 +40,24 @@ public final class HtmlPage {
       + "script-src '" + sha256(SCRIPT) + "'; form-action 'self'; base-uri 'none'";
 
   /**
-   * One dump on a page.
+   * One dump on a page. A first dump whose failure repeated lists its stored repeats (ID, time,
+   * thread) after its stack trace, as {@code show} does; a repeat names the first dump it belongs to.
    *
    * @param dump the dump
-   * @param occurrences how often its failure was logged (dedup folds repeats onto it), or 0 when unknown
-   *     (a standalone file)
+   * @param occurrences the repeats of its failure as its store lists them ({@link
+   *     DumpStore#occurrences}), or {@code null} when unknown (a standalone file)
    * @param replay the arguments of {@code offline-debug replay} that reach this dump, shown as a
    *     command line to copy
+   * @param pageOf the address of the page of the dump with a given ID (escaped here), for the IDs
+   *     of repeats and first dumps to link to; {@code null} when there are no such pages: the IDs
+   *     are then text
    */
-  public record Entry(Dump dump, long occurrences, List<String> replay) {}
+  public record Entry(Dump dump, DumpOccurrences occurrences, List<String> replay, UnaryOperator<String> pageOf) {
+    /** A dump whose repeats are unknown, on a page that links to no other dump. */
+    public Entry(Dump dump, List<String> replay) {
+      this(dump, null, replay, null);
+    }
+  }
 
   private HtmlPage() {}
 
@@ -59,7 +71,7 @@ public final class HtmlPage {
     StringBuilder body = new StringBuilder(16_384);
     for (int i = 0; i < entries.size() && body.length() < DumpRenderer.MAX_CHARS; i++) {
       Entry entry = entries.get(i);
-      HtmlDump.render(body, entry.dump(), entry.occurrences(), entry.replay(), i);
+      HtmlDump.render(body, entry, i);
     }
     if (body.length() >= DumpRenderer.MAX_CHARS) {
       body.append("<p class=\"dim\">... page cut at ").append(DumpRenderer.MAX_CHARS)

@@ -60,7 +60,7 @@ final class FailureReport {
     }
     String page = dump.id() + ".html";
     HtmlPage.Entry entry =
-        new HtmlPage.Entry(dump, 0, List.of(dump.id(), "--dir", directory.toAbsolutePath().toString()));
+        new HtmlPage.Entry(dump, List.of(dump.id(), "--dir", directory.toAbsolutePath().toString()));
     replace(directory.resolve(page), HtmlPage.ofDumps("Dump " + dump.id() + " - offline-debug",
         "<a href=\"" + INDEX + "\">All failing tests</a>", List.of(entry)));
     String row = row(dump, page);

@@ -1,6 +1,7 @@
 package dev.offlinedebug.internal.render;
 
 import dev.offlinedebug.Dump;
+import dev.offlinedebug.spi.HtmlPage;
 import dev.offlinedebug.spi.TerminalText;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -9,7 +10,8 @@ import java.util.regex.Pattern;
 
 /**
  * One dump as a section of a page: what was logged, where and when (the fields of {@code show}),
- * the replay command line with a copy button, then the {@linkplain HtmlStackTrace stack trace}.
+ * the replay command line with a copy button, the {@linkplain HtmlStackTrace stack trace}, then the
+ * {@linkplain HtmlOccurrences repeats} of its failure.
  */
 public final class HtmlDump {
   private static final Pattern SHELL_SAFE = Pattern.compile("[A-Za-z0-9_./:=@%+,-]+");
@@ -17,14 +19,15 @@ public final class HtmlDump {
   private HtmlDump() {}
 
   /**
-   * Appends the section for {@code dump}; {@code index} keeps the anchors of several dumps on one
-   * page apart.
-   *
-   * @param occurrences how often its failure was logged, or 0 when unknown
-   * @param replay the arguments of {@code offline-debug replay} that reach it
+   * Appends the section for {@code entry}'s dump; {@code index} keeps the anchors of several dumps
+   * on one page apart.
    */
-  public static void render(StringBuilder out, Dump dump, long occurrences, List<String> replay, int index) {
+  public static void render(StringBuilder out, HtmlPage.Entry entry, int index) {
+    Dump dump = entry.dump();
     String prefix = "d" + index + "-";
+    HtmlOccurrences occurrences = entry.occurrences() == null
+        ? null
+        : new HtmlOccurrences(dump.id(), entry.occurrences(), entry.pageOf(), prefix + "repeats");
     out.append("<section class=\"dump\" id=\"").append(prefix).append("dump\">\n")
         .append("<h1>Dump ").append(HtmlText.escape(dump.id())).append("</h1>\n")
         .append("<dl class=\"meta\">\n");
@@ -40,8 +43,8 @@ public final class HtmlDump {
     field(out, "host", dump.host() + " (pid " + dump.pid() + ")");
     field(out, "jvm", dump.jvm());
     field(out, "app", dump.application());
-    if (occurrences > 0) {
-      field(out, "occurrences", Long.toString(occurrences));
+    if (occurrences != null) {
+      occurrences.field(out);
     }
     pairs(out, "mdc", dump.mdc());
     if (!dump.markers().isEmpty()) {
@@ -55,12 +58,15 @@ public final class HtmlDump {
     String replayId = prefix + "replay";
     out.append("<div class=\"replay\"><label for=\"").append(replayId).append("\">replay</label>")
         .append("<input id=\"").append(replayId).append("\" readonly value=\"")
-        .append(HtmlText.escape(commandLine(replay))).append("\">")
+        .append(HtmlText.escape(commandLine(entry.replay()))).append("\">")
         .append("<button type=\"button\" class=\"copy\" data-for=\"").append(replayId)
         .append("\">Copy</button></div>\n")
         .append("<div class=\"tools\"><button type=\"button\" class=\"unfold\">Unfold all</button> ")
         .append("<button type=\"button\" class=\"fold\">Fold all</button></div>\n");
     new HtmlStackTrace(new HtmlValues(dump.exception(), prefix)).render(out, dump.exception());
+    if (occurrences != null) {
+      occurrences.list(out);
+    }
     out.append("</section>\n");
   }
 

@@ -8,6 +8,9 @@ import dev.offlinedebug.OfflineDebug;
 import dev.offlinedebug.testing.Chromium;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -72,6 +75,32 @@ class ServeBrowserIT {
     String frame = browser.pick("details.frame", "Failures.charge(");
     browser.click(frame + " > summary");
     assertTrue(browser.text(frame + " .locals").contains("currency = \"EUR\""));
+  }
+
+  @Test
+  void dumpPage_repeatsOpenTheirOwnPages() throws Exception {
+    Path dir = work.resolve("repeating");
+    List<String> ids = new ArrayList<>();
+    try (StoreFixture store = StoreFixture.open(dir, 16L << 20, 64L << 20, Duration.ofMinutes(5))) {
+      for (int cents : new int[] {30_007, 30_009, 30_011}) {
+        ids.add(store.write(Failures.declined("C-" + cents, cents))); // one stack: stored as repeats of the first
+      }
+    }
+    try (DumpViewer repeating = DumpViewer.start(OfflineDebug.open(dir), dir.toAbsolutePath().toString(),
+        new InetSocketAddress("127.0.0.1", 0), null)) {
+      browser.open("http://127.0.0.1:" + repeating.address().getPort() + "/dump/" + ids.get(0));
+      browser.click("a.ref[href='#d0-repeats']");
+      assertTrue(browser.visible("table.repeats"));
+      assertEquals(2, browser.eval("document.querySelectorAll('tr.repeat a').length").getAsInt());
+      browser.clickToLoad(browser.pick("tr.repeat a", ids.get(1)));
+      assertEquals("Dump " + ids.get(1), browser.text("h1"));
+      assertTrue(browser.text(".trace").contains("checkout of 30009 cents failed"), browser.text(".trace"));
+      String frame = browser.pick("details.frame", "Failures.charge(");
+      browser.click(frame + " > summary");
+      assertTrue(browser.text(frame + " .locals").contains("30009"), "the repeat's own values");
+      browser.clickToLoad("dl.meta a");
+      assertEquals("Dump " + ids.get(0), browser.text("h1"));
+    }
   }
 
   @Test

@@ -111,15 +111,8 @@ class ServeIT {
    */
   @Test
   void dumpPage_listsRepeatsLinkedToTheirPages() throws Exception {
-    Path repeating = work.resolve("repeating");
-    Instant first = Instant.parse("2026-11-26T05:00:00Z");
-    List<String> ids = new ArrayList<>();
-    try (StoreFixture store = StoreFixture.open(repeating, 16L << 20, 64L << 20, Duration.ofMinutes(5))) {
-      for (int i = 0; i < 3; i++) {
-        ids.add(store.write(Failures.unsupported(i), first.plus(Duration.ofSeconds(i))));
-      }
-    }
-    URI url = start("serve", "--dir", repeating.toString(), "--port", "0");
+    List<String> ids = loggedThreeTimes(Duration.ofSeconds(1));
+    URI url = start("serve", "--dir", work.resolve("repeating").toString(), "--port", "0");
 
     String page = get(url.resolve("/dump/" + ids.get(0)), null).body();
     assertTrue(page.contains("3 in all: this dump, 2 stored with their own values"), page);
@@ -149,16 +142,8 @@ class ServeIT {
    */
   @Test
   void stats_countsEachRepeatAtItsOwnTime() throws Exception {
-    Path repeating = work.resolve("repeating");
-    Instant first = Instant.parse("2026-11-26T05:00:00Z");
-    List<String> ids = new ArrayList<>();
-    try (StoreFixture store = StoreFixture.open(repeating, 16L << 20, 64L << 20, Duration.ofMinutes(5))) {
-      for (int i = 0; i < 3; i++) { // one stack: the first dump, then repeats of it
-        ids.add(store.write(Failures.unsupported(i), first.plus(Duration.ofMinutes(30L * i))));
-      }
-    }
-    assertTrue(ids.get(2).startsWith(ids.get(0) + "."), "stored as repeats: " + ids);
-    URI url = start("serve", "--dir", repeating.toString(), "--port", "0");
+    loggedThreeTimes(Duration.ofMinutes(30));
+    URI url = start("serve", "--dir", work.resolve("repeating").toString(), "--port", "0");
 
     String all = get(url.resolve("/stats"), null).body();
     // An hour in 40 bars of 90 s, told apart in minutes: 05:00 is the first, 05:30 the 21st, 06:00
@@ -173,6 +158,24 @@ class ServeIT {
     assertEquals(List.of("1 occurrence from 2026-11-26 05:30:00 to 05:30:45 UTC",
         "1 occurrence from 2026-11-26 05:59:15 to 06:00:00 UTC"), bars(since), since);
     assertTrue(since.contains("<td>2</td><td>1</td>"), "the repeats since then: " + since);
+  }
+
+  /**
+   * Writes one failure into the store {@code repeating}, logged at 05:00 and twice more, {@code
+   * apart}, inside the dedup window: a first dump and two repeats of it. Returns their IDs.
+   */
+  private List<String> loggedThreeTimes(Duration apart) throws IOException {
+    Instant first = Instant.parse("2026-11-26T05:00:00Z");
+    List<String> ids = new ArrayList<>();
+    try (StoreFixture store = StoreFixture.open(work.resolve("repeating"), 16L << 20, 64L << 20,
+        Duration.ofMinutes(5))) {
+      for (int i = 0; i < 3; i++) { // one stack: the first dump, then repeats of it
+        ids.add(store.write(Failures.unsupported(i), first.plus(apart.multipliedBy(i))));
+      }
+    }
+    assertTrue(ids.get(1).startsWith(ids.get(0) + ".") && ids.get(2).startsWith(ids.get(0) + "."),
+        "stored as repeats: " + ids);
+    return ids;
   }
 
   /** The titles of a stats page's bars, up to the fingerprint's label. */

@@ -92,6 +92,7 @@ class ServeBrowserIT {
       browser.click("a.ref[href='#d0-repeats']");
       assertTrue(browser.visible("table.repeats"));
       assertEquals(2, browser.eval("document.querySelectorAll('tr.repeat a').length").getAsInt());
+      browser.screenshot(HtmlBrowserIT.SCREENSHOTS.resolve("repeats-page.png"));
       browser.clickToLoad(browser.pick("tr.repeat a", ids.get(1)));
       assertEquals("Dump " + ids.get(1), browser.text("h1"));
       assertTrue(browser.text(".trace").contains("checkout of 30009 cents failed"), browser.text(".trace"));

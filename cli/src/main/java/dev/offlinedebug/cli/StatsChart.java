@@ -5,8 +5,8 @@ import dev.offlinedebug.spi.HtmlPage;
 import dev.offlinedebug.spi.StoreTimeline;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 

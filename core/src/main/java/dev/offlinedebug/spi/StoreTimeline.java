@@ -2,8 +2,7 @@ package dev.offlinedebug.spi;
 
 import dev.offlinedebug.DumpStore;
 import dev.offlinedebug.DumpSummary;
-import dev.offlinedebug.internal.store.RemoteDumpStore;
-import dev.offlinedebug.internal.store.RollingDumpStore;
+import dev.offlinedebug.internal.store.FileBackedStore;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -24,11 +23,8 @@ public final class StoreTimeline {
 
   /** Every intact dump of {@code store}, oldest first, with the times of its stored repeats; never null. */
   public static List<Failure> of(DumpStore store) throws IOException {
-    if (store instanceof RollingDumpStore directory) {
-      return directory.timeline();
-    }
-    if (store instanceof RemoteDumpStore remote) {
-      return remote.timeline();
+    if (store instanceof FileBackedStore files) {
+      return files.timeline();
     }
     List<Failure> failures = new ArrayList<>();
     for (DumpSummary line : store.list()) {

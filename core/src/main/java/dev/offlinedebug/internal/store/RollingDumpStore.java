@@ -165,11 +165,7 @@ public final class RollingDumpStore implements FileBackedStore {
     return listed().summaries();
   }
 
-  /**
-   * Every intact dump, oldest first, as {@link #list()} gives it, with the time of each repeat
-   * stored against it: what {@code serve}'s stats chart draws. Read as {@link #list()} reads, and
-   * listing again costs the same.
-   */
+  @Override
   public List<StoreTimeline.Failure> timeline() throws IOException {
     return listed().timeline();
   }
